@@ -1,0 +1,80 @@
+/**
+ * The transport: a `Client` turns an `HttpRequest` into an `HttpResponse`. This is the only
+ * module that touches `fetch` and promises, and it does so in exactly one `TE.tryCatch`.
+ */
+import * as TE from 'fp-ts/TaskEither'
+import { type CvatError, scrub, transportError } from './errors'
+import { type HttpRequest, type HttpResponse, resolveUrl } from './request'
+
+/** Sends a request; every HTTP status is a `Right`, only transport failures are a `Left`. */
+export type Client = (request: HttpRequest) => TE.TaskEither<CvatError, HttpResponse>
+
+/** Wraps a client in behaviour (auth, retry, timeout); compose with `pipe`, the last is outermost. */
+export type Middleware = (next: Client) => Client
+
+/** Where to send requests and with which `fetch`. */
+export interface ClientOptions {
+  /** Default `http://localhost`, as in CVAT's Python SDK. */
+  readonly baseUrl?: string
+  /** Default: the runtime's global `fetch`; cross-fetch only where there is none. */
+  readonly fetch?: typeof fetch
+}
+
+// A computed specifier keeps bundlers from following it: an edge or browser bundle never holds
+// cross-fetch, while Node without a global fetch still finds it in node_modules.
+const CROSS_FETCH = 'cross-fetch'
+
+const loadFetch = async (custom: typeof fetch | undefined): Promise<typeof fetch> => {
+  if (custom !== undefined) return custom
+  if (typeof globalThis.fetch === 'function') return (input, init) => globalThis.fetch(input, init)
+  const m = await import(/* @vite-ignore */ /* webpackIgnore: true */ CROSS_FETCH)
+  return (m.default ?? m.fetch) as typeof fetch
+}
+
+// Header values and the `sign` value may surface in a runtime's error text (an invalid header
+// value is quoted back by undici); they are scrubbed before the text reaches an error.
+const secretsOf = (req: HttpRequest): ReadonlyArray<string> => [
+  ...['authorization', 'cookie', 'x-csrftoken'].flatMap((h) => {
+    const v = req.headers[h]
+    return v === undefined ? [] : [v, ...v.split(/[\s;=]+/)]
+  }),
+  ...req.query.filter(([k]) => k === 'sign').map(([, v]) => v),
+]
+
+const describeCause = (e: unknown): string => {
+  if (typeof e !== 'object' || e === null) return String(e)
+  const { name, message, cause } = e as { name?: unknown; message?: unknown; cause?: unknown }
+  if (name === 'AbortError') return 'the request was aborted'
+  const code = typeof cause === 'object' && cause !== null ? (cause as { code?: unknown; message?: unknown }) : undefined
+  const detail = code?.code ?? code?.message
+  return `${String(message ?? name)}${detail === undefined ? '' : ` (${String(detail)})`}`
+}
+
+const readHeaders = (headers: Headers): Record<string, string> => {
+  const out: Record<string, string> = {}
+  headers.forEach((value, name) => {
+    out[name.toLowerCase()] = value
+  })
+  return out
+}
+
+/** Creates a client that sends requests with `fetch` to `baseUrl`. */
+export const createClient =
+  (options: ClientOptions = {}): Client =>
+  (req) => {
+    const url = resolveUrl(options.baseUrl ?? 'http://localhost', req)
+    return TE.tryCatch(
+      async (): Promise<HttpResponse> => {
+        const send = await loadFetch(options.fetch)
+        const res = await send(url, {
+          method: req.method,
+          headers: req.headers,
+          ...(req.body === undefined ? {} : { body: req.body }),
+          ...(req.signal === undefined ? {} : { signal: req.signal }),
+        })
+        const body = await res.text()
+        return { status: res.status, statusText: res.statusText, headers: readHeaders(res.headers), body, url }
+      },
+      (e) => transportError(req.method, url, scrub(describeCause(e), secretsOf(req))),
+    )
+  }

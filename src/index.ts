@@ -1,0 +1,36 @@
+// The one barrel: re-exports only. Every module is side-effect free, so a bundler keeps only
+// what an application imports.
+export type { Client, ClientOptions, Middleware } from './client'
+export { createClient } from './client'
+export type { HttpRequest, HttpResponse, Method, QueryValue } from './request'
+export { request, path, withQuery, withHeader, withJsonBody, withRequestSignal, resolveUrl, CVAT_MEDIA_TYPE } from './request'
+export { tokenAuth, bearerAuth, basicAuth, sessionAuth, signatureAuth } from './auth'
+export type {
+  CvatError,
+  DecodeError,
+  ErrorBody,
+  RequestError,
+  StatusError,
+  TimeoutError,
+  TransportError,
+} from './errors'
+export { formatError, matchError, describeBody, redactUrl } from './errors'
+export { parseRetryAfter } from './retryAfter'
+export { RoleEnum, BasicUser, BasicOrganization } from './codecs/common'
+export {
+  InvitationRead,
+  InvitationWrite,
+  InvitationWriteRequest,
+  PatchedInvitationWriteRequest,
+  AcceptInvitationRead,
+  PaginatedInvitationReadList,
+} from './codecs/invitations'
+export type { OrgParams, KeyParams } from './internal/params'
+export { invitationsCreate, type InvitationsCreateParams } from './invitations/create'
+export { invitationsList, type InvitationsListParams } from './invitations/list'
+export { invitationsRetrieve, type InvitationsRetrieveParams } from './invitations/retrieve'
+export { invitationsPartialUpdate, type InvitationsPartialUpdateParams } from './invitations/partialUpdate'
+export { invitationsDestroy, type InvitationsDestroyParams } from './invitations/destroy'
+export { invitationsAccept, type InvitationsAcceptParams } from './invitations/accept'
+export { invitationsDecline, type InvitationsDeclineParams } from './invitations/decline'
+export { invitationsResend, type InvitationsResendParams } from './invitations/resend'

@@ -1,0 +1,78 @@
+/**
+ * Parameters every invitation endpoint shares: the organisation context and the key. Bad values
+ * become a `RequestError` here, before a request exists.
+ */
+import * as E from 'fp-ts/Either'
+import { pipe } from 'fp-ts/function'
+import * as D from 'io-ts/Decoder'
+import { type RequestError, requestError } from '../errors'
+import { type HttpRequest, type Method, path, request, withHeader, withJsonBody, withQuery } from '../request'
+
+/** The organisation context: a slug in `X-Organization` or `org`, or an id in `org_id`. */
+export interface OrgParams {
+  /** Organisation slug, sent as the `X-Organization` header. */
+  readonly xOrganization?: string
+  /** Organisation slug, sent as the `org` query parameter (empty = the personal workspace). */
+  readonly org?: string
+  /** Organisation id, sent as the `org_id` query parameter. */
+  readonly orgId?: number
+}
+
+/** Parameters of the endpoints that address one invitation. */
+export interface KeyParams extends OrgParams {
+  /** The invitation's key. */
+  readonly key: string
+}
+
+const checkOrg = (method: Method, url: string, p: OrgParams): E.Either<RequestError, OrgParams> =>
+  p.orgId !== undefined && !Number.isSafeInteger(p.orgId)
+    ? E.left(requestError(method, url, `orgId must be an integer, got ${String(p.orgId)}`))
+    : p.xOrganization !== undefined && !/^[\x20-\x7e]*$/.test(String(p.xOrganization))
+      ? E.left(requestError(method, url, 'xOrganization must be printable ASCII (an organisation slug)'))
+      : E.right(p)
+
+/** Builds a request carrying the organisation context, or says why it cannot. */
+export const orgRequest = (method: Method, url: string, p: OrgParams = {}): E.Either<RequestError, HttpRequest> =>
+  pipe(
+    checkOrg(method, url, p),
+    E.map(() =>
+      pipe(
+        request(method, url),
+        withQuery([
+          ['org', p.org],
+          ['org_id', p.orgId],
+        ]),
+        withHeader('x-organization', p.xOrganization),
+      ),
+    ),
+  )
+
+const keyProblem = (key: unknown): string | undefined =>
+  typeof key !== 'string'
+    ? `key must be a non-empty string, got ${typeof key}`
+    : key === ''
+      ? 'key must be a non-empty string, got an empty string'
+      : key === '.' || key === '..'
+        ? // URL parsers collapse these (even percent-encoded) into the parent path.
+          `key cannot be "${key}"`
+        : undefined
+
+/** Builds a request for `/api/invitations/{key}[/action]`; an empty, dot or non-string key is refused. */
+export const keyRequest = (method: Method, p: KeyParams, action = ''): E.Either<RequestError, HttpRequest> => {
+  const problem = keyProblem((p as Partial<KeyParams> | undefined)?.key)
+  return problem !== undefined
+    ? E.left(requestError(method, `/api/invitations/{key}${action}`, problem))
+    : orgRequest(method, path`/api/invitations/${p.key}` + action, p)
+}
+
+/** Validates a JSON body against its codec and attaches what decoded (unknown fields dropped). */
+export const jsonBody =
+  <A>(name: string, decoder: D.Decoder<unknown, A>, value: unknown) =>
+  (req: HttpRequest): E.Either<RequestError, HttpRequest> =>
+    pipe(
+      decoder.decode(value),
+      E.bimap(
+        (err) => requestError(req.method, req.url, `${name}: ${D.draw(err)}`),
+        (body) => withJsonBody(body)(req),
+      ),
+    )

@@ -1,0 +1,22 @@
+import { pipe } from 'fp-ts/function'
+import * as TE from 'fp-ts/TaskEither'
+import type { Client } from '../client'
+import { AcceptInvitationRead } from '../codecs/invitations'
+import type { CvatError } from '../errors'
+import { type KeyParams, keyRequest } from '../internal/params'
+import { send } from '../internal/send'
+
+/** Parameters of `invitationsAccept`. */
+export type InvitationsAcceptParams = KeyParams
+
+/**
+ * POST /api/invitations/{key}/accept — Accepts an invitation as its invitee; answers the organisation's slug.
+ *
+ * @example
+ * invitationsAccept(inviteeClient, { key })
+ */
+export const invitationsAccept = (client: Client, params: InvitationsAcceptParams): TE.TaskEither<CvatError, AcceptInvitationRead> =>
+  pipe(
+    TE.fromEither(keyRequest('POST', params, '/accept')),
+    TE.flatMap((req) => send(client, req, 'AcceptInvitationRead', AcceptInvitationRead)),
+  )

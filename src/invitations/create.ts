@@ -1,0 +1,27 @@
+import * as E from 'fp-ts/Either'
+import { pipe } from 'fp-ts/function'
+import * as TE from 'fp-ts/TaskEither'
+import type { Client } from '../client'
+import { InvitationRead, InvitationWriteRequest } from '../codecs/invitations'
+import type { CvatError } from '../errors'
+import { type OrgParams, jsonBody, orgRequest } from '../internal/params'
+import { send } from '../internal/send'
+
+/** Parameters of `invitationsCreate`; the target organisation is the context, never the body. */
+export interface InvitationsCreateParams extends OrgParams {
+  readonly invitationWriteRequest: InvitationWriteRequest
+}
+
+/**
+ * POST /api/invitations — Invites an e-mail address into the organisation named by the context.
+ *
+ * @example
+ * invitationsCreate(cvat, { invitationWriteRequest: { role: 'worker', email: 'ann@example.com' }, org: 'my-org' })
+ */
+export const invitationsCreate = (client: Client, params: InvitationsCreateParams): TE.TaskEither<CvatError, InvitationRead> =>
+  pipe(
+    orgRequest('POST', '/api/invitations', params),
+    E.flatMap(jsonBody('invitationWriteRequest', InvitationWriteRequest, params?.invitationWriteRequest)),
+    TE.fromEither,
+    TE.flatMap((req) => send(client, req, 'InvitationRead', InvitationRead)),
+  )

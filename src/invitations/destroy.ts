@@ -1,0 +1,18 @@
+import { pipe } from 'fp-ts/function'
+import * as TE from 'fp-ts/TaskEither'
+import type { Client } from '../client'
+import type { CvatError } from '../errors'
+import { type KeyParams, keyRequest } from '../internal/params'
+import { sendVoid } from '../internal/send'
+
+/** Parameters of `invitationsDestroy`. */
+export type InvitationsDestroyParams = KeyParams
+
+/**
+ * DELETE /api/invitations/{key} — Deletes an invitation (and its pending membership); 204.
+ *
+ * @example
+ * invitationsDestroy(cvat, { key, org: 'my-org' })
+ */
+export const invitationsDestroy = (client: Client, params: InvitationsDestroyParams): TE.TaskEither<CvatError, void> =>
+  pipe(TE.fromEither(keyRequest('DELETE', params)), TE.flatMap((req) => sendVoid(client, req)))

@@ -1,0 +1,64 @@
+import * as E from 'fp-ts/Either'
+import { pipe } from 'fp-ts/function'
+import * as TE from 'fp-ts/TaskEither'
+import type { Client } from '../client'
+import { PaginatedInvitationReadList } from '../codecs/invitations'
+import { type CvatError, requestError } from '../errors'
+import { type OrgParams, orgRequest } from '../internal/params'
+import { send } from '../internal/send'
+import { withQuery } from '../request'
+
+/** Parameters of `invitationsList`. */
+export interface InvitationsListParams extends OrgParams {
+  /** JSON Logic over `owner`, `user_id`, `accepted`, e.g. `{"and":[{"==":[{"var":"accepted"},false]}]}`. */
+  readonly filter?: string
+  /** The inviter's exact username. */
+  readonly owner?: string
+  /** 1-based page number. */
+  readonly page?: number
+  /** Results per page (server default 10); `'all'` returns every result in one page. */
+  readonly pageSize?: number | 'all'
+  /** Matches the inviter's username. */
+  readonly search?: string
+  /** `owner` or `created_date`, `-` prefix for descending. */
+  readonly sort?: string
+}
+
+const isPositiveInt = (n: unknown): boolean => Number.isSafeInteger(n) && (n as number) >= 1
+
+const listProblem = (p: InvitationsListParams): string | undefined =>
+  p.page !== undefined && !isPositiveInt(p.page)
+    ? `page must be a positive integer, got ${String(p.page)}`
+    : p.pageSize !== undefined && p.pageSize !== 'all' && !isPositiveInt(p.pageSize)
+      ? `pageSize must be a positive integer or 'all', got ${String(p.pageSize)}`
+      : undefined
+
+/**
+ * GET /api/invitations — Lists one page of invitations visible in the context (newest first).
+ *
+ * @example
+ * invitationsList(cvat, { org: 'my-org', pageSize: 50, filter: '{"==":[{"var":"accepted"},false]}' })
+ */
+export const invitationsList = (
+  client: Client,
+  params: InvitationsListParams = {},
+): TE.TaskEither<CvatError, PaginatedInvitationReadList> =>
+  pipe(
+    orgRequest('GET', '/api/invitations', params),
+    E.flatMap((req) => {
+      const problem = listProblem(params)
+      return problem === undefined ? E.right(req) : E.left(requestError(req.method, req.url, problem))
+    }),
+    E.map(
+      withQuery([
+        ['filter', params.filter],
+        ['owner', params.owner],
+        ['page', params.page],
+        ['page_size', params.pageSize],
+        ['search', params.search],
+        ['sort', params.sort],
+      ]),
+    ),
+    TE.fromEither,
+    TE.flatMap((req) => send(client, req, 'PaginatedInvitationReadList', PaginatedInvitationReadList)),
+  )

@@ -1,0 +1,34 @@
+import * as E from 'fp-ts/Either'
+import { pipe } from 'fp-ts/function'
+import * as TE from 'fp-ts/TaskEither'
+import type { Client } from '../client'
+import { InvitationRead, PatchedInvitationWriteRequest } from '../codecs/invitations'
+import type { CvatError } from '../errors'
+import { type KeyParams, jsonBody, keyRequest } from '../internal/params'
+import { send } from '../internal/send'
+
+/** Parameters of `invitationsPartialUpdate`. */
+export interface InvitationsPartialUpdateParams extends KeyParams {
+  readonly patchedInvitationWriteRequest?: PatchedInvitationWriteRequest
+}
+
+/**
+ * PATCH /api/invitations/{key} — Sends a partial update (servers never change role or e-mail; use `invitationsAccept` to accept).
+ *
+ * @example
+ * invitationsPartialUpdate(cvat, { key, patchedInvitationWriteRequest: { role: 'supervisor' } })
+ */
+export const invitationsPartialUpdate = (
+  client: Client,
+  params: InvitationsPartialUpdateParams,
+): TE.TaskEither<CvatError, InvitationRead> =>
+  pipe(
+    keyRequest('PATCH', params),
+    E.flatMap((req) =>
+      params.patchedInvitationWriteRequest === undefined
+        ? E.right(req)
+        : jsonBody('patchedInvitationWriteRequest', PatchedInvitationWriteRequest, params.patchedInvitationWriteRequest)(req),
+    ),
+    TE.fromEither,
+    TE.flatMap((req) => send(client, req, 'InvitationRead', InvitationRead)),
+  )

@@ -1,0 +1,18 @@
+import { pipe } from 'fp-ts/function'
+import * as TE from 'fp-ts/TaskEither'
+import type { Client } from '../client'
+import type { CvatError } from '../errors'
+import { type KeyParams, keyRequest } from '../internal/params'
+import { sendVoid } from '../internal/send'
+
+/** Parameters of `invitationsResend`. */
+export type InvitationsResendParams = KeyParams
+
+/**
+ * POST /api/invitations/{key}/resend — Sends the invitation e-mail again and restarts its expiry; 204 (throttled: 429).
+ *
+ * @example
+ * invitationsResend(cvat, { key, org: 'my-org' })
+ */
+export const invitationsResend = (client: Client, params: InvitationsResendParams): TE.TaskEither<CvatError, void> =>
+  pipe(TE.fromEither(keyRequest('POST', params, '/resend')), TE.flatMap((req) => sendVoid(client, req)))

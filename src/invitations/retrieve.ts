@@ -1,0 +1,22 @@
+import { pipe } from 'fp-ts/function'
+import * as TE from 'fp-ts/TaskEither'
+import type { Client } from '../client'
+import { InvitationRead } from '../codecs/invitations'
+import type { CvatError } from '../errors'
+import { type KeyParams, keyRequest } from '../internal/params'
+import { send } from '../internal/send'
+
+/** Parameters of `invitationsRetrieve`. */
+export type InvitationsRetrieveParams = KeyParams
+
+/**
+ * GET /api/invitations/{key} — Fetches one invitation by its key.
+ *
+ * @example
+ * invitationsRetrieve(cvat, { key: inv.key, org: 'my-org' })
+ */
+export const invitationsRetrieve = (client: Client, params: InvitationsRetrieveParams): TE.TaskEither<CvatError, InvitationRead> =>
+  pipe(
+    TE.fromEither(keyRequest('GET', params)),
+    TE.flatMap((req) => send(client, req, 'InvitationRead', InvitationRead)),
+  )

@@ -1,0 +1,91 @@
+/**
+ * The request as data: an endpoint describes what to send, a `Client` sends it.
+ * Nothing here performs I/O, so every builder is pure and every value immutable.
+ */
+
+/** An HTTP method CVAT answers on. */
+export type Method = 'GET' | 'HEAD' | 'OPTIONS' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
+
+/** A query value; `undefined` means "leave the parameter out". */
+export type QueryValue = string | number | boolean | undefined
+
+/** A request, as plain immutable data. */
+export interface HttpRequest {
+  readonly method: Method
+  /** A path starting with `/` (joined to the client's base URL) or an absolute URL. */
+  readonly url: string
+  /** Query pairs in the order they are sent; values already stringified. */
+  readonly query: ReadonlyArray<readonly [string, string]>
+  /** Header names are lowercase. */
+  readonly headers: Readonly<Record<string, string>>
+  readonly body?: string
+  /** Cancels the request; set by `withSignal` and `timeout`, read by the client. */
+  readonly signal?: AbortSignal
+}
+
+/** A response with its body already read as text; every status is a response, not an error. */
+export interface HttpResponse {
+  readonly status: number
+  readonly statusText: string
+  /** Header names are lowercase. */
+  readonly headers: Readonly<Record<string, string>>
+  readonly body: string
+  /** The absolute URL that was requested (unredacted; errors redact it). */
+  readonly url: string
+}
+
+/** The media type CVAT answers with. */
+export const CVAT_MEDIA_TYPE = 'application/vnd.cvat+json'
+
+/** Builds a request with CVAT's `Accept` header and no query or body. */
+export const request = (method: Method, url: string): HttpRequest => ({
+  method,
+  url,
+  query: [],
+  headers: { accept: CVAT_MEDIA_TYPE },
+})
+
+/** Renders a path template, passing every parameter through `encodeURIComponent`. */
+export const path = (strings: TemplateStringsArray, ...params: ReadonlyArray<string>): string =>
+  strings.reduce((acc, s, i) => acc + encodeURIComponent(params[i - 1] ?? '') + s)
+
+/** Appends query pairs in order, leaving out `undefined` values. */
+export const withQuery =
+  (pairs: ReadonlyArray<readonly [string, QueryValue]>) =>
+  (req: HttpRequest): HttpRequest => ({
+    ...req,
+    query: [
+      ...req.query,
+      ...pairs.flatMap(([k, v]) => (v === undefined ? [] : [[k, String(v)] as const])),
+    ],
+  })
+
+/** Sets a header (the name is lowercased); an `undefined` value leaves the request unchanged. */
+export const withHeader =
+  (name: string, value: string | undefined) =>
+  (req: HttpRequest): HttpRequest =>
+    value === undefined ? req : { ...req, headers: { ...req.headers, [name.toLowerCase()]: value } }
+
+/** Sets a JSON body and its `Content-Type`. */
+export const withJsonBody =
+  (body: unknown) =>
+  (req: HttpRequest): HttpRequest => ({
+    ...withHeader('content-type', 'application/json')(req),
+    body: JSON.stringify(body),
+  })
+
+/** Sets the signal that cancels the request. */
+export const withRequestSignal =
+  (signal: AbortSignal) =>
+  (req: HttpRequest): HttpRequest => ({ ...req, signal })
+
+/** Serialises query pairs with `encodeURIComponent`, keeping their order. */
+export const queryString = (query: HttpRequest['query']): string =>
+  query.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&')
+
+/** Joins a base URL, a request's path (or absolute URL) and its query into one absolute URL. */
+export const resolveUrl = (baseUrl: string, req: Pick<HttpRequest, 'url' | 'query'>): string => {
+  const target = /^[a-z][a-z0-9+.-]*:/i.test(req.url) ? req.url : baseUrl.replace(/\/+$/, '') + req.url
+  const qs = queryString(req.query)
+  return qs === '' ? target : target + (target.includes('?') ? '&' : '?') + qs
+}

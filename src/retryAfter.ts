@@ -1,0 +1,14 @@
+/**
+ * `Retry-After` parsing, kept pure (the clock is a parameter) so retry and errors share it.
+ */
+
+/** Parses `Retry-After` (delay-seconds or HTTP-date) into seconds from `now`; `undefined` when absent or unreadable. */
+export const parseRetryAfter = (value: string | undefined, now: number = Date.now()): number | undefined => {
+  if (value === undefined) return undefined
+  const v = value.trim()
+  if (/^\d+$/.test(v)) return Number(v)
+  // An HTTP-date names a weekday and a month; a bare number-ish string that Date accepts is not one.
+  if (!/[a-z]/i.test(v)) return undefined
+  const at = Date.parse(v)
+  return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - now) / 1000))
+}

@@ -1,0 +1,74 @@
+import * as E from 'fp-ts/Either'
+import { pipe } from 'fp-ts/function'
+import { describe, expect, it } from 'vitest'
+import { basicAuth, bearerAuth, sessionAuth, signatureAuth, tokenAuth } from '../src/auth'
+import { type Middleware, createClient } from '../src/client'
+import { request, type Method } from '../src/request'
+import { emptyResponse, recordingFetch } from './helpers/fetch'
+
+const sendWith = async (auth: Middleware, method: Method = 'GET') => {
+  const rec = recordingFetch(() => emptyResponse(204))
+  const client = pipe(createClient({ baseUrl: 'https://cvat.example', fetch: rec.fetch }), auth)
+  const result = await client(request(method, '/api/invitations'))()
+  return { result, sent: rec.sent }
+}
+
+const ACCEPT = { accept: 'application/vnd.cvat+json' }
+
+describe('auth middleware', () => {
+  it('tokenAuth sends Authorization: Token <key>', async () => {
+    const { sent } = await sendWith(tokenAuth('abc123'))
+    expect(sent).toEqual([
+      { method: 'GET', url: 'https://cvat.example/api/invitations', headers: { ...ACCEPT, authorization: 'Token abc123' } },
+    ])
+  })
+
+  it('bearerAuth sends Authorization: Bearer <token>', async () => {
+    const { sent } = await sendWith(bearerAuth('pat_xyz'))
+    expect(sent[0]?.headers).toEqual({ ...ACCEPT, authorization: 'Bearer pat_xyz' })
+  })
+
+  it('basicAuth encodes ASCII credentials', async () => {
+    const { sent } = await sendWith(basicAuth({ username: 'admin', password: 'secret' }))
+    expect(sent[0]?.headers).toEqual({ ...ACCEPT, authorization: `Basic ${btoa('admin:secret')}` })
+  })
+
+  it('basicAuth encodes a non-ASCII password as UTF-8', async () => {
+    const { sent } = await sendWith(basicAuth({ username: 'jürgen', password: 'pässwörd✓' }))
+    // "jürgen:pässwörd✓" in UTF-8, base64 — computed independently of the implementation.
+    expect(sent[0]?.headers['authorization']).toBe('Basic ' + Buffer.from('jürgen:pässwörd✓', 'utf8').toString('base64'))
+    expect(sent[0]?.headers['authorization']).toBe('Basic asO8cmdlbjpww6Rzc3fDtnJk4pyT')
+  })
+
+  it.each<Method>(['GET', 'HEAD', 'OPTIONS'])('sessionAuth on %s sends cookies and no CSRF header', async (method) => {
+    const { sent } = await sendWith(sessionAuth({ sessionId: 'sess1', csrfToken: 'csrf1' }), method)
+    expect(sent[0]?.headers).toEqual({ ...ACCEPT, cookie: 'sessionid=sess1; csrftoken=csrf1' })
+  })
+
+  it.each<Method>(['POST', 'PUT', 'PATCH', 'DELETE'])('sessionAuth on %s adds X-CSRFToken', async (method) => {
+    const { sent } = await sendWith(sessionAuth({ sessionId: 'sess1', csrfToken: 'csrf1' }), method)
+    expect(sent[0]?.headers).toEqual({ ...ACCEPT, cookie: 'sessionid=sess1; csrftoken=csrf1', 'x-csrftoken': 'csrf1' })
+  })
+
+  it('signatureAuth adds the sign query parameter after the others', async () => {
+    const rec = recordingFetch(() => emptyResponse(204))
+    const client = pipe(createClient({ baseUrl: 'https://cvat.example', fetch: rec.fetch }), signatureAuth('s1gn'))
+    await client({ ...request('GET', '/api/invitations'), query: [['org', 'acme']] })()
+    expect(rec.sent).toEqual([
+      { method: 'GET', url: 'https://cvat.example/api/invitations?org=acme&sign=s1gn', headers: ACCEPT },
+    ])
+  })
+
+  it.each([
+    ['tokenAuth empty', tokenAuth(''), 'tokenAuth: the credential is empty'],
+    ['tokenAuth newline', tokenAuth('abc\r\nX-Evil: 1'), 'tokenAuth: the credential holds characters an HTTP header cannot carry'],
+    ['bearerAuth non-Latin-1', bearerAuth('tøken✓'), 'bearerAuth: the credential holds characters an HTTP header cannot carry'],
+    ['basicAuth colon', basicAuth({ username: 'a:b', password: 'p' }), 'basicAuth: the username cannot contain ":"'],
+    ['sessionAuth empty', sessionAuth({ sessionId: 's', csrfToken: '' }), 'sessionAuth: the credential is empty'],
+    ['signatureAuth empty', signatureAuth(''), 'signatureAuth: the credential is empty'],
+  ])('%s is refused before sending', async (_name, auth, message) => {
+    const { result, sent } = await sendWith(auth)
+    expect(sent).toEqual([])
+    expect(result).toEqual(E.left({ _tag: 'RequestError', method: 'GET', url: '/api/invitations', message }))
+  })
+})
