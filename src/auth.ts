@@ -5,7 +5,7 @@
 import * as TE from 'fp-ts/TaskEither'
 import type { Middleware } from './client'
 import { requestError } from './errors'
-import { type HttpRequest, withHeader, withQuery } from './request'
+import { type HttpRequest, resolveUrl, withHeader, withQuery } from './request'
 
 // Header values must be Latin-1 without CR, LF or NUL; anything else would make fetch throw
 // with the value quoted in its message.
@@ -22,7 +22,7 @@ const guarded =
   (scheme: string, problem: string | undefined, apply: (req: HttpRequest) => HttpRequest): Middleware =>
   (next) =>
   (req) =>
-    problem === undefined ? next(apply(req)) : TE.left(requestError(req.method, req.url, `${scheme}: ${problem}`))
+    problem === undefined ? next(apply(req)) : TE.left(requestError(req.method, resolveUrl('', req), `${scheme}: ${problem}`))
 
 /** Adds `Authorization: Token <key>` (the key from `POST /api/auth/login`). */
 export const tokenAuth = (key: string): Middleware =>

@@ -6,7 +6,7 @@ import * as E from 'fp-ts/Either'
 import { pipe } from 'fp-ts/function'
 import * as D from 'io-ts/Decoder'
 import { type RequestError, requestError } from '../errors'
-import { type HttpRequest, type Method, path, request, withHeader, withJsonBody, withQuery } from '../request'
+import { type HttpRequest, type Method, path, request, withHeader, resolveUrl, withJsonBody, withQuery } from '../request'
 
 /** The organisation context: a slug in `X-Organization` or `org`, or an id in `org_id`. */
 export interface OrgParams {
@@ -72,7 +72,7 @@ export const jsonBody =
     pipe(
       decoder.decode(value),
       E.bimap(
-        (err) => requestError(req.method, req.url, `${name}: ${D.draw(err)}`),
+        (err) => requestError(req.method, resolveUrl('', req), `${name}: ${D.draw(err)}`),
         (body) => withJsonBody(body)(req),
       ),
     )

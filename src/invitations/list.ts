@@ -6,7 +6,7 @@ import { PaginatedInvitationReadList } from '../codecs/invitations'
 import { type CvatError, requestError } from '../errors'
 import { type OrgParams, orgRequest } from '../internal/params'
 import { send } from '../internal/send'
-import { withQuery } from '../request'
+import { resolveUrl, withQuery } from '../request'
 
 /** Parameters of `invitationsList`. */
 export interface InvitationsListParams extends OrgParams {
@@ -47,7 +47,7 @@ export const invitationsList = (
     orgRequest('GET', '/api/invitations', params),
     E.flatMap((req) => {
       const problem = listProblem(params)
-      return problem === undefined ? E.right(req) : E.left(requestError(req.method, req.url, problem))
+      return problem === undefined ? E.right(req) : E.left(requestError(req.method, resolveUrl('', req), problem))
     }),
     E.map(
       withQuery([

@@ -1,0 +1,68 @@
+// Bundles what `tsc` emitted into build/ (JS + .d.ts) into two module-preserving builds:
+//   dist/esm  ES modules importing `fp-ts/X` subpaths, for bundlers (tree-shaking per module);
+//   dist/cjs  CommonJS importing `fp-ts/lib/X`, for Node (whose ESM cannot load fp-ts subpaths:
+//             fp-ts issues 1910 and 1966), picked by the `node` export condition.
+// TypeScript's own compiler does the type work; rollup only arranges modules, so no TS plugin
+// (and no dependency on TypeScript's JS API) is involved.
+import { readdirSync, readFileSync } from 'node:fs'
+import { join, relative } from 'node:path'
+
+const BUILD = 'build'
+const inputs = { index: `${BUILD}/index.js`, testing: `${BUILD}/testing.js`, 'testing/node': `${BUILD}/testing/node.js` }
+const input = Object.fromEntries(Object.entries(inputs).filter(([, file]) => exists(file)))
+
+function exists(file) {
+  try {
+    readFileSync(file)
+    return true
+  } catch {
+    return false
+  }
+}
+
+const walk = (dir) =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)],
+  )
+
+// Relative specifiers in declarations get the extension Node's resolution needs.
+const withExtension = (code, ext) =>
+  code.replace(/(from\s+|import\()(['"])(\.{1,2}\/[^'"]*?)(\2)/g, (_m, kw, q, spec) => `${kw}${q}${spec}${ext}${q}`)
+
+const declarations = (jsExt, dtsExt) => ({
+  name: 'declarations',
+  generateBundle() {
+    for (const file of walk(BUILD).filter((f) => f.endsWith('.d.ts'))) {
+      const name = relative(BUILD, file).replace(/\.d\.ts$/, dtsExt)
+      this.emitFile({ type: 'asset', fileName: name, source: withExtension(readFileSync(file, 'utf8'), jsExt) })
+    }
+  },
+})
+
+const external = (id) => /^(fp-ts|io-ts|cross-fetch)(\/|$)/.test(id) || id.startsWith('node:')
+
+export default [
+  {
+    input,
+    external,
+    treeshake: { moduleSideEffects: false },
+    plugins: [declarations('.js', '.d.ts')],
+    output: { dir: 'dist/esm', format: 'es', preserveModules: true, preserveModulesRoot: BUILD, entryFileNames: '[name].js' },
+  },
+  {
+    input,
+    external,
+    treeshake: { moduleSideEffects: false },
+    plugins: [declarations('.cjs', '.d.cts')],
+    output: {
+      dir: 'dist/cjs',
+      format: 'cjs',
+      preserveModules: true,
+      preserveModulesRoot: BUILD,
+      entryFileNames: '[name].cjs',
+      exports: 'named',
+      // Node's CommonJS loader needs the real file of an fp-ts/io-ts module.
+      paths: (id) => id.replace(/^(fp-ts|io-ts)\/(?!lib\/)/, '$1/lib/'),
+    },
+  },
+]

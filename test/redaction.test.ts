@@ -1,0 +1,77 @@
+import * as E from 'fp-ts/Either'
+import { pipe } from 'fp-ts/function'
+import { describe, expect, it } from 'vitest'
+import { basicAuth, bearerAuth, sessionAuth, signatureAuth, tokenAuth } from '../src/auth'
+import { type Middleware, createClient } from '../src/client'
+import { formatError } from '../src/errors'
+import { invitationsCreate, invitationsList, invitationsRetrieve } from '../src/index'
+import { type Sent, jsonResponse, recordingFetch, textResponse } from './helpers/fetch'
+
+const kinds: ReadonlyArray<[string, Middleware, ReadonlyArray<string>]> = [
+  ['token', tokenAuth('tok_SECRET_123'), ['tok_SECRET_123']],
+  ['bearer', bearerAuth('pat_SECRET_456'), ['pat_SECRET_456']],
+  ['basic', basicAuth({ username: 'bob', password: 'pw_SECRET_789' }), ['pw_SECRET_789', btoa('bob:pw_SECRET_789')]],
+  ['session', sessionAuth({ sessionId: 'sid_SECRET_abc', csrfToken: 'csrf_SECRET_def' }), ['sid_SECRET_abc', 'csrf_SECRET_def']],
+  ['signature', signatureAuth('sign_SECRET_ghi'), ['sign_SECRET_ghi']],
+]
+
+// A runtime's error text may quote what it was given: the URL, or a header value it rejected.
+const echoing = (s: Sent): never => {
+  throw new TypeError(`request to ${s.url} failed; headers ${JSON.stringify(s.headers)}`)
+}
+
+const replies: ReadonlyArray<[string, (s: Sent) => Response, string]> = [
+  ['StatusError', () => jsonResponse(401, { detail: 'Invalid token.' }, { 'www-authenticate': 'Token' }), 'StatusError'],
+  ['DecodeError', () => textResponse(200, 'not json'), 'DecodeError'],
+  ['TransportError quoting the request', echoing, 'TransportError'],
+]
+
+describe.each(kinds)('%s credentials never appear in errors', (_kind, auth, secrets) => {
+  it.each(replies)('%s', async (_name, reply, tag) => {
+    const rec = recordingFetch(reply)
+    const client = pipe(createClient({ baseUrl: 'https://cvat.example', fetch: rec.fetch }), auth)
+    const result = await invitationsList(client, { org: 'acme' })()
+    expect(E.isLeft(result) && result.left._tag).toBe(tag)
+    // The credential really was sent: otherwise the check below proves nothing.
+    expect(JSON.stringify(rec.sent)).toContain(secrets[secrets.length - 1])
+    if (E.isRight(result)) return
+    for (const secret of secrets) {
+      expect(JSON.stringify(result.left)).not.toContain(secret)
+      expect(formatError(result.left)).not.toContain(secret)
+    }
+  })
+
+  it('RequestError', async () => {
+    const rec = recordingFetch(echoing)
+    const client = pipe(createClient({ baseUrl: 'https://cvat.example', fetch: rec.fetch }), auth)
+    const results = [
+      await invitationsRetrieve(client, { key: '' })(),
+      await invitationsCreate(client, { invitationWriteRequest: { role: 'boss' as never, email: 'a@b.c' } })(),
+    ]
+    expect(rec.sent).toEqual([])
+    for (const r of results) {
+      expect(E.isLeft(r) && r.left._tag).toBe('RequestError')
+      for (const secret of secrets) {
+        expect(JSON.stringify(r)).not.toContain(secret)
+        if (E.isLeft(r)) expect(formatError(r.left)).not.toContain(secret)
+      }
+    }
+  })
+})
+
+describe('credentials in the base URL', () => {
+  it('user-info is redacted from every error URL', async () => {
+    const rec = recordingFetch(() => jsonResponse(500, 'boom'))
+    const result = await invitationsList(createClient({ baseUrl: 'https://bob:pw_SECRET@cvat.example', fetch: rec.fetch }))()
+    expect(result).toEqual(
+      E.left({
+        _tag: 'StatusError',
+        method: 'GET',
+        url: 'https://[redacted]@cvat.example/api/invitations',
+        status: 500,
+        statusText: '',
+        body: { _tag: 'Message', message: 'boom' },
+      }),
+    )
+  })
+})
