@@ -19,7 +19,7 @@ export const newKey = (random: () => number): string =>
 /** Adds a placeholder user for an e-mail nobody has registered (username = the e-mail). */
 export const placeholderUser = (s: EmulatorState, email: string): EmulatedUser => {
   const user: EmulatedUser = {
-    id: s.nextId++,
+    id: ++s.ids.user,
     username: email,
     email,
     firstName: '',
@@ -65,7 +65,7 @@ export const create = (env: Env): Reply => {
     return json(400, ['The user is a member of the organization already.'])
   const invitee = existing ?? placeholderUser(s, email)
   const addAtOnce = !config.confirmInvitations && !invitee.isPlaceholder
-  const membership = { id: s.nextId++, userId: invitee.id, orgId: ctx.org.id, role, isActive: addAtOnce }
+  const membership = { id: ++s.ids.membership, userId: invitee.id, orgId: ctx.org.id, role, isActive: addAtOnce }
   s.memberships.push(membership)
   const invitation = { key: newKey(config.random), membershipId: membership.id, ownerId: user.id, createdDate: env.now, sentDate: null as number | null }
   s.invitations.push(invitation)

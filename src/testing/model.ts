@@ -61,7 +61,8 @@ export interface EmulatorState {
   readonly resends: Map<number, number[]>
   /** Signatures minted by `POST /api/auth/signing`. */
   readonly signatures: Map<string, { readonly userId: number; readonly url: string; readonly expires: number }>
-  nextId: number
+  /** The last id given out, per table. */
+  readonly ids: { user: number; org: number; membership: number }
 }
 
 /** What a test may say about a user; the emulator derives the rest. */

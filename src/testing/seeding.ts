@@ -17,7 +17,7 @@ import {
 
 const addUser = (s: EmulatorState, u: UserSeed): void => {
   const user: EmulatedUser = {
-    id: s.nextId++,
+    id: ++s.ids.user,
     username: u.username,
     email: u.email ?? `${u.username}@cvat.test`,
     firstName: u.firstName ?? '',
@@ -33,13 +33,13 @@ const addUser = (s: EmulatorState, u: UserSeed): void => {
 const addOrg = (s: EmulatorState, o: OrganizationSeed, problems: string[]): void => {
   const owner = findUser(s, o.owner)
   if (!owner) return void problems.push(`organization ${o.slug}: unknown owner ${o.owner}`)
-  const org = { id: s.nextId++, slug: o.slug, name: o.name ?? o.slug, ownerId: owner.id }
+  const org = { id: ++s.ids.org, slug: o.slug, name: o.name ?? o.slug, ownerId: owner.id }
   s.organizations.push(org)
-  s.memberships.push({ id: s.nextId++, userId: owner.id, orgId: org.id, role: 'owner', isActive: true })
+  s.memberships.push({ id: ++s.ids.membership, userId: owner.id, orgId: org.id, role: 'owner', isActive: true })
   for (const m of o.members ?? []) {
     const user = findUser(s, m.username)
     if (!user) problems.push(`organization ${o.slug}: unknown member ${m.username}`)
-    else s.memberships.push({ id: s.nextId++, userId: user.id, orgId: org.id, role: m.role, isActive: true })
+    else s.memberships.push({ id: ++s.ids.membership, userId: user.id, orgId: org.id, role: m.role, isActive: true })
   }
 }
 
@@ -48,7 +48,7 @@ const addInvitation = (s: EmulatorState, config: EmulatorConfig, inv: Invitation
   const owner = inv.owner === null ? null : findUser(s, inv.owner)
   const invitee = findUser(s, inv.invitee) ?? (inv.invitee.includes('@') ? placeholderUser(s, inv.invitee) : undefined)
   if (!org || owner === undefined || !invitee) return void problems.push(`invitation of ${inv.invitee} to ${inv.org}: unknown organization or user`)
-  const membership = { id: s.nextId++, userId: invitee.id, orgId: org.id, role: inv.role, isActive: inv.accepted ?? false }
+  const membership = { id: ++s.ids.membership, userId: invitee.id, orgId: org.id, role: inv.role, isActive: inv.accepted ?? false }
   s.memberships.push(membership)
   const created = inv.createdDate ?? createdDate
   s.invitations.push({
@@ -69,7 +69,7 @@ export const seedState = (
     readonly invitations: ReadonlyArray<InvitationSeed>
   },
 ): { readonly state: EmulatorState; readonly problems: ReadonlyArray<string> } => {
-  const state: EmulatorState = { users: [], organizations: [], memberships: [], invitations: [], resends: new Map(), signatures: new Map(), nextId: 1 }
+  const state: EmulatorState = { users: [], organizations: [], memberships: [], invitations: [], resends: new Map(), signatures: new Map(), ids: { user: 0, org: 0, membership: 0 } }
   const problems: string[] = []
   seed.users.forEach((u) => addUser(state, u))
   seed.organizations.forEach((o) => addOrg(state, o, problems))

@@ -1,0 +1,206 @@
+// Every endpoint over real sockets, as each role, against the emulator's CVAT rules.
+import { describe, expect, it } from 'vitest'
+import {
+  type InvitationRead,
+  invitationsAccept,
+  invitationsCreate,
+  invitationsDecline,
+  invitationsDestroy,
+  invitationsList,
+  invitationsPartialUpdate,
+  invitationsResend,
+  invitationsRetrieve,
+} from '../../src/index'
+import { left, right, statusOf, useEmulator } from './helpers'
+
+const FORBIDDEN = { status: 403, body: { _tag: 'Detail', detail: 'You do not have permission to perform this action.' } }
+const NOT_FOUND = { status: 404, body: { _tag: 'Detail', detail: 'No Invitation matches the given query.' } }
+
+const invite = (live: ReturnType<typeof useEmulator>, by: string, email: string, role: 'worker' | 'supervisor' | 'maintainer' | 'owner' = 'worker', org = 'acme') =>
+  invitationsCreate(live.as(by), { org, invitationWriteRequest: { role, email } })
+
+describe('create', () => {
+  const live = useEmulator({ now: () => Date.parse('2026-11-26T09:00:00Z') })
+
+  it('an owner invites a registered user: 201 with the whole InvitationRead', async () => {
+    const inv = await right(invite(live, 'olga', 'otto@outside.test'))
+    const origin = live.served.url
+    expect(inv).toEqual({
+      key: inv.key,
+      created_date: '2026-11-26T09:00:00.000000Z',
+      owner: { url: `${origin}/api/users/2`, id: 2, username: 'olga', first_name: 'Olga', last_name: 'Owner' },
+      role: 'worker',
+      user: { url: `${origin}/api/users/8`, id: 8, username: 'otto', first_name: 'Otto', last_name: 'Outsider' },
+      organization: 1,
+      expired: false,
+      organization_info: { id: 1, slug: 'acme' },
+    })
+    expect(inv.key).toMatch(/^[A-Za-z0-9]{64}$/)
+  })
+
+  it('looks the e-mail up case-insensitively', async () => {
+    const inv = await right(invite(live, 'oscar', 'IVY@Outside.TEST', 'supervisor', 'globex'))
+    expect(inv.user.username).toBe('ivy')
+  })
+
+  it('an unknown e-mail becomes a placeholder user named by the e-mail', async () => {
+    const inv = await right(invite(live, 'olga', 'fresh@example.com'))
+    expect(inv.user).toEqual({ url: inv.user.url, id: inv.user.id, username: 'fresh@example.com', first_name: '', last_name: '' })
+  })
+
+  it('a maintainer may invite workers and supervisors only', async () => {
+    expect((await right(invite(live, 'mia', 'sup1@example.com', 'supervisor'))).role).toBe('supervisor')
+    expect(statusOf(await left(invite(live, 'mia', 'm2@example.com', 'maintainer')))).toEqual(FORBIDDEN)
+  })
+
+  it('nobody may invite an owner, not even the owner or an admin', async () => {
+    expect(statusOf(await left(invite(live, 'olga', 'own@example.com', 'owner')))).toEqual(FORBIDDEN)
+    expect(statusOf(await left(invite(live, 'admin', 'own@example.com', 'owner')))).toEqual(FORBIDDEN)
+  })
+
+  it.each(['sam', 'wes', 'otto', 'oscar'])('%s (supervisor, worker, outsider, other org owner) may not invite into acme', async (user) => {
+    expect(statusOf(await left(invite(live, user, 'x1@example.com')))).toEqual(FORBIDDEN)
+  })
+
+  it('an admin may invite into any organisation', async () => {
+    expect((await right(invite(live, 'admin', 'byadmin@example.com', 'maintainer', 'globex'))).organization_info).toEqual({ id: 2, slug: 'globex' })
+  })
+
+  it('needs an organisation context', async () => {
+    expect(statusOf(await left(invitationsCreate(live.as('olga'), { invitationWriteRequest: { role: 'worker', email: 'n@example.com' } })))).toEqual(FORBIDDEN)
+  })
+
+  it('takes the organisation from the header or org_id as well', async () => {
+    expect((await right(invitationsCreate(live.as('olga'), { xOrganization: 'acme', invitationWriteRequest: { role: 'worker', email: 'h@example.com' } }))).organization_info?.slug).toBe('acme')
+    expect((await right(invitationsCreate(live.as('olga'), { orgId: 1, invitationWriteRequest: { role: 'worker', email: 'i@example.com' } }))).organization_info?.slug).toBe('acme')
+  })
+
+  it('refuses members and second invitations with a list of messages', async () => {
+    const already = { status: 400, body: { _tag: 'Messages', messages: ['The user is a member of the organization already.'] } }
+    expect(statusOf(await left(invite(live, 'olga', 'wes@acme.test')))).toEqual(already)
+    expect(statusOf(await left(invite(live, 'olga', 'otto@outside.test')))).toEqual(already)
+  })
+
+  it('answers field errors for a bad e-mail', async () => {
+    expect(statusOf(await left(invite(live, 'olga', 'not-an-email')))).toEqual({
+      status: 400,
+      body: { _tag: 'FieldErrors', fields: { email: ['Enter a valid email address.'] } },
+    })
+  })
+})
+
+describe('create without an e-mail backend, and with confirmation off', () => {
+  const noMail = useEmulator({ emailBackend: false })
+  const atOnce = useEmulator({ confirmInvitations: false })
+
+  it('answers 500 with a bare string although the invitation was saved', async () => {
+    expect(statusOf(await left(invite(noMail, 'olga', 'lost@example.com')))).toEqual({
+      status: 500,
+      body: { _tag: 'Message', message: 'Email backend is not configured.' },
+    })
+    const page = await right(invitationsList(noMail.as('olga'), { org: 'acme' }))
+    expect(page.results.map((i) => [i.user.username, i.expired])).toContainEqual(['lost@example.com', null])
+  })
+
+  it('adds a registered user at once (no e-mail: expired null, already accepted)', async () => {
+    const inv = await right(invite(atOnce, 'olga', 'otto@outside.test'))
+    expect(inv.expired).toBeNull()
+    expect(statusOf(await left(invitationsAccept(atOnce.as('otto'), { key: inv.key })))).toEqual({
+      status: 400,
+      body: { _tag: 'Message', message: 'Your invitation is already accepted.' },
+    })
+  })
+})
+
+describe('retrieve, update and delete', () => {
+  const live = useEmulator()
+  let inv: InvitationRead
+
+  it('the inviter, the invitee, owners, maintainers and admins may view', async () => {
+    inv = await right(invite(live, 'mia', 'otto@outside.test'))
+    for (const user of ['mia', 'otto', 'olga', 'admin']) expect(await right(invitationsRetrieve(live.as(user), { key: inv.key }))).toEqual(inv)
+  })
+
+  it('workers, supervisors and outsiders may not', async () => {
+    for (const user of ['wes', 'sam', 'ivy']) expect(statusOf(await left(invitationsRetrieve(live.as(user), { key: inv.key })))).toEqual(FORBIDDEN)
+  })
+
+  it('an unknown key, or the wrong organisation context, is a 404', async () => {
+    expect(statusOf(await left(invitationsRetrieve(live.as('olga'), { key: 'nope' })))).toEqual(NOT_FOUND)
+    expect(statusOf(await left(invitationsRetrieve(live.as('admin'), { key: inv.key, org: 'globex' })))).toEqual(NOT_FOUND)
+    expect(statusOf(await left(invitationsRetrieve(live.as('admin'), { key: inv.key, org: '' })))).toEqual(NOT_FOUND)
+  })
+
+  it('PATCH never changes role or e-mail', async () => {
+    const patched = await right(invitationsPartialUpdate(live.as('olga'), { key: inv.key, patchedInvitationWriteRequest: { role: 'supervisor', email: 'other@example.com' } }))
+    expect(patched).toEqual(inv)
+    expect(statusOf(await left(invitationsPartialUpdate(live.as('wes'), { key: inv.key })))).toEqual(FORBIDDEN)
+  })
+
+  it('only the inviter, owners, maintainers and admins may delete; then it is gone', async () => {
+    expect(statusOf(await left(invitationsDestroy(live.as('otto'), { key: inv.key })))).toEqual(FORBIDDEN)
+    expect(statusOf(await left(invitationsDestroy(live.as('wes'), { key: inv.key })))).toEqual(FORBIDDEN)
+    expect(await right(invitationsDestroy(live.as('olga'), { key: inv.key, org: 'acme' }))).toBeUndefined()
+    expect(statusOf(await left(invitationsRetrieve(live.as('olga'), { key: inv.key })))).toEqual(NOT_FOUND)
+    // The pending membership went with it: otto can be invited again.
+    expect((await right(invite(live, 'olga', 'otto@outside.test'))).user.username).toBe('otto')
+  })
+})
+
+describe('accept, decline, resend', () => {
+  let clock = Date.parse('2026-11-01T00:00:00Z')
+  const live = useEmulator({ now: () => clock, expiryDays: 7 })
+
+  it('only the invitee accepts; the answer names the organisation; twice is a 400', async () => {
+    const inv = await right(invite(live, 'olga', 'otto@outside.test'))
+    expect(statusOf(await left(invitationsAccept(live.as('olga'), { key: inv.key })))).toEqual(FORBIDDEN)
+    expect(await right(invitationsAccept(live.as('otto'), { key: inv.key }))).toEqual({ organization_slug: 'acme' })
+    expect(statusOf(await left(invitationsAccept(live.as('otto'), { key: inv.key })))).toEqual({
+      status: 400,
+      body: { _tag: 'Message', message: 'Your invitation is already accepted.' },
+    })
+    expect(statusOf(await left(invitationsResend(live.as('olga'), { key: inv.key })))).toEqual({
+      status: 400,
+      body: { _tag: 'Message', message: 'This invitation is already accepted.' },
+    })
+  })
+
+  it('an expired invitation cannot be accepted until it is resent', async () => {
+    const inv = await right(invite(live, 'oscar', 'ivy@outside.test', 'worker', 'globex'))
+    clock += 8 * 86_400_000
+    expect((await right(invitationsRetrieve(live.as('ivy'), { key: inv.key }))).expired).toBe(true)
+    expect(statusOf(await left(invitationsAccept(live.as('ivy'), { key: inv.key })))).toEqual({
+      status: 400,
+      body: { _tag: 'Message', message: 'Your invitation is expired. Please contact organization owner to renew it.' },
+    })
+    expect(await right(invitationsResend(live.as('oscar'), { key: inv.key }))).toBeUndefined()
+    expect((await right(invitationsRetrieve(live.as('ivy'), { key: inv.key }))).expired).toBe(false)
+    expect(await right(invitationsAccept(live.as('ivy'), { key: inv.key }))).toEqual({ organization_slug: 'globex' })
+  })
+
+  it('decline deletes the membership, even an accepted one', async () => {
+    const inv = await right(invite(live, 'olga', 'wendy@globex.test'))
+    expect(statusOf(await left(invitationsDecline(live.as('olga'), { key: inv.key })))).toEqual(FORBIDDEN)
+    await right(invitationsAccept(live.as('wendy'), { key: inv.key }))
+    expect(await right(invitationsDecline(live.as('wendy'), { key: inv.key }))).toBeUndefined()
+    expect(statusOf(await left(invitationsRetrieve(live.as('olga'), { key: inv.key })))).toEqual(NOT_FOUND)
+    expect(live.emulator.state.memberships.some((m) => m.userId === 7 && m.orgId === 1)).toBe(false)
+  })
+
+  it('resend is throttled at 5 per hour per user with Retry-After', async () => {
+    const inv = await right(invite(live, 'olga', 'throttle@example.com'))
+    for (let i = 0; i < 5; i++) {
+      await right(invitationsResend(live.as('olga'), { key: inv.key }))
+      clock += 60_000
+    }
+    expect(statusOf(await left(invitationsResend(live.as('olga'), { key: inv.key })))).toEqual({
+      status: 429,
+      body: { _tag: 'Detail', detail: 'Request was throttled. Expected available in 3300 seconds.' },
+      retryAfter: 3300,
+    })
+    // Another user has their own allowance; an hour later olga has hers back.
+    await right(invitationsResend(live.as('mia'), { key: inv.key }))
+    clock += 3_300_000
+    await right(invitationsResend(live.as('olga'), { key: inv.key }))
+  })
+})
