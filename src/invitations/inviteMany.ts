@@ -1,0 +1,51 @@
+import type * as E from 'fp-ts/Either'
+import { pipe } from 'fp-ts/function'
+import * as T from 'fp-ts/Task'
+import type { Client } from '../client'
+import type { InvitationRead, InvitationWriteRequest } from '../codecs/invitations'
+import { type CvatError, requestError } from '../errors'
+import { boundedTraverse, isConcurrency } from '../internal/bounded'
+import type { OrgParams } from '../internal/params'
+import { invitationsCreate } from './create'
+
+/** Parameters of `inviteMany`: the people, the organisation context and the concurrency. */
+export interface InviteManyParams extends OrgParams {
+  readonly invitations: ReadonlyArray<InvitationWriteRequest>
+  /** Invitations sent at once (default 4). */
+  readonly concurrency?: number
+}
+
+/** One address's outcome. */
+export interface InviteOutcome {
+  readonly email: string
+  readonly role: InvitationWriteRequest['role']
+  readonly result: E.Either<CvatError, InvitationRead>
+}
+
+const normalise = (email: string): string => email.trim().toLowerCase()
+
+/**
+ * POST /api/invitations (for many addresses) — Invites each distinct e-mail once (case-insensitively), with bounded concurrency; one result per address, and one failure never sinks the batch.
+ *
+ * @example
+ * inviteMany(cvat, { org: 'my-org', invitations: [{ email: 'a@x.org', role: 'worker' }, { email: 'b@x.org', role: 'supervisor' }] })
+ */
+export const inviteMany = (client: Client, params: InviteManyParams): T.Task<ReadonlyArray<InviteOutcome>> => {
+  const { invitations, concurrency = 4, ...org } = params
+  const seen = new Set<string>()
+  const distinct = invitations.filter((i) => {
+    const key = typeof i?.email === 'string' ? normalise(i.email) : String(i?.email)
+    return seen.has(key) ? false : (seen.add(key), true)
+  })
+  const invite = (i: InvitationWriteRequest): T.Task<InviteOutcome> =>
+    pipe(
+      isConcurrency(concurrency)
+        ? invitationsCreate(client, { ...org, invitationWriteRequest: i })
+        : T.of({ _tag: 'Left' as const, left: requestError('POST', '/api/invitations', `concurrency must be a positive integer, got ${String(concurrency)}`) }),
+      T.map((result) => ({ email: String(i?.email), role: i?.role, result })),
+    )
+  return pipe(
+    boundedTraverse(isConcurrency(concurrency) ? concurrency : 1, invite)(distinct),
+    T.map((outcomes) => outcomes.filter((o): o is InviteOutcome => o !== undefined)),
+  )
+}

@@ -1,0 +1,16 @@
+/**
+ * A default organisation context as middleware, for clients that always work in one organisation.
+ */
+import type { Middleware } from './client'
+import { withHeader } from './request'
+
+/** Sends `X-Organization: <slug>` on every request that does not already name a context. */
+export const organization =
+  (slug: string): Middleware =>
+  (next) =>
+  (req) =>
+    next(
+      req.headers['x-organization'] !== undefined || req.query.some(([k]) => k === 'org' || k === 'org_id')
+        ? req
+        : withHeader('x-organization', slug)(req),
+    )

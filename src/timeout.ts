@@ -1,0 +1,40 @@
+/**
+ * Time limits and caller cancellation as middleware. Both abort the underlying fetch through the
+ * request's signal, so the server sees the connection close and nothing is left running.
+ */
+import * as E from 'fp-ts/Either'
+import type { Middleware } from './client'
+import { timeoutError } from './errors'
+import { combineSignals } from './internal/signal'
+
+/**
+ * Fails with `TimeoutError` when no complete response (headers and body) arrives within `ms`.
+ * Inside `retry` (earlier in the `pipe`) it bounds each attempt; outside it, the whole call.
+ */
+export const timeout =
+  (ms: number): Middleware =>
+  (next) =>
+  (req) =>
+  async () => {
+    const timer = new AbortController()
+    const { signal, release } = combineSignals([req.signal, timer.signal])
+    const handle = setTimeout(() => timer.abort(), ms)
+    const result = await next({ ...req, signal })()
+    clearTimeout(handle)
+    release()
+    return timer.signal.aborted && !req.signal?.aborted && E.isLeft(result) && result.left._tag === 'TransportError'
+      ? E.left(timeoutError(result.left.method, result.left.url, ms))
+      : result
+  }
+
+/** Cancels requests when `signal` aborts; the call then resolves promptly with `TransportError`. */
+export const withSignal =
+  (signal: AbortSignal): Middleware =>
+  (next) =>
+  (req) =>
+  async () => {
+    const combined = combineSignals([req.signal, signal])
+    const result = await next({ ...req, signal: combined.signal })()
+    combined.release()
+    return result
+  }
