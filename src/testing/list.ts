@@ -5,7 +5,7 @@
 import type { Env } from './env'
 import { type Reply, detail, json, pythonQuery } from './http'
 import { evaluate } from './jsonLogic'
-import { type Joined, filterFields, join, listable, render } from './views'
+import { type Joined, filterFields, indexState, join, listable, render } from './views'
 
 const DEFAULT_PAGE_SIZE = 10
 
@@ -67,11 +67,12 @@ const applyFilter = (items: Joined[], filter: string): Joined[] | Reply => {
 /** Lists the invitations the caller may see in the context, one page at a time. */
 export const list = (env: Env): Reply => {
   const { s, url, user, ctx } = env
-  const joined = s.invitations.flatMap((i) => join(s, i) ?? [])
+  const idx = indexState(s)
+  const joined = s.invitations.flatMap((i) => join(s, i, idx) ?? [])
   const order = new Map(joined.map((j, i) => [j, i]))
   let items = joined
     .filter((j) => (ctx.kind === 'personal' ? false : ctx.kind === 'org' ? j.membership.orgId === ctx.org.id : true))
-    .filter((j) => listable(s, user, j))
+    .filter(listable(s, user))
   const owner = url.searchParams.get('owner')
   if (owner) items = items.filter((j) => j.owner?.username === owner)
   const search = url.searchParams.get('search')?.toLowerCase()

@@ -14,14 +14,28 @@ export interface Joined {
   readonly orgSlug: string
 }
 
+/** Lookup tables for one request, so joining n invitations costs O(n). */
+export interface Index {
+  readonly users: ReadonlyMap<number, EmulatedUser>
+  readonly memberships: ReadonlyMap<number, EmulatedMembership>
+  readonly orgSlugs: ReadonlyMap<number, string>
+}
+
+/** Builds the lookup tables. */
+export const indexState = (s: EmulatorState): Index => ({
+  users: new Map(s.users.map((u) => [u.id, u])),
+  memberships: new Map(s.memberships.map((m) => [m.id, m])),
+  orgSlugs: new Map(s.organizations.map((o) => [o.id, o.slug])),
+})
+
 /** Joins an invitation with its membership, users and organisation. */
-export const join = (s: EmulatorState, invitation: EmulatedInvitation): Joined | undefined => {
-  const membership = s.memberships.find((m) => m.id === invitation.membershipId)
-  const invitee = membership && s.users.find((u) => u.id === membership.userId)
-  const org = membership && s.organizations.find((o) => o.id === membership.orgId)
-  if (!membership || !invitee || !org) return undefined
-  const owner = invitation.ownerId === null ? undefined : s.users.find((u) => u.id === invitation.ownerId)
-  return { invitation, membership, invitee, owner, orgSlug: org.slug }
+export const join = (s: EmulatorState, invitation: EmulatedInvitation, idx: Index = indexState(s)): Joined | undefined => {
+  const membership = idx.memberships.get(invitation.membershipId)
+  const invitee = membership && idx.users.get(membership.userId)
+  const orgSlug = membership && idx.orgSlugs.get(membership.orgId)
+  if (!membership || !invitee || orgSlug === undefined) return undefined
+  const owner = invitation.ownerId === null ? undefined : idx.users.get(invitation.ownerId)
+  return { invitation, membership, invitee, owner, orgSlug }
 }
 
 /** `null` if no e-mail was ever sent, else whether the expiry window has passed. */
@@ -79,5 +93,9 @@ export const canManage = (s: EmulatorState, user: EmulatedUser, j: Joined): bool
 export const canRespond = (user: EmulatedUser, j: Joined): boolean => user.isAdmin || j.invitee.id === user.id
 
 /** Whether an invitation shows in a list for this caller (the org context is applied separately). */
-export const listable = (s: EmulatorState, user: EmulatedUser, j: Joined): boolean =>
-  user.isAdmin || isOwnInvitation(user, j) || managesOrg(s, user, j.membership.orgId)
+export const listable = (s: EmulatorState, user: EmulatedUser): ((j: Joined) => boolean) => {
+  const managed = new Set(
+    s.memberships.filter((m) => m.userId === user.id && m.isActive && (m.role === 'owner' || m.role === 'maintainer')).map((m) => m.orgId),
+  )
+  return (j) => user.isAdmin || isOwnInvitation(user, j) || managed.has(j.membership.orgId)
+}
