@@ -1,20 +1,11 @@
 // inviteMany over real sockets: 200 addresses with duplicates and members, counted server-side.
 import * as E from 'fp-ts/Either'
-import { pipe } from 'fp-ts/function'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createClient, inviteMany, tokenAuth } from '../../src/index'
-import { createCvatEmulator } from '../../src/testing'
-import { type ServedEmulator, serveCvatEmulator } from '../../src/testing/node'
+import { describe, expect, it } from 'vitest'
+import { createClient, inviteMany } from '../../src/index'
+import { useEmulator } from '../e2e/helpers'
 
 describe('inviteMany', () => {
-  const emulator = createCvatEmulator()
-  let served: ServedEmulator
-  beforeAll(async () => {
-    served = await serveCvatEmulator(emulator)
-  })
-  afterAll(async () => {
-    await served?.close()
-  })
+  const live = useEmulator()
 
   it('invites each distinct address once; members and bad addresses fail alone', async () => {
     const fresh = Array.from({ length: 180 }, (_, i) => ({ email: `person${i}@example.com`, role: 'worker' as const }))
@@ -23,9 +14,10 @@ describe('inviteMany', () => {
     const bad = [{ email: 'not-an-email', role: 'worker' as const }, { email: 'boss@example.com', role: 'owner' as const }]
     const input = [...fresh, ...duplicates, ...members, ...bad, { email: 'person0@example.com', role: 'supervisor' as const }]
     expect(input.length).toBe(198)
+    const emulator = live.emulator
     const before = emulator.log.length
 
-    const client = pipe(createClient({ baseUrl: served.url }), tokenAuth('token-olga'))
+    const client = live.as('olga')
     const outcomes = await inviteMany(client, { org: 'acme', invitations: input, concurrency: 8 })()
 
     expect(outcomes.map((o) => o.email)).toEqual([...fresh.map((p) => p.email), ...members.map((m) => m.email), ...bad.map((b) => b.email)])
