@@ -39,6 +39,15 @@ const declarations = (jsExt, dtsExt) => ({
   },
 })
 
+// The ESM build (bundlers, edge, browsers) gets the fallback-free transport; see
+// src/internal/fallbackFetch.ts.
+const withoutFallbackFetch = {
+  name: 'without-fallback-fetch',
+  resolveId(source, importer) {
+    return source.endsWith('/fallbackFetch') && importer ? join(importer, '..', `${source}.none.js`) : null
+  },
+}
+
 const external = (id) => /^(fp-ts|io-ts|cross-fetch)(\/|$)/.test(id) || id.startsWith('node:')
 
 export default [
@@ -46,7 +55,7 @@ export default [
     input,
     external,
     treeshake: { moduleSideEffects: false },
-    plugins: [declarations('.js', '.d.ts')],
+    plugins: [withoutFallbackFetch, declarations('.js', '.d.ts')],
     output: { dir: 'dist/esm', format: 'es', preserveModules: true, preserveModulesRoot: BUILD, entryFileNames: '[name].js' },
   },
   {

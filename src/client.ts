@@ -4,6 +4,7 @@
  */
 import * as TE from 'fp-ts/TaskEither'
 import { type CvatError, scrub, transportError } from './errors'
+import { fallbackFetch } from './internal/fallbackFetch'
 import { type HttpRequest, type HttpResponse, resolveUrl } from './request'
 
 /** Sends a request; every HTTP status is a `Right`, only transport failures are a `Left`. */
@@ -20,15 +21,11 @@ export interface ClientOptions {
   readonly fetch?: typeof fetch
 }
 
-// A computed specifier keeps bundlers from following it: an edge or browser bundle never holds
-// cross-fetch, while Node without a global fetch still finds it in node_modules.
-const CROSS_FETCH = 'cross-fetch'
-
 const loadFetch = async (custom: typeof fetch | undefined): Promise<typeof fetch> => {
   if (custom !== undefined) return custom
   if (typeof globalThis.fetch === 'function') return (input, init) => globalThis.fetch(input, init)
-  const m = await import(/* @vite-ignore */ /* webpackIgnore: true */ CROSS_FETCH)
-  return (m.default ?? m.fetch) as typeof fetch
+  const fallback = await fallbackFetch()
+  return fallback ?? ((() => Promise.reject(new TypeError('no fetch is available here: pass createClient({ fetch })'))) as typeof fetch)
 }
 
 // Header values and the `sign` value may surface in a runtime's error text (an invalid header

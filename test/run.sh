@@ -5,6 +5,11 @@ set -u
 cd "$(dirname "$0")/.."
 mkdir -p .tmp
 rm -f .tmp/vitest.json
+# The browser suite needs Debian's Chromium; install it where we may (CI runs as root).
+if [ ! -x /usr/bin/chromium ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+  echo "installing chromium (Debian) for the browser suite"
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) >/dev/null 2>&1 || echo "chromium install failed"
+fi
 npm run --silent build || { echo "build failed"; echo "0 passed, 1 failed"; exit 1; }
 npx vitest run --reporter=default --reporter=json --outputFile.json=.tmp/vitest.json "$@"
 rc=$?
