@@ -4,7 +4,7 @@
  */
 import * as E from 'fp-ts/Either'
 import { pipe } from 'fp-ts/function'
-import * as TE from 'fp-ts/TaskEither'
+import type { TaskEither } from 'fp-ts/TaskEither'
 import * as D from 'io-ts/Decoder'
 import type { Client } from '../client'
 import { type CvatError, decodeError, parseErrorBody, statusError } from '../errors'
@@ -41,17 +41,24 @@ export const readResponse =
           ),
         )
 
-/** Sends a request and decodes a 2xx JSON body. */
-export const send = <A>(
-  client: Client,
-  req: HttpRequest,
-  name: string,
-  decoder: D.Decoder<unknown, A>,
-): TE.TaskEither<CvatError, A> => pipe(client(req), TE.flatMap((res) => TE.fromEither(readResponse(req, name, decoder)(res))))
+// Endpoints sequence "build the request, send it, read the answer" here with one `await`, not with
+// fp-ts/TaskEither combinators: that module's unannotated top-level calls cost ~0.9 kB gzipped in
+// every esbuild bundle. A Task never rejects, so awaiting one needs no guard.
 
-/** Sends a request whose success (a 204) has no body. */
-export const sendVoid = (client: Client, req: HttpRequest): TE.TaskEither<CvatError, void> =>
-  pipe(
-    client(req),
-    TE.flatMap((res) => (isSuccess(res.status) ? TE.right(undefined) : TE.left(failure(req, res)))),
-  )
+/** Sends a request (unless building it failed) and decodes a 2xx JSON body. */
+export const send =
+  <A>(client: Client, req: E.Either<CvatError, HttpRequest>, name: string, decoder: D.Decoder<unknown, A>): TaskEither<CvatError, A> =>
+  async () => {
+    if (E.isLeft(req)) return req
+    const res = await client(req.right)()
+    return E.isLeft(res) ? res : readResponse(req.right, name, decoder)(res.right)
+  }
+
+/** Sends a request (unless building it failed) whose success, a 204, has no body. */
+export const sendVoid =
+  (client: Client, req: E.Either<CvatError, HttpRequest>): TaskEither<CvatError, void> =>
+  async () => {
+    if (E.isLeft(req)) return req
+    const res = await client(req.right)()
+    return E.isLeft(res) ? res : isSuccess(res.right.status) ? E.right(undefined) : E.left(failure(req.right, res.right))
+  }

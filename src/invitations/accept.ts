@@ -1,5 +1,4 @@
-import { pipe } from 'fp-ts/function'
-import * as TE from 'fp-ts/TaskEither'
+import type { TaskEither } from 'fp-ts/TaskEither'
 import type { Client } from '../client'
 import { AcceptInvitationRead } from '../codecs/invitations'
 import type { CvatError } from '../errors'
@@ -15,8 +14,5 @@ export type InvitationsAcceptParams = KeyParams
  * @example
  * invitationsAccept(inviteeClient, { key })
  */
-export const invitationsAccept = (client: Client, params: InvitationsAcceptParams): TE.TaskEither<CvatError, AcceptInvitationRead> =>
-  pipe(
-    TE.fromEither(keyRequest('POST', params, '/accept')),
-    TE.flatMap((req) => send(client, req, 'AcceptInvitationRead', AcceptInvitationRead)),
-  )
+export const invitationsAccept = (client: Client, params: InvitationsAcceptParams): TaskEither<CvatError, AcceptInvitationRead> =>
+  send(client, keyRequest('POST', params, '/accept'), 'AcceptInvitationRead', AcceptInvitationRead)

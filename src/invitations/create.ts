@@ -1,6 +1,6 @@
 import * as E from 'fp-ts/Either'
 import { pipe } from 'fp-ts/function'
-import * as TE from 'fp-ts/TaskEither'
+import type { TaskEither } from 'fp-ts/TaskEither'
 import type { Client } from '../client'
 import { InvitationRead, InvitationWriteRequest } from '../codecs/invitations'
 import type { CvatError } from '../errors'
@@ -18,10 +18,9 @@ export interface InvitationsCreateParams extends OrgParams {
  * @example
  * invitationsCreate(cvat, { invitationWriteRequest: { role: 'worker', email: 'ann@example.com' }, org: 'my-org' })
  */
-export const invitationsCreate = (client: Client, params: InvitationsCreateParams): TE.TaskEither<CvatError, InvitationRead> =>
+export const invitationsCreate = (client: Client, params: InvitationsCreateParams): TaskEither<CvatError, InvitationRead> =>
   pipe(
     orgRequest('POST', '/api/invitations', params),
     E.flatMap(jsonBody('invitationWriteRequest', InvitationWriteRequest, params?.invitationWriteRequest)),
-    TE.fromEither,
-    TE.flatMap((req) => send(client, req, 'InvitationRead', InvitationRead)),
+    (req) => send(client, req, 'InvitationRead', InvitationRead),
   )

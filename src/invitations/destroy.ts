@@ -1,5 +1,4 @@
-import { pipe } from 'fp-ts/function'
-import * as TE from 'fp-ts/TaskEither'
+import type { TaskEither } from 'fp-ts/TaskEither'
 import type { Client } from '../client'
 import type { CvatError } from '../errors'
 import { type KeyParams, keyRequest } from '../internal/params'
@@ -14,5 +13,5 @@ export type InvitationsDestroyParams = KeyParams
  * @example
  * invitationsDestroy(cvat, { key, org: 'my-org' })
  */
-export const invitationsDestroy = (client: Client, params: InvitationsDestroyParams): TE.TaskEither<CvatError, void> =>
-  pipe(TE.fromEither(keyRequest('DELETE', params)), TE.flatMap((req) => sendVoid(client, req)))
+export const invitationsDestroy = (client: Client, params: InvitationsDestroyParams): TaskEither<CvatError, void> =>
+  sendVoid(client, keyRequest('DELETE', params))

@@ -1,6 +1,6 @@
 import * as E from 'fp-ts/Either'
 import { pipe } from 'fp-ts/function'
-import * as TE from 'fp-ts/TaskEither'
+import type { TaskEither } from 'fp-ts/TaskEither'
 import type { Client } from '../client'
 import { PaginatedInvitationReadList } from '../codecs/invitations'
 import { type CvatError, requestError } from '../errors'
@@ -42,7 +42,7 @@ const listProblem = (p: InvitationsListParams): string | undefined =>
 export const invitationsList = (
   client: Client,
   params: InvitationsListParams = {},
-): TE.TaskEither<CvatError, PaginatedInvitationReadList> =>
+): TaskEither<CvatError, PaginatedInvitationReadList> =>
   pipe(
     orgRequest('GET', '/api/invitations', params),
     E.flatMap((req) => {
@@ -59,6 +59,5 @@ export const invitationsList = (
         ['sort', params.sort],
       ]),
     ),
-    TE.fromEither,
-    TE.flatMap((req) => send(client, req, 'PaginatedInvitationReadList', PaginatedInvitationReadList)),
+    (req) => send(client, req, 'PaginatedInvitationReadList', PaginatedInvitationReadList),
   )

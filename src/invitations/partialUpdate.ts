@@ -1,6 +1,6 @@
 import * as E from 'fp-ts/Either'
 import { pipe } from 'fp-ts/function'
-import * as TE from 'fp-ts/TaskEither'
+import type { TaskEither } from 'fp-ts/TaskEither'
 import type { Client } from '../client'
 import { InvitationRead, PatchedInvitationWriteRequest } from '../codecs/invitations'
 import type { CvatError } from '../errors'
@@ -21,7 +21,7 @@ export interface InvitationsPartialUpdateParams extends KeyParams {
 export const invitationsPartialUpdate = (
   client: Client,
   params: InvitationsPartialUpdateParams,
-): TE.TaskEither<CvatError, InvitationRead> =>
+): TaskEither<CvatError, InvitationRead> =>
   pipe(
     keyRequest('PATCH', params),
     E.flatMap((req) =>
@@ -29,6 +29,5 @@ export const invitationsPartialUpdate = (
         ? E.right(req)
         : jsonBody('patchedInvitationWriteRequest', PatchedInvitationWriteRequest, params.patchedInvitationWriteRequest)(req),
     ),
-    TE.fromEither,
-    TE.flatMap((req) => send(client, req, 'InvitationRead', InvitationRead)),
+    (req) => send(client, req, 'InvitationRead', InvitationRead),
   )

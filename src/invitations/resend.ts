@@ -1,5 +1,4 @@
-import { pipe } from 'fp-ts/function'
-import * as TE from 'fp-ts/TaskEither'
+import type { TaskEither } from 'fp-ts/TaskEither'
 import type { Client } from '../client'
 import type { CvatError } from '../errors'
 import { type KeyParams, keyRequest } from '../internal/params'
@@ -14,5 +13,5 @@ export type InvitationsResendParams = KeyParams
  * @example
  * invitationsResend(cvat, { key, org: 'my-org' })
  */
-export const invitationsResend = (client: Client, params: InvitationsResendParams): TE.TaskEither<CvatError, void> =>
-  pipe(TE.fromEither(keyRequest('POST', params, '/resend')), TE.flatMap((req) => sendVoid(client, req)))
+export const invitationsResend = (client: Client, params: InvitationsResendParams): TaskEither<CvatError, void> =>
+  sendVoid(client, keyRequest('POST', params, '/resend'))

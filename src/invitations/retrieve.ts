@@ -1,5 +1,4 @@
-import { pipe } from 'fp-ts/function'
-import * as TE from 'fp-ts/TaskEither'
+import type { TaskEither } from 'fp-ts/TaskEither'
 import type { Client } from '../client'
 import { InvitationRead } from '../codecs/invitations'
 import type { CvatError } from '../errors'
@@ -15,8 +14,5 @@ export type InvitationsRetrieveParams = KeyParams
  * @example
  * invitationsRetrieve(cvat, { key: inv.key, org: 'my-org' })
  */
-export const invitationsRetrieve = (client: Client, params: InvitationsRetrieveParams): TE.TaskEither<CvatError, InvitationRead> =>
-  pipe(
-    TE.fromEither(keyRequest('GET', params)),
-    TE.flatMap((req) => send(client, req, 'InvitationRead', InvitationRead)),
-  )
+export const invitationsRetrieve = (client: Client, params: InvitationsRetrieveParams): TaskEither<CvatError, InvitationRead> =>
+  send(client, keyRequest('GET', params), 'InvitationRead', InvitationRead)

@@ -1,0 +1,108 @@
+/**
+ * `npm run size`: bundles single-import entries of the built package with esbuild and rollup
+ * (minified, gzipped) and prints one table, with openapi-fetch measured in the same run as the
+ * yardstick. Exits 1 when a budget is broken:
+ *   - an endpoint alone (with the fp-ts and io-ts code it pulls) over 4.0 kB gzipped;
+ *   - a one-endpoint bundle holding another endpoint's path, cross-fetch, node-fetch or emulator code;
+ *   - an empty import that is not empty.
+ */
+import { gzipSync } from 'node:zlib'
+import nodeResolve from '@rollup/plugin-node-resolve'
+import terser from '@rollup/plugin-terser'
+import { build } from 'esbuild'
+import { rollup } from 'rollup'
+
+const BUDGET = 4000
+const ENDPOINTS = {
+  invitationsCreate: 'invitationWriteRequest',
+  invitationsList: 'page_size',
+  invitationsRetrieve: undefined,
+  invitationsPartialUpdate: 'patchedInvitationWriteRequest',
+  invitationsDestroy: undefined,
+  invitationsAccept: '/accept',
+  invitationsDecline: '/decline',
+  invitationsResend: '/resend',
+} as const
+const FORBIDDEN = [/node_modules\/(cross-fetch|node-fetch)/, /node-fetch/, /createCvatEmulator|Email backend is not configured|node:http/]
+
+interface Entry {
+  readonly name: string
+  readonly code: string
+  readonly endpoint?: keyof typeof ENDPOINTS
+  readonly empty?: boolean
+}
+
+const entries: ReadonlyArray<Entry> = [
+  { name: 'empty import', code: `import 'cvat-fp'`, empty: true },
+  ...Object.keys(ENDPOINTS).map((e) => ({ name: `${e} alone`, code: `export { ${e} } from 'cvat-fp'`, endpoint: e as keyof typeof ENDPOINTS })),
+  { name: 'invitationsRetrieve + createClient + tokenAuth', code: `export { invitationsRetrieve, createClient, tokenAuth } from 'cvat-fp'` },
+  { name: 'all eight endpoints', code: `export { ${Object.keys(ENDPOINTS).join(', ')} } from 'cvat-fp'` },
+  { name: 'createClient + tokenAuth + retry', code: `export { createClient, tokenAuth, retry } from 'cvat-fp'` },
+  { name: 'cvat-fp/testing (emulator)', code: `export { createCvatEmulator } from 'cvat-fp/testing'` },
+  {
+    name: 'yardstick: openapi-fetch createClient + GET',
+    code: `import createClient from 'openapi-fetch'\nexport const list = (baseUrl) => createClient({ baseUrl }).GET('/api/invitations', {})`,
+  },
+]
+
+const viaEsbuild = async (code: string): Promise<string> => {
+  const out = await build({
+    stdin: { contents: code, resolveDir: process.cwd(), loader: 'js' },
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    mainFields: ['module', 'main'],
+    write: false,
+    logLevel: 'silent',
+  })
+  return out.outputFiles[0]!.text
+}
+
+const viaRollup = async (code: string): Promise<string> => {
+  const bundle = await rollup({
+    input: 'entry',
+    plugins: [
+      { name: 'entry', resolveId: (id) => (id === 'entry' ? id : null), load: (id) => (id === 'entry' ? code : null) },
+      nodeResolve({ browser: true, mainFields: ['module', 'main'], exportConditions: ['browser', 'import'] }),
+      terser(),
+    ],
+    onwarn: () => {},
+  })
+  const { output } = await bundle.generate({ format: 'es' })
+  await bundle.close()
+  return output[0].code
+}
+
+const gz = (s: string): number => (s.trim() === '' ? 0 : gzipSync(s, { level: 9 }).length)
+const kb = (n: number): string => (n / 1000).toFixed(2)
+
+const main = async (): Promise<void> => {
+  const failures: string[] = []
+  const rows: string[][] = []
+  for (const e of entries) {
+    const [esb, rol] = await Promise.all([viaEsbuild(e.code), viaRollup(e.code)])
+    const sizes = { esbuild: gz(esb), rollup: gz(rol) }
+    rows.push([e.name, kb(esb.length), kb(sizes.esbuild), kb(rol.length), kb(sizes.rollup)])
+    if (e.empty && (sizes.esbuild !== 0 || sizes.rollup !== 0)) failures.push(`${e.name} is not empty: ${JSON.stringify({ esb, rol })}`)
+    if (e.endpoint) {
+      for (const [tool, size] of Object.entries(sizes)) if (size > BUDGET) failures.push(`${e.name} (${tool}) is ${kb(size)} kB gzipped, over ${kb(BUDGET)} kB`)
+      for (const [other, marker] of Object.entries(ENDPOINTS))
+        if (other !== e.endpoint && marker !== undefined && marker !== ENDPOINTS[e.endpoint])
+          for (const [tool, js] of [['esbuild', esb], ['rollup', rol]] as const)
+            if (js.includes(marker)) failures.push(`${e.name} (${tool}) holds ${other}'s "${marker}"`)
+      for (const re of FORBIDDEN) for (const [tool, js] of [['esbuild', esb], ['rollup', rol]] as const) if (re.test(js)) failures.push(`${e.name} (${tool}) holds ${re}`)
+    }
+  }
+  const head = ['entry', 'esbuild min kB', 'esbuild gzip kB', 'rollup min kB', 'rollup gzip kB']
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)))
+  const line = (r: string[]) => `| ${r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`
+  console.log([line(head), `|${widths.map((w, i) => (i === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`, ...rows.map(line)].join('\n'))
+  console.log(`budget: one endpoint alone ≤ ${kb(BUDGET)} kB gzipped (esbuild and rollup)`)
+  if (failures.length > 0) {
+    console.log(`SIZE BUDGET FAILED:\n- ${failures.join('\n- ')}`)
+    process.exitCode = 1
+  } else console.log('size budgets: all met')
+}
+
+void main()
