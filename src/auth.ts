@@ -24,18 +24,33 @@ const guarded =
   (req) =>
     problem === undefined ? next(apply(req)) : TE.left(requestError(req.method, resolveUrl('', req), `${scheme}: ${problem}`))
 
-/** Adds `Authorization: Token <key>` (the key from `POST /api/auth/login`). */
+/**
+ * Adds `Authorization: Token <key>` (the key from `POST /api/auth/login`).
+ *
+ * @example
+ * const client = pipe(createClient({ baseUrl: 'https://app.cvat.ai' }), tokenAuth('my-token'))
+ */
 export const tokenAuth = (key: string): Middleware =>
   guarded('tokenAuth', headerProblem([key]), withHeader('authorization', `Token ${key}`))
 
-/** Adds `Authorization: Bearer <token>` (personal access tokens on newer servers). */
+/**
+ * Adds `Authorization: Bearer <token>` (personal access tokens on newer servers).
+ *
+ * @example
+ * const client = pipe(createClient({ baseUrl: 'https://app.cvat.ai' }), bearerAuth('my-personal-access-token'))
+ */
 export const bearerAuth = (token: string): Middleware =>
   guarded('bearerAuth', headerProblem([token]), withHeader('authorization', `Bearer ${token}`))
 
 const base64Utf8 = (text: string): string =>
   btoa(Array.from(new TextEncoder().encode(text), (b) => String.fromCharCode(b)).join(''))
 
-/** Adds HTTP Basic credentials, encoding the username and password as UTF-8. */
+/**
+ * Adds HTTP Basic credentials, encoding the username and password as UTF-8.
+ *
+ * @example
+ * const client = pipe(createClient(), basicAuth({ username: 'jürgen', password: 'pässwörd' }))
+ */
 export const basicAuth = (credentials: { readonly username: string; readonly password: string }): Middleware =>
   guarded(
     'basicAuth',
@@ -60,6 +75,9 @@ const withCookies =
 /**
  * Adds the `sessionid` and `csrftoken` cookies, and `X-CSRFToken` on unsafe methods only.
  * Browsers forbid setting `Cookie` from script: there, rely on the browser's own cookie jar.
+ *
+ * @example
+ * const client = pipe(createClient(), sessionAuth({ sessionId: 'abc', csrfToken: 'def' }))
  */
 export const sessionAuth = (session: { readonly sessionId: string; readonly csrfToken: string }): Middleware =>
   guarded('sessionAuth', headerProblem([session.sessionId, session.csrfToken]), (req) => {
@@ -67,6 +85,11 @@ export const sessionAuth = (session: { readonly sessionId: string; readonly csrf
     return UNSAFE_METHODS.includes(req.method) ? withHeader('x-csrftoken', session.csrfToken)(withSession) : withSession
   })
 
-/** Adds the `sign` query parameter minted by `POST /api/auth/signing` (valid 30 seconds). */
+/**
+ * Adds the `sign` query parameter minted by `POST /api/auth/signing` (valid 30 seconds).
+ *
+ * @example
+ * const client = pipe(createClient({ baseUrl: 'https://app.cvat.ai' }), signatureAuth('3:signature-from-api-auth-signing'))
+ */
 export const signatureAuth = (sign: string): Middleware =>
   guarded('signatureAuth', credentialProblemForQuery(sign), withQuery([['sign', sign]]))

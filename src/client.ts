@@ -7,13 +7,28 @@ import { type CvatError, scrub, transportError } from './errors'
 import { fallbackFetch } from './internal/fallbackFetch'
 import { type HttpRequest, type HttpResponse, resolveUrl } from './request'
 
-/** Sends a request; every HTTP status is a `Right`, only transport failures are a `Left`. */
+/**
+ * Sends a request; every HTTP status is a `Right`, only transport failures are a `Left`.
+ *
+ * @example
+ * const sent = await cvat(request('GET', '/api/invitations'))() // Either<CvatError, HttpResponse>
+ */
 export type Client = (request: HttpRequest) => TE.TaskEither<CvatError, HttpResponse>
 
-/** Wraps a client in behaviour (auth, retry, timeout); compose with `pipe`, the last is outermost. */
+/**
+ * Wraps a client in behaviour (auth, retry, timeout); compose with `pipe`, the last is outermost.
+ *
+ * @example
+ * const logged: Middleware = (next) => (req) => (console.log(req.method, req.url), next(req))
+ */
 export type Middleware = (next: Client) => Client
 
-/** Where to send requests and with which `fetch`. */
+/**
+ * Says where to send requests and with which `fetch`.
+ *
+ * @example
+ * const options: ClientOptions = { baseUrl: 'https://app.cvat.ai', fetch: globalThis.fetch }
+ */
 export interface ClientOptions {
   /** Default `http://localhost`, as in CVAT's Python SDK. */
   readonly baseUrl?: string
@@ -55,7 +70,12 @@ const readHeaders = (headers: Headers): Record<string, string> => {
   return out
 }
 
-/** Creates a client that sends requests with `fetch` to `baseUrl`. */
+/**
+ * Creates a client that sends requests with `fetch` to `baseUrl`.
+ *
+ * @example
+ * const client = pipe(createClient({ baseUrl: 'https://app.cvat.ai' }), tokenAuth('my-token'))
+ */
 export const createClient =
   (options: ClientOptions = {}): Client =>
   (req) => {

@@ -3,7 +3,12 @@
  * the URL it is given, so no error can carry a credential, whoever builds it.
  */
 
-/** Bad input: nothing was sent. */
+/**
+ * Reports bad input; nothing was sent.
+ *
+ * @example
+ * if (e._tag === 'RequestError') console.error(`fix the call: ${e.message}`)
+ */
 export interface RequestError {
   readonly _tag: 'RequestError'
   readonly method: string
@@ -11,7 +16,12 @@ export interface RequestError {
   readonly message: string
 }
 
-/** The network failed or the caller aborted before a response arrived. */
+/**
+ * Reports that the network failed or the caller aborted before a response arrived.
+ *
+ * @example
+ * if (e._tag === 'TransportError') console.error(`network: ${e.message}`)
+ */
 export interface TransportError {
   readonly _tag: 'TransportError'
   readonly method: string
@@ -19,7 +29,12 @@ export interface TransportError {
   readonly message: string
 }
 
-/** No complete response arrived within the time allowed. */
+/**
+ * Reports that no complete response arrived within the time allowed.
+ *
+ * @example
+ * if (e._tag === 'TimeoutError') console.error(`no answer within ${e.ms} ms`)
+ */
 export interface TimeoutError {
   readonly _tag: 'TimeoutError'
   readonly method: string
@@ -27,7 +42,12 @@ export interface TimeoutError {
   readonly ms: number
 }
 
-/** The server answered with a non-2xx status. */
+/**
+ * Reports that the server answered with a non-2xx status.
+ *
+ * @example
+ * if (e._tag === 'StatusError' && e.status === 429) console.log(`retry in ${e.retryAfter ?? 60} s`)
+ */
 export interface StatusError {
   readonly _tag: 'StatusError'
   readonly method: string
@@ -39,7 +59,12 @@ export interface StatusError {
   readonly retryAfter?: number
 }
 
-/** A 2xx body that is not JSON or not the expected schema. */
+/**
+ * Reports a 2xx body that is not JSON or not the expected schema.
+ *
+ * @example
+ * if (e._tag === 'DecodeError') console.error(e.message, e.body.length)
+ */
 export interface DecodeError {
   readonly _tag: 'DecodeError'
   readonly method: string
@@ -51,10 +76,20 @@ export interface DecodeError {
   readonly body: string
 }
 
-/** Everything an endpoint can fail with. */
+/**
+ * Unites everything an endpoint can fail with.
+ *
+ * @example
+ * const result: E.Either<CvatError, InvitationRead> = await invitationsRetrieve(cvat, { key })()
+ */
 export type CvatError = RequestError | TransportError | TimeoutError | StatusError | DecodeError
 
-/** A non-2xx body in each shape CVAT (or a proxy in front of it) answers with. */
+/**
+ * Parses a non-2xx body into each shape CVAT (or a proxy in front of it) answers with.
+ *
+ * @example
+ * const messages = e._tag === 'StatusError' && e.body._tag === 'FieldErrors' ? e.body.fields['email'] : undefined
+ */
 export type ErrorBody =
   | { readonly _tag: 'Detail'; readonly detail: string }
   | { readonly _tag: 'FieldErrors'; readonly fields: Readonly<Record<string, ReadonlyArray<string>>> }
@@ -66,7 +101,12 @@ export type ErrorBody =
 
 const REDACTED = '[redacted]'
 
-/** Removes credentials from a URL: user-info and the `sign` query parameter. */
+/**
+ * Removes credentials from a URL: user-info and the `sign` query parameter.
+ *
+ * @example
+ * redactUrl('https://u:p@cvat.example/api/invitations?sign=s3cret') // 'https://[redacted]@cvat.example/api/invitations?sign=[redacted]'
+ */
 export const redactUrl = (url: string): string =>
   url
     .replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#@]*@/i, `$1${REDACTED}@`)
@@ -166,7 +206,12 @@ const textSummary = (text: string): string => {
   return oneLine(title?.[1] ?? text.replace(/<[^>]*>/g, ' '))
 }
 
-/** Renders an error body as a short human-readable message. */
+/**
+ * Renders an error body as a short human-readable message.
+ *
+ * @example
+ * describeBody({ _tag: 'Messages', messages: ['The user is a member of the organization already.'] })
+ */
 export const describeBody = (body: ErrorBody): string => {
   switch (body._tag) {
     case 'Detail':
@@ -190,13 +235,29 @@ export const describeBody = (body: ErrorBody): string => {
   }
 }
 
-/** Handles each error tag with its own function; the compiler checks every tag is covered. */
+/**
+ * Handles each error tag with its own function; the compiler checks every tag is covered.
+ *
+ * @example
+ * const retriable = matchError({
+ *   RequestError: () => false,
+ *   TransportError: () => true,
+ *   TimeoutError: () => true,
+ *   StatusError: (s) => s.status >= 500,
+ *   DecodeError: () => false,
+ * })(e)
+ */
 export const matchError =
   <R>(handlers: { readonly [K in CvatError['_tag']]: (e: Extract<CvatError, { _tag: K }>) => R }) =>
   (e: CvatError): R =>
     (handlers[e._tag] as (e: CvatError) => R)(e)
 
-/** Formats an error as one readable line: tag, method, URL, status and CVAT's message. */
+/**
+ * Formats an error as one readable line: tag, method, URL, status and CVAT's message.
+ *
+ * @example
+ * console.error(formatError(e)) // StatusError: GET https://app.cvat.ai/api/invitations → 403 Forbidden: You do not have permission…
+ */
 export const formatError: (e: CvatError) => string = /*#__PURE__*/ matchError({
   RequestError: (e) => `RequestError: ${e.method} ${e.url}: ${oneLine(e.message)}`,
   TransportError: (e) => `TransportError: ${e.method} ${e.url}: ${oneLine(e.message)}`,

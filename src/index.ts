@@ -3,8 +3,11 @@
 export type { Client, ClientOptions, Middleware } from './client'
 export { createClient } from './client'
 export type { HttpRequest, HttpResponse, Method, QueryValue } from './request'
-export { request, path, withQuery, withHeader, withJsonBody, withRequestSignal, resolveUrl, CVAT_MEDIA_TYPE } from './request'
+export { request, withQuery, withHeader, withJsonBody } from './request'
 export { tokenAuth, bearerAuth, basicAuth, sessionAuth, signatureAuth } from './auth'
+export { retry, type RetryPolicy } from './retry'
+export { timeout, withSignal } from './timeout'
+export { organization } from './organization'
 export type {
   CvatError,
   DecodeError,
@@ -37,6 +40,3 @@ export { invitationsResend, type InvitationsResendParams } from './invitations/r
 export { invitationsListAll, type ListAllOptions } from './invitations/listAll'
 export { invitationsPages } from './invitations/pages'
 export { inviteMany, type InviteManyParams, type InviteOutcome } from './invitations/inviteMany'
-export { retry, type RetryPolicy } from './retry'
-export { timeout, withSignal } from './timeout'
-export { organization } from './organization'

@@ -4,7 +4,12 @@
 import type { Middleware } from './client'
 import { withHeader } from './request'
 
-/** Sends `X-Organization: <slug>` on every request that does not already name a context. */
+/**
+ * Sends `X-Organization: <slug>` on every request that does not already name a context.
+ *
+ * @example
+ * const acme = pipe(createClient(), tokenAuth('my-token'), organization('acme'))
+ */
 export const organization =
   (slug: string): Middleware =>
   (next) =>

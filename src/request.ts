@@ -3,13 +3,28 @@
  * Nothing here performs I/O, so every builder is pure and every value immutable.
  */
 
-/** An HTTP method CVAT answers on. */
+/**
+ * Lists the HTTP methods CVAT answers on.
+ *
+ * @example
+ * const method: Method = 'PATCH'
+ */
 export type Method = 'GET' | 'HEAD' | 'OPTIONS' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
 
-/** A query value; `undefined` means "leave the parameter out". */
+/**
+ * Types a query value; `undefined` means "leave the parameter out".
+ *
+ * @example
+ * const values: ReadonlyArray<QueryValue> = ['acme', 2, true, undefined]
+ */
 export type QueryValue = string | number | boolean | undefined
 
-/** A request, as plain immutable data. */
+/**
+ * Describes a request as plain immutable data.
+ *
+ * @example
+ * const req: HttpRequest = { method: 'GET', url: '/api/invitations', query: [['org', 'acme']], headers: { accept: 'application/vnd.cvat+json' } }
+ */
 export interface HttpRequest {
   readonly method: Method
   /** A path starting with `/` (joined to the client's base URL) or an absolute URL. */
@@ -23,7 +38,12 @@ export interface HttpRequest {
   readonly signal?: AbortSignal
 }
 
-/** A response with its body already read as text; every status is a response, not an error. */
+/**
+ * Carries a response with its body already read as text; every status is a response, not an error.
+ *
+ * @example
+ * const res: HttpResponse = { status: 204, statusText: 'No Content', headers: {}, body: '', url: 'http://localhost/api/invitations/k' }
+ */
 export interface HttpResponse {
   readonly status: number
   readonly statusText: string
@@ -37,7 +57,12 @@ export interface HttpResponse {
 /** The media type CVAT answers with. */
 export const CVAT_MEDIA_TYPE = 'application/vnd.cvat+json'
 
-/** Builds a request with CVAT's `Accept` header and no query or body. */
+/**
+ * Builds a request with CVAT's `Accept` header and no query or body.
+ *
+ * @example
+ * const req = request('GET', '/api/invitations')
+ */
 export const request = (method: Method, url: string): HttpRequest => ({
   method,
   url,
@@ -49,7 +74,12 @@ export const request = (method: Method, url: string): HttpRequest => ({
 export const path = (strings: TemplateStringsArray, ...params: ReadonlyArray<string>): string =>
   strings.reduce((acc, s, i) => acc + encodeURIComponent(params[i - 1] ?? '') + s)
 
-/** Appends query pairs in order, leaving out `undefined` values. */
+/**
+ * Appends query pairs in order, leaving out `undefined` values.
+ *
+ * @example
+ * const req = withQuery([['org', 'acme'], ['page', undefined]])(request('GET', '/api/invitations'))
+ */
 export const withQuery =
   (pairs: ReadonlyArray<readonly [string, QueryValue]>) =>
   (req: HttpRequest): HttpRequest => ({
@@ -60,13 +90,23 @@ export const withQuery =
     ],
   })
 
-/** Sets a header (the name is lowercased); an `undefined` value leaves the request unchanged. */
+/**
+ * Sets a header (the name is lowercased); an `undefined` value leaves the request unchanged.
+ *
+ * @example
+ * const traced: Middleware = (next) => (req) => next(withHeader('x-request-id', 'r-42')(req))
+ */
 export const withHeader =
   (name: string, value: string | undefined) =>
   (req: HttpRequest): HttpRequest =>
     value === undefined ? req : { ...req, headers: { ...req.headers, [name.toLowerCase()]: value } }
 
-/** Sets a JSON body and its `Content-Type`. */
+/**
+ * Sets a JSON body and its `Content-Type`.
+ *
+ * @example
+ * const req = withJsonBody({ url: 'https://app.cvat.ai/api/invitations' })(request('POST', '/api/auth/signing'))
+ */
 export const withJsonBody =
   (body: unknown) =>
   (req: HttpRequest): HttpRequest => ({

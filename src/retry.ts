@@ -10,7 +10,12 @@ import { sleep } from './internal/signal'
 import type { HttpRequest, HttpResponse, Method } from './request'
 import { parseRetryAfter } from './retryAfter'
 
-/** When and how long to retry; every field has a documented default. */
+/**
+ * Configures when and how long to retry; every field has a documented default.
+ *
+ * @example
+ * const patient: RetryPolicy = { limit: 5, maxRetryAfter: 120, baseDelay: 500 }
+ */
 export interface RetryPolicy {
   /** Retries after the first attempt (default 2: at most 3 requests). */
   readonly limit?: number
@@ -55,7 +60,12 @@ const decide = (p: typeof DEFAULTS, req: HttpRequest, attempt: number, result: E
   return after > p.maxRetryAfter ? { retry: false } : { retry: true, waitMs: after * 1000 }
 }
 
-/** Retries transient failures per the policy; every wait ends early if the request is aborted. */
+/**
+ * Retries transient failures per the policy; every wait ends early if the request is aborted.
+ *
+ * @example
+ * const resilient = pipe(createClient(), tokenAuth('my-token'), timeout(5_000), retry({ limit: 3 }), timeout(30_000))
+ */
 export const retry =
   (policy: RetryPolicy = {}): Middleware =>
   (next: Client): Client => {

@@ -2,7 +2,13 @@
  * `Retry-After` parsing, kept pure (the clock is a parameter) so retry and errors share it.
  */
 
-/** Parses `Retry-After` (delay-seconds or HTTP-date) into seconds from `now`; `undefined` when absent or unreadable. */
+/**
+ * Parses `Retry-After` (delay-seconds or HTTP-date) into seconds from `now`; `undefined` when absent or unreadable.
+ *
+ * @example
+ * parseRetryAfter('120') // 120
+ * parseRetryAfter('Wed, 21 Oct 2026 07:28:00 GMT', Date.parse('2026-10-21T07:27:00Z')) // 60
+ */
 export const parseRetryAfter = (value: string | undefined, now: number = Date.now()): number | undefined => {
   if (value === undefined) return undefined
   const v = value.trim()

@@ -10,6 +10,9 @@ import { combineSignals } from './internal/signal'
 /**
  * Fails with `TimeoutError` when no complete response (headers and body) arrives within `ms`.
  * Inside `retry` (earlier in the `pipe`) it bounds each attempt; outside it, the whole call.
+ *
+ * @example
+ * const bounded = pipe(createClient(), timeout(10_000))
  */
 export const timeout =
   (ms: number): Middleware =>
@@ -27,7 +30,13 @@ export const timeout =
       : result
   }
 
-/** Cancels requests when `signal` aborts; the call then resolves promptly with `TransportError`. */
+/**
+ * Cancels requests when `signal` aborts; the call then resolves promptly with `TransportError`.
+ *
+ * @example
+ * const controller = new AbortController()
+ * const page = invitationsList(withSignal(controller.signal)(cvat), { org: 'acme' })
+ */
 export const withSignal =
   (signal: AbortSignal): Middleware =>
   (next) =>

@@ -11,6 +11,9 @@ import { BasicOrganization, BasicUser, Int, RoleEnum } from './common'
  * optional because seed-era (2.2) servers omit them; `key` is required although the schema marks
  * it read-only-optional, because every server renders it and an invitation without one cannot be
  * retrieved, accepted or deleted.
+ *
+ * @example
+ * pipe(InvitationRead.decode(json), E.mapLeft(D.draw))
  */
 export const InvitationRead = /*#__PURE__*/ pipe(
   /*#__PURE__*/ D.struct({
@@ -28,7 +31,12 @@ export const InvitationRead = /*#__PURE__*/ pipe(
     }),
   ),
 )
-/** An invitation: a pending membership plus its key. */
+/**
+ * Types an invitation: a pending membership plus its key.
+ *
+ * @example
+ * const pending = (i: InvitationRead): boolean => i.expired !== true
+ */
 export type InvitationRead = D.TypeOf<typeof InvitationRead>
 
 const Email = /*#__PURE__*/ pipe(
@@ -36,37 +44,87 @@ const Email = /*#__PURE__*/ pipe(
   /*#__PURE__*/ D.refine((s): s is string => s.length >= 1, 'non-empty email'),
 )
 
-/** Decodes the body of `POST /api/invitations`: a role and an e-mail address. */
+/**
+ * Decodes the body of `POST /api/invitations`: a role and an e-mail address.
+ *
+ * @example
+ * InvitationWriteRequest.decode({ role: 'worker', email: 'ann@example.com' })
+ */
 export const InvitationWriteRequest = /*#__PURE__*/ D.struct({ role: RoleEnum, email: Email })
-/** The body of `POST /api/invitations`. */
+/**
+ * Types the body of `POST /api/invitations`.
+ *
+ * @example
+ * const body: InvitationWriteRequest = { role: 'worker', email: 'ann@example.com' }
+ */
 export type InvitationWriteRequest = D.TypeOf<typeof InvitationWriteRequest>
 
-/** Decodes the body of `PATCH /api/invitations/{key}`: role and e-mail, both optional. */
+/**
+ * Decodes the body of `PATCH /api/invitations/{key}`: role and e-mail, both optional.
+ *
+ * @example
+ * PatchedInvitationWriteRequest.decode({ role: 'supervisor' })
+ */
 export const PatchedInvitationWriteRequest = /*#__PURE__*/ D.partial({ role: RoleEnum, email: Email })
-/** The body of `PATCH /api/invitations/{key}`. */
+/**
+ * Types the body of `PATCH /api/invitations/{key}`.
+ *
+ * @example
+ * const patch: PatchedInvitationWriteRequest = {}
+ */
 export type PatchedInvitationWriteRequest = D.TypeOf<typeof PatchedInvitationWriteRequest>
 
-/** Decodes the seed schema's `InvitationWrite` (role and e-mail plus read-only fields). */
+/**
+ * Decodes the seed schema's `InvitationWrite` (role and e-mail plus read-only fields).
+ *
+ * @example
+ * InvitationWrite.decode({ role: 'worker', email: 'ann@example.com', key: 'k', organization: 1 })
+ */
 export const InvitationWrite = /*#__PURE__*/ pipe(
   /*#__PURE__*/ D.struct({ role: RoleEnum, email: D.string }),
   /*#__PURE__*/ D.intersect(
     /*#__PURE__*/ D.partial({ key: D.string, created_date: D.string, owner: Int, organization: Int }),
   ),
 )
-/** The seed schema's `InvitationWrite` model. */
+/**
+ * Types the seed schema's `InvitationWrite` model.
+ *
+ * @example
+ * const seed: InvitationWrite = { role: 'worker', email: 'ann@example.com' }
+ */
 export type InvitationWrite = D.TypeOf<typeof InvitationWrite>
 
-/** Decodes the answer of `POST /api/invitations/{key}/accept`. */
+/**
+ * Decodes the answer of `POST /api/invitations/{key}/accept`.
+ *
+ * @example
+ * AcceptInvitationRead.decode({ organization_slug: 'acme' })
+ */
 export const AcceptInvitationRead = /*#__PURE__*/ D.struct({ organization_slug: D.string })
-/** The answer of `POST /api/invitations/{key}/accept`. */
+/**
+ * Types the answer of `POST /api/invitations/{key}/accept`.
+ *
+ * @example
+ * const joined: AcceptInvitationRead = { organization_slug: 'acme' }
+ */
 export type AcceptInvitationRead = D.TypeOf<typeof AcceptInvitationRead>
 
-/** Decodes one page of `GET /api/invitations`. */
+/**
+ * Decodes one page of `GET /api/invitations`.
+ *
+ * @example
+ * PaginatedInvitationReadList.decode({ count: 0, next: null, previous: null, results: [] })
+ */
 export const PaginatedInvitationReadList = /*#__PURE__*/ pipe(
   /*#__PURE__*/ D.struct({ count: Int, results: /*#__PURE__*/ D.array(InvitationRead) }),
   /*#__PURE__*/ D.intersect(
     /*#__PURE__*/ D.partial({ next: /*#__PURE__*/ D.nullable(D.string), previous: /*#__PURE__*/ D.nullable(D.string) }),
   ),
 )
-/** One page of invitations with links to its neighbours. */
+/**
+ * Types one page of invitations with links to its neighbours.
+ *
+ * @example
+ * const hasMore = (p: PaginatedInvitationReadList): boolean => p.next != null
+ */
 export type PaginatedInvitationReadList = D.TypeOf<typeof PaginatedInvitationReadList>

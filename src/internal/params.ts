@@ -8,7 +8,12 @@ import * as D from 'io-ts/Decoder'
 import { type RequestError, requestError } from '../errors'
 import { type HttpRequest, type Method, path, request, withHeader, resolveUrl, withJsonBody, withQuery } from '../request'
 
-/** The organisation context: a slug in `X-Organization` or `org`, or an id in `org_id`. */
+/**
+ * Names the organisation context: a slug in `X-Organization` or `org`, or an id in `org_id`.
+ *
+ * @example
+ * const context: OrgParams = { org: 'acme' } // or { orgId: 1 }, or { xOrganization: 'acme' }; { org: '' } = personal workspace
+ */
 export interface OrgParams {
   /** Organisation slug, sent as the `X-Organization` header. */
   readonly xOrganization?: string
@@ -18,7 +23,12 @@ export interface OrgParams {
   readonly orgId?: number
 }
 
-/** Parameters of the endpoints that address one invitation. */
+/**
+ * Parameters of the endpoints that address one invitation.
+ *
+ * @example
+ * const target: KeyParams = { key: inv.key, org: 'acme' }
+ */
 export interface KeyParams extends OrgParams {
   /** The invitation's key. */
   readonly key: string

@@ -5,7 +5,12 @@ import type { CvatError } from '../errors'
 import { type KeyParams, keyRequest } from '../internal/params'
 import { send } from '../internal/send'
 
-/** Parameters of `invitationsAccept`. */
+/**
+ * Parameters of `invitationsAccept`.
+ *
+ * @example
+ * const p: InvitationsAcceptParams = { key }
+ */
 export type InvitationsAcceptParams = KeyParams
 
 /**

@@ -7,7 +7,12 @@ import type { CvatError } from '../errors'
 import { type OrgParams, jsonBody, orgRequest } from '../internal/params'
 import { send } from '../internal/send'
 
-/** Parameters of `invitationsCreate`; the target organisation is the context, never the body. */
+/**
+ * Parameters of `invitationsCreate`; the target organisation is the context, never the body.
+ *
+ * @example
+ * const p: InvitationsCreateParams = { org: 'acme', invitationWriteRequest: { role: 'worker', email: 'ann@example.com' } }
+ */
 export interface InvitationsCreateParams extends OrgParams {
   readonly invitationWriteRequest: InvitationWriteRequest
 }

@@ -4,7 +4,12 @@ import type { CvatError } from '../errors'
 import { type KeyParams, keyRequest } from '../internal/params'
 import { sendVoid } from '../internal/send'
 
-/** Parameters of `invitationsDecline`. */
+/**
+ * Parameters of `invitationsDecline`.
+ *
+ * @example
+ * const p: InvitationsDeclineParams = { key }
+ */
 export type InvitationsDeclineParams = KeyParams
 
 /**

@@ -4,7 +4,12 @@ import type { CvatError } from '../errors'
 import { type KeyParams, keyRequest } from '../internal/params'
 import { sendVoid } from '../internal/send'
 
-/** Parameters of `invitationsDestroy`. */
+/**
+ * Parameters of `invitationsDestroy`.
+ *
+ * @example
+ * const p: InvitationsDestroyParams = { key, org: 'acme' }
+ */
 export type InvitationsDestroyParams = KeyParams
 
 /**

@@ -8,14 +8,24 @@ import { boundedTraverse, isConcurrency } from '../internal/bounded'
 import type { OrgParams } from '../internal/params'
 import { invitationsCreate } from './create'
 
-/** Parameters of `inviteMany`: the people, the organisation context and the concurrency. */
+/**
+ * Parameters of `inviteMany`: the people, the organisation context and the concurrency.
+ *
+ * @example
+ * const p: InviteManyParams = { org: 'acme', concurrency: 2, invitations: [{ email: 'a@example.com', role: 'worker' }] }
+ */
 export interface InviteManyParams extends OrgParams {
   readonly invitations: ReadonlyArray<InvitationWriteRequest>
   /** Invitations sent at once (default 4). */
   readonly concurrency?: number
 }
 
-/** One address's outcome. */
+/**
+ * Pairs one address with its outcome.
+ *
+ * @example
+ * const failed = (outcomes: ReadonlyArray<InviteOutcome>) => outcomes.filter((o) => E.isLeft(o.result)).map((o) => o.email)
+ */
 export interface InviteOutcome {
   readonly email: string
   readonly role: InvitationWriteRequest['role']

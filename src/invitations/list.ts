@@ -8,7 +8,12 @@ import { type OrgParams, orgRequest } from '../internal/params'
 import { send } from '../internal/send'
 import { resolveUrl, withQuery } from '../request'
 
-/** Parameters of `invitationsList`. */
+/**
+ * Parameters of `invitationsList`.
+ *
+ * @example
+ * const p: InvitationsListParams = { org: 'acme', sort: '-created_date', pageSize: 50 }
+ */
 export interface InvitationsListParams extends OrgParams {
   /** JSON Logic over `owner`, `user_id`, `accepted`, e.g. `{"and":[{"==":[{"var":"accepted"},false]}]}`. */
   readonly filter?: string

@@ -7,7 +7,12 @@ import { type CvatError, decodeError, requestError } from '../errors'
 import { boundedTraverse, isConcurrency } from '../internal/bounded'
 import { type InvitationsListParams, invitationsList } from './list'
 
-/** Options of `invitationsListAll`. */
+/**
+ * Options of `invitationsListAll`.
+ *
+ * @example
+ * const everything = invitationsListAll(cvat, { org: 'acme', pageSize: 100 }, { concurrency: 8 } satisfies ListAllOptions)
+ */
 export interface ListAllOptions {
   /** Pages fetched at once after the first (default 4). */
   readonly concurrency?: number

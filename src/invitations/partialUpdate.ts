@@ -7,7 +7,12 @@ import type { CvatError } from '../errors'
 import { type KeyParams, jsonBody, keyRequest } from '../internal/params'
 import { send } from '../internal/send'
 
-/** Parameters of `invitationsPartialUpdate`. */
+/**
+ * Parameters of `invitationsPartialUpdate`.
+ *
+ * @example
+ * const p: InvitationsPartialUpdateParams = { key, patchedInvitationWriteRequest: { role: 'worker' } }
+ */
 export interface InvitationsPartialUpdateParams extends KeyParams {
   readonly patchedInvitationWriteRequest?: PatchedInvitationWriteRequest
 }

@@ -4,7 +4,12 @@ import type { CvatError } from '../errors'
 import { type KeyParams, keyRequest } from '../internal/params'
 import { sendVoid } from '../internal/send'
 
-/** Parameters of `invitationsResend`. */
+/**
+ * Parameters of `invitationsResend`.
+ *
+ * @example
+ * const p: InvitationsResendParams = { key, org: 'acme' }
+ */
 export type InvitationsResendParams = KeyParams
 
 /**

@@ -5,7 +5,12 @@ import type { CvatError } from '../errors'
 import { type KeyParams, keyRequest } from '../internal/params'
 import { send } from '../internal/send'
 
-/** Parameters of `invitationsRetrieve`. */
+/**
+ * Parameters of `invitationsRetrieve`.
+ *
+ * @example
+ * const p: InvitationsRetrieveParams = { key, org: 'acme' }
+ */
 export type InvitationsRetrieveParams = KeyParams
 
 /**

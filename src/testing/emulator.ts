@@ -12,7 +12,12 @@ import { type EmulatorState, type InvitationSeed, type OrganizationSeed, type Us
 import { DEFAULT_INVITATIONS, DEFAULT_ORGANIZATIONS, DEFAULT_USERS } from './seed'
 import { seedState } from './seeding'
 
-/** Options of `createCvatEmulator`; every one has CVAT's default. */
+/**
+ * Options of `createCvatEmulator`; every one has CVAT's default.
+ *
+ * @example
+ * const emulator = createCvatEmulator({ now: () => Date.parse('2026-01-01T00:00:00Z'), expiryDays: 3, emailBackend: false })
+ */
 export interface CvatEmulatorOptions {
   /** The clock, in epoch milliseconds (default `Date.now`). */
   readonly now?: () => number
@@ -34,15 +39,27 @@ export interface CvatEmulatorOptions {
   readonly resendWindowSeconds?: number
 }
 
-/** One request the emulator answered. */
+/**
+ * Records one request the emulator answered.
+ *
+ * @example
+ * const writes = (log: ReadonlyArray<LoggedRequest>) => log.filter((r) => r.method !== 'GET').length
+ */
 export interface LoggedRequest {
   readonly method: string
   readonly url: string
   readonly status: number
 }
 
-/** A running emulator: its fetch, its state for assertions, and its request log. */
+/**
+ * Exposes a running emulator: its fetch, its state for assertions, and its request log.
+ *
+ * @example
+ * const emulator: CvatEmulator = createCvatEmulator()
+ * const client = pipe(createClient({ baseUrl: 'https://cvat.test', fetch: emulator.fetch }), tokenAuth(emulator.credentials('olga').token))
+ */
 export interface CvatEmulator {
+  /** Answers a request as a CVAT server would; pass it to `createClient({ fetch })`. */
   readonly fetch: (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>
   readonly state: EmulatorState
   readonly log: ReadonlyArray<LoggedRequest>
@@ -137,7 +154,12 @@ const authRoutes = (s: EmulatorState, config: EmulatorConfig, req: Request, url:
   return undefined
 }
 
-/** Creates an emulator seeded with the default data set plus whatever the options add. */
+/**
+ * Creates an emulator seeded with the default data set plus whatever the options add.
+ *
+ * @example
+ * const emulator = createCvatEmulator({ users: [{ username: 'zoe' }], organizations: [{ slug: 'lab', owner: 'zoe' }] })
+ */
 export const createCvatEmulator = (options: CvatEmulatorOptions = {}): CvatEmulator => {
   const config: EmulatorConfig = {
     now: options.now ?? Date.now,

@@ -4,7 +4,12 @@
  */
 import type { RoleEnum } from '../codecs/common'
 
-/** A user with every credential the emulator accepts for them. */
+/**
+ * Stores a user with every credential the emulator accepts for them.
+ *
+ * @example
+ * const admins = (s: EmulatorState): ReadonlyArray<EmulatedUser> => s.users.filter((u) => u.isAdmin)
+ */
 export interface EmulatedUser {
   readonly id: number
   readonly username: string
@@ -23,7 +28,12 @@ export interface EmulatedUser {
   readonly csrfToken: string
 }
 
-/** An organisation. */
+/**
+ * Stores an organisation.
+ *
+ * @example
+ * const slugs = (s: EmulatorState): ReadonlyArray<EmulatedOrganization['slug']> => s.organizations.map((o) => o.slug)
+ */
 export interface EmulatedOrganization {
   readonly id: number
   readonly slug: string
@@ -31,7 +41,12 @@ export interface EmulatedOrganization {
   readonly ownerId: number
 }
 
-/** A membership; inactive while its invitation is pending. */
+/**
+ * Stores a membership, inactive while its invitation is pending.
+ *
+ * @example
+ * const pending = (s: EmulatorState): ReadonlyArray<EmulatedMembership> => s.memberships.filter((m) => !m.isActive)
+ */
 export interface EmulatedMembership {
   readonly id: number
   readonly userId: number
@@ -40,7 +55,12 @@ export interface EmulatedMembership {
   isActive: boolean
 }
 
-/** An invitation: a key pointing at a membership. Times are epoch milliseconds. */
+/**
+ * Stores an invitation: a key pointing at a membership (times in epoch milliseconds).
+ *
+ * @example
+ * const neverSent = (s: EmulatorState): ReadonlyArray<EmulatedInvitation> => s.invitations.filter((i) => i.sentDate === null)
+ */
 export interface EmulatedInvitation {
   readonly key: string
   readonly membershipId: number
@@ -51,7 +71,12 @@ export interface EmulatedInvitation {
   sentDate: number | null
 }
 
-/** The whole server state (mutable: it is a server). */
+/**
+ * Holds the whole server state (mutable: it is a server).
+ *
+ * @example
+ * const state: EmulatorState = createCvatEmulator().state
+ */
 export interface EmulatorState {
   readonly users: EmulatedUser[]
   readonly organizations: EmulatedOrganization[]
@@ -65,7 +90,12 @@ export interface EmulatorState {
   readonly ids: { user: number; org: number; membership: number }
 }
 
-/** What a test may say about a user; the emulator derives the rest. */
+/**
+ * Describes a user to seed; the emulator derives the rest.
+ *
+ * @example
+ * const zoe: UserSeed = { username: 'zoe', email: 'zoe@lab.test', isAdmin: true }
+ */
 export interface UserSeed {
   readonly username: string
   readonly email?: string
@@ -75,7 +105,12 @@ export interface UserSeed {
   readonly password?: string
 }
 
-/** An organisation, its owner, and its members by username. */
+/**
+ * Describes an organisation, its owner, and its members by username.
+ *
+ * @example
+ * const lab: OrganizationSeed = { slug: 'lab', owner: 'zoe', members: [{ username: 'otto', role: 'worker' }] }
+ */
 export interface OrganizationSeed {
   readonly slug: string
   readonly name?: string
@@ -83,7 +118,12 @@ export interface OrganizationSeed {
   readonly members?: ReadonlyArray<{ readonly username: string; readonly role: Exclude<RoleEnum, 'owner'> }>
 }
 
-/** An invitation to create at start-up. */
+/**
+ * Describes an invitation to create at start-up.
+ *
+ * @example
+ * const old: InvitationSeed = { org: 'acme', owner: 'olga', invitee: 'new@example.com', role: 'worker', sentDate: Date.parse('2020-01-01') }
+ */
 export interface InvitationSeed {
   readonly org: string
   readonly owner: string | null
@@ -98,7 +138,12 @@ export interface InvitationSeed {
   readonly sentDate?: number | null
 }
 
-/** Derives deterministic credentials from a username, so tests and docs can name them. */
+/**
+ * Derives deterministic credentials from a username, so tests and docs can name them.
+ *
+ * @example
+ * credentialsOf('olga').token // 'token-olga'
+ */
 export const credentialsOf = (username: string) => ({
   password: `${username}-password`,
   token: `token-${username}`,

@@ -7,10 +7,18 @@ import { type IncomingMessage, type ServerResponse, createServer } from 'node:ht
 import type { AddressInfo } from 'node:net'
 import type { CvatEmulator } from './emulator'
 
-/** A listening server: its base URL and how to stop it. */
+/**
+ * Exposes a listening server: its base URL and how to stop it.
+ *
+ * @example
+ * const served: ServedEmulator = await serveCvatEmulator(createCvatEmulator())
+ * await served.close()
+ */
 export interface ServedEmulator {
+  /** The base URL, `http://127.0.0.1:<port>`. */
   readonly url: string
   readonly port: number
+  /** Stops listening and closes open connections. */
   readonly close: () => Promise<void>
 }
 
@@ -40,7 +48,13 @@ const handler = (emulator: CvatEmulator) => async (req: IncomingMessage, res: Se
   }
 }
 
-/** Listens on 127.0.0.1 (a free port unless one is given) and serves the emulator. */
+/**
+ * Listens on 127.0.0.1 (a free port unless one is given) and serves the emulator.
+ *
+ * @example
+ * const served = await serveCvatEmulator(createCvatEmulator(), { port: 8080 })
+ * console.log(served.url) // http://127.0.0.1:8080
+ */
 export const serveCvatEmulator = (
   emulator: CvatEmulator,
   options: { readonly port?: number; readonly host?: string } = {},

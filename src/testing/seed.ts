@@ -4,7 +4,12 @@
  */
 import type { InvitationSeed, OrganizationSeed, UserSeed } from './model'
 
-/** Users of the default seed: an admin, owners, maintainers, supervisors, workers and outsiders. */
+/**
+ * Users of the default seed: an admin, owners, maintainers, supervisors, workers and outsiders.
+ *
+ * @example
+ * const admin = DEFAULT_USERS.find((u) => u.isAdmin)?.username // 'admin'
+ */
 export const DEFAULT_USERS: ReadonlyArray<UserSeed> = [
   { username: 'admin', email: 'admin@cvat.test', firstName: 'Ada', lastName: 'Admin', isAdmin: true },
   { username: 'olga', email: 'olga@acme.test', firstName: 'Olga', lastName: 'Owner' },
@@ -17,7 +22,12 @@ export const DEFAULT_USERS: ReadonlyArray<UserSeed> = [
   { username: 'ivy', email: 'ivy@outside.test', firstName: 'Ivy', lastName: 'Invitee' },
 ]
 
-/** Organisations of the default seed. */
+/**
+ * Organisations of the default seed.
+ *
+ * @example
+ * const acme = DEFAULT_ORGANIZATIONS.find((o) => o.slug === 'acme')
+ */
 export const DEFAULT_ORGANIZATIONS: ReadonlyArray<OrganizationSeed> = [
   {
     slug: 'acme',
@@ -32,7 +42,12 @@ export const DEFAULT_ORGANIZATIONS: ReadonlyArray<OrganizationSeed> = [
   { slug: 'globex', name: 'Globex Labelling', owner: 'oscar', members: [{ username: 'wendy', role: 'worker' }] },
 ]
 
-/** Invitations of the default seed: one pending into each organisation. */
+/**
+ * Invitations of the default seed: one pending into each organisation.
+ *
+ * @example
+ * const withoutSeedInvitations = createCvatEmulator({ defaultSeed: false, users: DEFAULT_USERS, organizations: DEFAULT_ORGANIZATIONS })
+ */
 export const DEFAULT_INVITATIONS: ReadonlyArray<InvitationSeed> = [
   { org: 'acme', owner: 'olga', invitee: 'ivy', role: 'worker' },
   { org: 'globex', owner: 'oscar', invitee: 'sam', role: 'supervisor' },
