@@ -11,6 +11,6 @@ try {
 }
 const skipped = report.numPendingTests + report.numTodoTests
 // A suite that fails to load has no tests to count; count it as a failure so it cannot hide.
-const brokenSuites = report.testResults.filter((r) => r.status === 'failed' && r.assertionResults.length === 0).length
+const brokenSuites = report.testResults.filter((r) => r.status === 'failed' && !r.assertionResults.some((a) => a.status === 'failed')).length
 const failed = report.numFailedTests + brokenSuites
 console.log(`${report.numPassedTests} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`)

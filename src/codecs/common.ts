@@ -1,15 +1,34 @@
 /**
  * Codecs for the small models CVAT shares between resources. Every top-level call is marked
  * pure so a bundler drops the codecs an import does not use.
+ *
+ * Each model is written twice, as an io-ts Guard and as an io-ts Decoder, and `checked` pairs
+ * them: valid input (the usual case) is checked by the guard and passed through whole, unknown
+ * fields included; only invalid input pays for the decoder's error tree. Measured on a
+ * 1,000-invitation page: 19.9 µs per invitation through the decoder alone, about 0.3 with the
+ * guard in front (see BENCHMARKS.md). A property test keeps each pair in agreement.
  */
 import { pipe } from 'fp-ts/function'
 import * as D from 'io-ts/Decoder'
+import * as G from 'io-ts/Guard'
+
+/** Pairs a fast guard with the decoder that explains failures. */
+export const checked = <A>(guard: G.Guard<unknown, A>, decoder: D.Decoder<unknown, A>): D.Decoder<unknown, A> => ({
+  decode: (u) => (guard.is(u) ? D.success(u) : decoder.decode(u)),
+})
+
+const isInteger = (n: number): n is number => Number.isInteger(n)
+
+/** Decodes an optional property: absent, or valid. */
+export const optional = <A>(decoder: D.Decoder<unknown, A>): D.Decoder<unknown, A | undefined> => ({
+  decode: (u) => (u === undefined ? D.success(undefined) : decoder.decode(u)),
+})
+
+/** Checks a JSON number that is an integer (OpenAPI `type: integer`). */
+export const IntGuard: G.Guard<unknown, number> = /*#__PURE__*/ pipe(G.number, /*#__PURE__*/ G.refine(isInteger))
 
 /** Decodes a JSON number that is an integer (OpenAPI `type: integer`). */
-export const Int: D.Decoder<unknown, number> = /*#__PURE__*/ pipe(
-  D.number,
-  /*#__PURE__*/ D.refine((n): n is number => Number.isInteger(n), 'integer'),
-)
+export const Int: D.Decoder<unknown, number> = /*#__PURE__*/ D.fromGuard(IntGuard, 'integer')
 
 /**
  * Names a membership role.
@@ -21,6 +40,9 @@ export type RoleEnum = 'worker' | 'supervisor' | 'maintainer' | 'owner'
 
 const ROLES: ReadonlyArray<RoleEnum> = ['worker', 'supervisor', 'maintainer', 'owner']
 
+/** Checks a membership role. */
+export const RoleGuard: G.Guard<unknown, RoleEnum> = { is: (u: unknown): u is RoleEnum => (ROLES as ReadonlyArray<unknown>).includes(u) }
+
 /**
  * Decodes a membership role: `worker`, `supervisor`, `maintainer` or `owner`. Built from a guard
  * rather than `D.literal`, whose implementation drags every io-ts guard into a bundle.
@@ -28,10 +50,22 @@ const ROLES: ReadonlyArray<RoleEnum> = ['worker', 'supervisor', 'maintainer', 'o
  * @example
  * RoleEnum.decode('maintainer') // Right('maintainer')
  */
-export const RoleEnum: D.Decoder<unknown, RoleEnum> = /*#__PURE__*/ D.fromGuard(
-  { is: (u: unknown): u is RoleEnum => (ROLES as ReadonlyArray<unknown>).includes(u) },
-  ROLES.map((r) => JSON.stringify(r)).join(' | '),
+export const RoleEnum: D.Decoder<unknown, RoleEnum> = /*#__PURE__*/ D.fromGuard(RoleGuard, ROLES.map((r) => JSON.stringify(r)).join(' | '))
+
+/** Checks a user as CVAT embeds it. */
+export const BasicUserGuard: G.Guard<unknown, BasicUser> = /*#__PURE__*/ pipe(
+  /*#__PURE__*/ G.struct({ username: G.string }),
+  /*#__PURE__*/ G.intersect(/*#__PURE__*/ G.partial({ url: G.string, id: IntGuard, first_name: G.string, last_name: G.string })),
 )
+
+/** Decodes BasicUser strictly (the explaining half of `BasicUser`). */
+export const BasicUserDecoder: D.Decoder<unknown, BasicUser> = /*#__PURE__*/ D.struct({
+  username: D.string,
+  url: /*#__PURE__*/ optional(D.string),
+  id: /*#__PURE__*/ optional(Int),
+  first_name: /*#__PURE__*/ optional(D.string),
+  last_name: /*#__PURE__*/ optional(D.string),
+}) as D.Decoder<unknown, BasicUser>
 
 /**
  * Decodes a user as CVAT embeds it: only `username` is required.
@@ -39,19 +73,26 @@ export const RoleEnum: D.Decoder<unknown, RoleEnum> = /*#__PURE__*/ D.fromGuard(
  * @example
  * BasicUser.decode({ username: 'ann' }) // Right({ username: 'ann' })
  */
-export const BasicUser = /*#__PURE__*/ pipe(
-  /*#__PURE__*/ D.struct({ username: D.string }),
-  /*#__PURE__*/ D.intersect(
-    /*#__PURE__*/ D.partial({ url: D.string, id: Int, first_name: D.string, last_name: D.string }),
-  ),
-)
+export const BasicUser: D.Decoder<unknown, BasicUser> = /*#__PURE__*/ checked(BasicUserGuard, BasicUserDecoder)
 /**
  * Types a user as CVAT embeds it in other models.
  *
  * @example
  * const who: BasicUser = { username: 'ann', first_name: 'Ann' }
  */
-export type BasicUser = D.TypeOf<typeof BasicUser>
+export interface BasicUser {
+  username: string
+  url?: string
+  id?: number
+  first_name?: string
+  last_name?: string
+}
+
+/** Checks an organisation reference. */
+export const BasicOrganizationGuard: G.Guard<unknown, BasicOrganization> = /*#__PURE__*/ G.partial({ id: IntGuard, slug: G.string })
+
+/** Decodes BasicOrganization strictly (the explaining half of `BasicOrganization`). */
+export const BasicOrganizationDecoder: D.Decoder<unknown, BasicOrganization> = /*#__PURE__*/ D.struct({ id: /*#__PURE__*/ optional(Int), slug: /*#__PURE__*/ optional(D.string) }) as D.Decoder<unknown, BasicOrganization>
 
 /**
  * Decodes an organisation reference: `id` and `slug`, both optional.
@@ -59,11 +100,14 @@ export type BasicUser = D.TypeOf<typeof BasicUser>
  * @example
  * BasicOrganization.decode({ id: 1, slug: 'acme' })
  */
-export const BasicOrganization = /*#__PURE__*/ D.partial({ id: Int, slug: D.string })
+export const BasicOrganization: D.Decoder<unknown, BasicOrganization> = /*#__PURE__*/ checked(BasicOrganizationGuard, BasicOrganizationDecoder)
 /**
  * Types an organisation reference.
  *
  * @example
  * const org: BasicOrganization = { slug: 'acme' }
  */
-export type BasicOrganization = D.TypeOf<typeof BasicOrganization>
+export interface BasicOrganization {
+  id?: number
+  slug?: string
+}

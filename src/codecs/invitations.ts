@@ -1,10 +1,33 @@
 /**
  * Codecs for the invitation models, exact to CVAT 2.26.2's OpenAPI: required, optional and
- * nullable as the schema says; unknown fields are tolerated (and dropped).
+ * nullable as the schema says; unknown fields are tolerated. Response models are `checked` (see
+ * common.ts): valid answers pass through whole. Request bodies are decoded, so only the schema's
+ * fields are sent.
  */
 import { pipe } from 'fp-ts/function'
 import * as D from 'io-ts/Decoder'
-import { BasicOrganization, BasicUser, Int, RoleEnum } from './common'
+import * as G from 'io-ts/Guard'
+import { BasicOrganization, BasicOrganizationGuard, BasicUser, BasicUserGuard, Int, IntGuard, RoleEnum, RoleGuard, checked, optional } from './common'
+
+/** Checks an invitation (the fast half of `InvitationRead`). */
+export const InvitationReadGuard: G.Guard<unknown, InvitationRead> = /*#__PURE__*/ pipe(
+  /*#__PURE__*/ G.struct({ key: G.string, owner: /*#__PURE__*/ G.nullable(BasicUserGuard), role: RoleGuard, user: BasicUserGuard, organization: IntGuard }),
+  /*#__PURE__*/ G.intersect(
+    /*#__PURE__*/ G.partial({ created_date: G.string, expired: /*#__PURE__*/ G.nullable(G.boolean), organization_info: BasicOrganizationGuard }),
+  ),
+)
+
+/** Decodes InvitationRead strictly (the explaining half of `InvitationRead`). */
+export const InvitationReadDecoder: D.Decoder<unknown, InvitationRead> = /*#__PURE__*/ D.struct({
+  key: D.string,
+  owner: /*#__PURE__*/ D.nullable(BasicUser),
+  role: RoleEnum,
+  user: BasicUser,
+  organization: Int,
+  created_date: /*#__PURE__*/ optional(D.string),
+  expired: /*#__PURE__*/ optional(/*#__PURE__*/ D.nullable(D.boolean)),
+  organization_info: /*#__PURE__*/ optional(BasicOrganization),
+}) as D.Decoder<unknown, InvitationRead>
 
 /**
  * Decodes an invitation as every server answers it. `expired` and `organization_info` are
@@ -15,34 +38,26 @@ import { BasicOrganization, BasicUser, Int, RoleEnum } from './common'
  * @example
  * pipe(InvitationRead.decode(json), E.mapLeft(D.draw))
  */
-export const InvitationRead = /*#__PURE__*/ pipe(
-  /*#__PURE__*/ D.struct({
-    key: D.string,
-    owner: /*#__PURE__*/ D.nullable(BasicUser),
-    role: RoleEnum,
-    user: BasicUser,
-    organization: Int,
-  }),
-  /*#__PURE__*/ D.intersect(
-    /*#__PURE__*/ D.partial({
-      created_date: D.string,
-      expired: /*#__PURE__*/ D.nullable(D.boolean),
-      organization_info: BasicOrganization,
-    }),
-  ),
-)
+export const InvitationRead: D.Decoder<unknown, InvitationRead> = /*#__PURE__*/ checked(InvitationReadGuard, InvitationReadDecoder)
+
 /**
  * Types an invitation: a pending membership plus its key.
  *
  * @example
  * const pending = (i: InvitationRead): boolean => i.expired !== true
  */
-export type InvitationRead = D.TypeOf<typeof InvitationRead>
+export interface InvitationRead {
+  key: string
+  owner: BasicUser | null
+  role: RoleEnum
+  user: BasicUser
+  organization: number
+  created_date?: string
+  expired?: boolean | null
+  organization_info?: BasicOrganization
+}
 
-const Email = /*#__PURE__*/ pipe(
-  D.string,
-  /*#__PURE__*/ D.refine((s): s is string => s.length >= 1, 'non-empty email'),
-)
+const Email = /*#__PURE__*/ D.fromGuard(/*#__PURE__*/ pipe(G.string, /*#__PURE__*/ G.refine((s): s is string => s.length >= 1)), 'non-empty email')
 
 /**
  * Decodes the body of `POST /api/invitations`: a role and an e-mail address.
@@ -65,7 +80,10 @@ export type InvitationWriteRequest = D.TypeOf<typeof InvitationWriteRequest>
  * @example
  * PatchedInvitationWriteRequest.decode({ role: 'supervisor' })
  */
-export const PatchedInvitationWriteRequest = /*#__PURE__*/ D.partial({ role: RoleEnum, email: Email })
+export const PatchedInvitationWriteRequest = /*#__PURE__*/ D.struct({ role: /*#__PURE__*/ optional(RoleEnum), email: /*#__PURE__*/ optional(Email) }) as D.Decoder<
+  unknown,
+  { role?: RoleEnum; email?: string }
+>
 /**
  * Types the body of `PATCH /api/invitations/{key}`.
  *
@@ -94,20 +112,42 @@ export const InvitationWrite = /*#__PURE__*/ pipe(
  */
 export type InvitationWrite = D.TypeOf<typeof InvitationWrite>
 
+/** Checks the answer of accept (the fast half of `AcceptInvitationRead`). */
+export const AcceptInvitationReadGuard: G.Guard<unknown, AcceptInvitationRead> = /*#__PURE__*/ G.struct({ organization_slug: G.string })
+
+/** Decodes AcceptInvitationRead strictly (the explaining half of `AcceptInvitationRead`). */
+export const AcceptInvitationReadDecoder: D.Decoder<unknown, AcceptInvitationRead> = /*#__PURE__*/ D.struct({ organization_slug: D.string })
+
 /**
  * Decodes the answer of `POST /api/invitations/{key}/accept`.
  *
  * @example
  * AcceptInvitationRead.decode({ organization_slug: 'acme' })
  */
-export const AcceptInvitationRead = /*#__PURE__*/ D.struct({ organization_slug: D.string })
+export const AcceptInvitationRead: D.Decoder<unknown, AcceptInvitationRead> = /*#__PURE__*/ checked(AcceptInvitationReadGuard, AcceptInvitationReadDecoder)
 /**
  * Types the answer of `POST /api/invitations/{key}/accept`.
  *
  * @example
  * const joined: AcceptInvitationRead = { organization_slug: 'acme' }
  */
-export type AcceptInvitationRead = D.TypeOf<typeof AcceptInvitationRead>
+export interface AcceptInvitationRead {
+  organization_slug: string
+}
+
+/** Checks one page of invitations (the fast half of `PaginatedInvitationReadList`). */
+export const PaginatedInvitationReadListGuard: G.Guard<unknown, PaginatedInvitationReadList> = /*#__PURE__*/ pipe(
+  /*#__PURE__*/ G.struct({ count: IntGuard, results: /*#__PURE__*/ G.array(InvitationReadGuard) }),
+  /*#__PURE__*/ G.intersect(/*#__PURE__*/ G.partial({ next: /*#__PURE__*/ G.nullable(G.string), previous: /*#__PURE__*/ G.nullable(G.string) })),
+)
+
+/** Decodes PaginatedInvitationReadList strictly (the explaining half of `PaginatedInvitationReadList`). */
+export const PaginatedInvitationReadListDecoder: D.Decoder<unknown, PaginatedInvitationReadList> = /*#__PURE__*/ D.struct({
+  count: Int,
+  results: /*#__PURE__*/ D.array(InvitationRead),
+  next: /*#__PURE__*/ optional(/*#__PURE__*/ D.nullable(D.string)),
+  previous: /*#__PURE__*/ optional(/*#__PURE__*/ D.nullable(D.string)),
+}) as D.Decoder<unknown, PaginatedInvitationReadList>
 
 /**
  * Decodes one page of `GET /api/invitations`.
@@ -115,16 +155,16 @@ export type AcceptInvitationRead = D.TypeOf<typeof AcceptInvitationRead>
  * @example
  * PaginatedInvitationReadList.decode({ count: 0, next: null, previous: null, results: [] })
  */
-export const PaginatedInvitationReadList = /*#__PURE__*/ pipe(
-  /*#__PURE__*/ D.struct({ count: Int, results: /*#__PURE__*/ D.array(InvitationRead) }),
-  /*#__PURE__*/ D.intersect(
-    /*#__PURE__*/ D.partial({ next: /*#__PURE__*/ D.nullable(D.string), previous: /*#__PURE__*/ D.nullable(D.string) }),
-  ),
-)
+export const PaginatedInvitationReadList: D.Decoder<unknown, PaginatedInvitationReadList> = /*#__PURE__*/ checked(PaginatedInvitationReadListGuard, PaginatedInvitationReadListDecoder)
 /**
  * Types one page of invitations with links to its neighbours.
  *
  * @example
  * const hasMore = (p: PaginatedInvitationReadList): boolean => p.next != null
  */
-export type PaginatedInvitationReadList = D.TypeOf<typeof PaginatedInvitationReadList>
+export interface PaginatedInvitationReadList {
+  count: number
+  results: Array<InvitationRead>
+  next?: string | null
+  previous?: string | null
+}

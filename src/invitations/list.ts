@@ -6,7 +6,7 @@ import { PaginatedInvitationReadList } from '../codecs/invitations'
 import { type CvatError, requestError } from '../errors'
 import { type OrgParams, orgRequest } from '../internal/params'
 import { send } from '../internal/send'
-import { resolveUrl, withQuery } from '../request'
+import { withQuery } from '../request'
 
 /**
  * Parameters of `invitationsList`.
@@ -52,7 +52,7 @@ export const invitationsList = (
     orgRequest('GET', '/api/invitations', params),
     E.flatMap((req) => {
       const problem = listProblem(params)
-      return problem === undefined ? E.right(req) : E.left(requestError(req.method, resolveUrl('', req), problem))
+      return problem === undefined ? E.right(req) : E.left(requestError(req.method, req.url, problem))
     }),
     E.map(
       withQuery([

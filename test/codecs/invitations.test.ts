@@ -44,8 +44,9 @@ describe('InvitationRead', () => {
     expect(InvitationRead.decode(v)).toEqual(E.right(v))
   })
 
-  it('tolerates (and drops) unknown fields', () => {
-    expect(InvitationRead.decode({ ...invitation, accepted: true, user: { ...invitation.user, email: 'x' } })).toEqual(E.right(invitation))
+  it('tolerates and keeps unknown fields (a newer server\'s additions are not lost)', () => {
+    const newer = { ...invitation, accepted: true, user: { ...invitation.user, email: 'x' } }
+    expect(InvitationRead.decode(newer)).toEqual(E.right(newer))
   })
 
   it('names the path of a wrong role', () => {
@@ -60,9 +61,8 @@ describe('InvitationRead', () => {
 
   it('names the nested path of a bad organisation id', () => {
     const msg = drawn(InvitationRead.decode({ ...invitation, organization_info: { id: 1.5, slug: 'acme' } }))
-    expect(msg).toContain('optional property "organization_info"')
-    expect(msg).toContain('optional property "id"')
-    expect(msg).toContain('integer')
+    // io-ts's struct labels every known key "required property", the optional ones too.
+    expect(msg).toBe('required property "organization_info"\n└─ required property "id"\n   └─ cannot decode 1.5, should be integer')
   })
 
   it('requires owner to be present (it may be null, not absent)', () => {
