@@ -36,12 +36,15 @@ export interface ClientOptions {
   readonly fetch?: typeof fetch
 }
 
-const loadFetch = async (custom: typeof fetch | undefined): Promise<typeof fetch> => {
-  if (custom !== undefined) return custom
-  if (typeof globalThis.fetch === 'function') return (input, init) => globalThis.fetch(input, init)
-  const fallback = await fallbackFetch()
-  return fallback ?? ((() => Promise.reject(new TypeError('no fetch is available here: pass createClient({ fetch })'))) as typeof fetch)
-}
+// The global fetch is looked up at call time (a polyfill installed later still counts) and
+// called as a method of globalThis (some runtimes reject a detached fetch).
+const transport = (custom: typeof fetch | undefined): typeof fetch | Promise<typeof fetch> =>
+  custom ??
+  (typeof globalThis.fetch === 'function'
+    ? (input, init) => globalThis.fetch(input, init)
+    : fallbackFetch().then(
+        (f) => f ?? ((() => Promise.reject(new TypeError('no fetch is available here: pass createClient({ fetch })'))) as typeof fetch),
+      ))
 
 // Header values and the `sign` value may surface in a runtime's error text (an invalid header
 // value is quoted back by undici); they are scrubbed before the text reaches an error.
@@ -82,13 +85,12 @@ export const createClient =
     const url = resolveUrl(options.baseUrl ?? 'http://localhost', req)
     return TE.tryCatch(
       async (): Promise<HttpResponse> => {
-        const send = await loadFetch(options.fetch)
-        const res = await send(url, {
-          method: req.method,
-          headers: req.headers,
-          ...(req.body === undefined ? {} : { body: req.body }),
-          ...(req.signal === undefined ? {} : { signal: req.signal }),
-        })
+        const found = transport(options.fetch)
+        const send = typeof found === 'function' ? found : await found
+        const init: RequestInit = { method: req.method, headers: req.headers }
+        if (req.body !== undefined) init.body = req.body
+        if (req.signal !== undefined) init.signal = req.signal
+        const res = await send(url, init)
         const body = await res.text()
         return { status: res.status, statusText: res.statusText, headers: readHeaders(res.headers), body, url }
       },

@@ -6,20 +6,22 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
 import os from 'node:os'
-import { pipe } from 'fp-ts/function'
 import ky from 'ky'
 import createFetchClient from 'openapi-fetch'
 import { PaginatedInvitationReadList, createClient, invitationsList, invitationsListAll } from 'cvat-fp'
 import { pageBody } from './server'
 
 const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 7)
+// The runner (test/bench/run.mjs) bundles this file and the server with esbuild and runs them on
+// plain node, so no TypeScript loader hook sits in the measured path.
+const SERVER = process.env['BENCH_SERVER'] ?? '.tmp/bench/server.mjs'
 const ACCEPT = { accept: 'application/vnd.cvat+json' }
 
 type Contender = (pageSize: number) => Promise<unknown>
 
 const startServer = (): Promise<{ child: ChildProcess; base: string }> =>
   new Promise((ok, fail) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'test/bench/server.ts'], { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] })
+    const child = spawn(process.execPath, [SERVER], { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] })
     child.stdout!.once('data', (d) => ok({ child, base: `http://127.0.0.1:${JSON.parse(String(d)).port}` }))
     child.once('exit', (code) => fail(new Error(`server exited ${code}`)))
   })

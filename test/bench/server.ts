@@ -46,7 +46,7 @@ const server = createServer((req, res) => {
 })
 server.keepAliveTimeout = 60_000
 
-if (process.argv[1]?.endsWith('server.ts')) {
+if (/server\.(ts|mjs)$/.test(process.argv[1] ?? '')) {
   server.listen(0, '127.0.0.1', () => console.log(JSON.stringify({ port: (server.address() as AddressInfo).port })))
   // Bounded: the benchmark stops it; if it does not, it stops itself.
   setTimeout(() => process.exit(0), 20 * 60_000).unref()
