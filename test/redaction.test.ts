@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { basicAuth, bearerAuth, sessionAuth, signatureAuth, tokenAuth } from '../src/auth'
 import { type Middleware, createClient } from '../src/client'
 import { formatError } from '../src/errors'
-import { invitationsCreate, invitationsList, invitationsRetrieve } from '../src/index'
+import { invitationsCreate, invitationsList, invitationsRetrieve, timeout } from '../src/index'
 import { type Sent, jsonResponse, recordingFetch, textResponse } from './helpers/fetch'
 
 const kinds: ReadonlyArray<[string, Middleware, ReadonlyArray<string>]> = [
@@ -26,6 +26,9 @@ const replies: ReadonlyArray<[string, (s: Sent) => Response, string]> = [
   ['TransportError quoting the request', echoing, 'TransportError'],
 ]
 
+const hanging = (_s: Sent, signal?: AbortSignal): Promise<Response> =>
+  new Promise((_resolve, reject) => signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))))
+
 describe.each(kinds)('%s credentials never appear in errors', (_kind, auth, secrets) => {
   it.each(replies)('%s', async (_name, reply, tag) => {
     const rec = recordingFetch(reply)
@@ -38,6 +41,19 @@ describe.each(kinds)('%s credentials never appear in errors', (_kind, auth, secr
     for (const secret of secrets) {
       expect(JSON.stringify(result.left)).not.toContain(secret)
       expect(formatError(result.left)).not.toContain(secret)
+    }
+  })
+
+  it('TimeoutError', async () => {
+    const sent: string[] = []
+    const fetchHanging: typeof fetch = (input, init) => (sent.push(String(input) + JSON.stringify(init?.headers)), hanging({} as Sent, init?.signal ?? undefined))
+    const client = pipe(createClient({ baseUrl: 'https://cvat.example', fetch: fetchHanging }), auth, timeout(10))
+    const result = await invitationsList(client, { org: 'acme' })()
+    expect(E.isLeft(result) && result.left._tag).toBe('TimeoutError')
+    expect(sent.join()).toContain(secrets[secrets.length - 1])
+    for (const secret of secrets) {
+      expect(JSON.stringify(result)).not.toContain(secret)
+      if (E.isLeft(result)) expect(formatError(result.left)).not.toContain(secret)
     }
   })
 

@@ -1,4 +1,5 @@
 // Every endpoint over real sockets, as each role, against the emulator's CVAT rules.
+import * as E from 'fp-ts/Either'
 import { describe, expect, it } from 'vitest'
 import {
   type InvitationRead,
@@ -10,6 +11,8 @@ import {
   invitationsPartialUpdate,
   invitationsResend,
   invitationsRetrieve,
+  request,
+  withQuery,
 } from '../../src/index'
 import { left, right, statusOf, useEmulator } from './helpers'
 
@@ -202,5 +205,27 @@ describe('accept, decline, resend', () => {
     await right(invitationsResend(live.as('mia'), { key: inv.key }))
     clock += 3_300_000
     await right(invitationsResend(live.as('olga'), { key: inv.key }))
+  })
+})
+
+describe('PATCH ?accepted and HEAD, through the raw client', () => {
+  const live = useEmulator()
+
+  it('PATCH with ?accepted accepts (as the invitee) instead of updating', async () => {
+    const inv = await right(invite(live, 'olga', 'otto@outside.test'))
+    const patch = withQuery([['accepted', 'true']])(request('PATCH', `/api/invitations/${inv.key}`))
+    const asOlga = await live.as('olga')(patch)()
+    expect(E.isRight(asOlga) && [asOlga.right.status, JSON.parse(asOlga.right.body)]).toEqual([403, { detail: 'You do not have permission to perform this action.' }])
+    const asOtto = await live.as('otto')(patch)()
+    expect(E.isRight(asOtto) && asOtto.right.status).toBe(200)
+    expect(statusOf(await left(invitationsAccept(live.as('otto'), { key: inv.key })))).toEqual({
+      status: 400,
+      body: { _tag: 'Message', message: 'Your invitation is already accepted.' },
+    })
+  })
+
+  it('HEAD answers the GET status with no body', async () => {
+    const r = await live.as('olga')(request('HEAD', '/api/invitations?org=acme'))()
+    expect(E.isRight(r) && [r.right.status, r.right.body]).toEqual([200, ''])
   })
 })

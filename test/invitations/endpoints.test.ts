@@ -1,4 +1,5 @@
 import * as E from 'fp-ts/Either'
+import { pipe } from 'fp-ts/function'
 import type * as TE from 'fp-ts/TaskEither'
 import { describe, expect, it } from 'vitest'
 import { type Client, createClient } from '../../src/client'
@@ -12,6 +13,7 @@ import {
   invitationsPartialUpdate,
   invitationsResend,
   invitationsRetrieve,
+  timeout,
 } from '../../src/index'
 import { type Sent, emptyResponse, jsonResponse, recordingFetch, textResponse } from '../helpers/fetch'
 import { KEY, invitation, page } from '../helpers/samples'
@@ -155,6 +157,13 @@ describe.each(cases)('$name', (c) => {
     expect(result).toEqual(
       E.left({ _tag: 'TransportError', method: c.sent.method, url: c.sent.url, message: 'fetch failed (ECONNRESET)' }),
     )
+  })
+
+  it('turns a request that outlives timeout() into TimeoutError', async () => {
+    const hanging: typeof fetch = (_input, init) =>
+      new Promise((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))))
+    const result = await c.call(pipe(createClient({ baseUrl: BASE, fetch: hanging }), timeout(20)))()
+    expect(result).toEqual(E.left({ _tag: 'TimeoutError', method: c.sent.method, url: c.sent.url, ms: 20 }))
   })
 
   it('turns a body that cannot be read into TransportError', async () => {
