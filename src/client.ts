@@ -1,6 +1,8 @@
 /**
  * The transport: a `Client` turns an `HttpRequest` into an `HttpResponse`. This is the only
- * module that touches `fetch` and promises, and it does so in exactly one `TE.tryCatch`.
+ * module that calls `fetch`, and the one place where a promise may reject: everything that can
+ * throw (loading fetch, sending, reading the body) runs inside a single `TE.tryCatch`. Other
+ * modules only await Tasks, which never reject.
  */
 import * as TE from 'fp-ts/TaskEither'
 import { type CvatError, scrub, transportError } from './errors'
