@@ -95,4 +95,45 @@ describe('API reference', () => {
     const result = await run('node_modules/.bin/tsc', ['-p', '.tmp/doc-examples/tsconfig.json'], { timeout: 180_000 }).catch((err: { stdout: string }) => err)
     expect(result.stdout).toBe('')
   }, 180_000)
+
+  it("compiles every TypeScript block in the README", async () => {
+    const readme = readFileSync('README.md', 'utf8')
+    const blocks = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]!)
+    expect(blocks.length).toBeGreaterThan(5)
+    const all = exportsOf()
+    const names = (module: string) => [...new Set(all.filter((e) => e.module === module).map((e) => e.name))]
+    const free: Record<string, string> = {
+      cvat: 'Client', inviteeClient: 'Client', key: 'string', e: 'CvatError', baseUrl: 'string', inv: 'InvitationRead', emulator: 'CvatEmulator',
+    }
+    rmSync('.tmp/readme-examples', { recursive: true, force: true })
+    mkdirSync('.tmp/readme-examples', { recursive: true })
+    blocks.forEach((code, i) => {
+      const imported = new Set([...code.matchAll(/import\s+(?:\*\s+as\s+(\w+)|\{([^}]*)\})/g)].flatMap((m) => (m[1] ? [m[1]] : m[2]!.split(',').map((x) => x.replace(/^\s*type\s+/, '').trim().split(/\s+as\s+/).pop()!))))
+      const declared = new Set([...code.matchAll(/(?:const|let|function)\s+(\w+)/g)].map((m) => m[1]!))
+      const fromIndex = names('index').filter((n) => !imported.has(n))
+      const fromTesting = names('testing').filter((n) => !imported.has(n))
+      const prelude = [
+        imported.has('E') ? '' : `import * as E from 'fp-ts/Either'`,
+        imported.has('TE') ? '' : `import * as TE from 'fp-ts/TaskEither'`,
+        imported.has('pipe') ? '' : `import { pipe } from 'fp-ts/function'`,
+        `import { ${fromIndex.join(', ')} } from 'cvat-fp'`,
+        fromTesting.length ? `import { ${fromTesting.join(', ')} } from 'cvat-fp/testing'` : '',
+        ...Object.entries(free).filter(([n]) => !declared.has(n) && !imported.has(n)).map(([n, t]) => `declare const ${n}: ${t}`),
+      ].filter(Boolean).join('\n')
+      writeFileSync(`.tmp/readme-examples/block${i}.ts`, `${prelude}\n${code}\nexport {}\n`)
+    })
+    writeFileSync(
+      '.tmp/readme-examples/tsconfig.json',
+      JSON.stringify({
+        extends: '../../tsconfig.json',
+        compilerOptions: {
+          noEmit: true, rootDir: '../..', verbatimModuleSyntax: false, types: ['node'],
+          paths: { 'cvat-fp': ['../../src/index.ts'], 'cvat-fp/testing': ['../../src/testing.ts'], 'cvat-fp/testing/node': ['../../src/testing/node.ts'] },
+        },
+        include: ['.'],
+      }),
+    )
+    const result = await run('node_modules/.bin/tsc', ['-p', '.tmp/readme-examples/tsconfig.json'], { timeout: 180_000 }).catch((err: { stdout: string }) => err)
+    expect(result.stdout).toBe('')
+  }, 180_000)
 })
