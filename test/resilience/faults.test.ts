@@ -203,3 +203,12 @@ describe('bodies', () => {
     expect(E.isLeft(r) && r.left._tag === 'StatusError' && r.left.body._tag === 'Text' && r.left.body.text.length).toBe(10 * 1024 * 1024)
   })
 })
+
+describe('retry never repeats a POST the server may have processed', () => {
+  it('a POST whose connection drops is not retried', async () => {
+    const s = await serve((req) => req.socket.destroy(), json(201, invitation))
+    const r = await invitationsCreate(pipe(createClient({ baseUrl: s.url }), retry(fast)), { org: 'a', invitationWriteRequest: { role: 'worker', email: 'a@b.co' } })()
+    expect(r).toMatchObject(E.left({ _tag: 'TransportError' }))
+    expect(s.requests.length).toBe(1)
+  })
+})
