@@ -4,14 +4,15 @@
 set -u
 cd "$(dirname "$0")/.."
 mkdir -p .tmp
-rm -f .tmp/vitest.json
+rm -f .tmp/vitest.json .tmp/summary.txt
 # The browser suite needs Debian's Chromium; install it where we may (CI runs as root).
 if [ ! -x /usr/bin/chromium ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
   echo "installing chromium (Debian) for the browser suite"
   (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) >/dev/null 2>&1 || echo "chromium install failed"
 fi
-npm run --silent build || { echo "build failed"; echo "0 passed, 1 failed"; exit 1; }
+npm run --silent build || { echo "build failed"; echo "0 passed, 1 failed" | tee .tmp/summary.txt; exit 1; }
 npx vitest run --reporter=default --reporter=json --outputFile.json=.tmp/vitest.json "$@"
 rc=$?
-node test/summary.mjs .tmp/vitest.json || rc=1
+node test/summary.mjs .tmp/vitest.json | tee .tmp/summary.txt
+[ "${PIPESTATUS[0]}" = 0 ] || rc=1
 exit $rc
