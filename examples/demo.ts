@@ -23,6 +23,7 @@ import {
   invitationsDecline,
   invitationsDestroy,
   invitationsList,
+  invitationsPages,
   invitationsResend,
   invitationsRetrieve,
   redactUrl,
@@ -34,16 +35,19 @@ import { serveCvatEmulator } from 'cvat-fp/testing/node'
 const say = (line: string): void => console.log(line)
 const who = (inv: InvitationRead): string => `${inv.user.username} as ${inv.role}`
 
-/** Walks the list page by page (following page numbers, not the server's `next` URLs). */
-const allPages = (client: Client, org: string, pageSize: number, page = 1, seen: InvitationRead[] = []): TE.TaskEither<CvatError, InvitationRead[]> =>
-  pipe(
-    invitationsList(client, { org, page, pageSize }),
-    TE.flatMap((p) => {
-      say(`  page ${page}: ${p.results.map(who).join(', ') || '(empty)'}`)
-      const all = [...seen, ...p.results]
-      return p.next ? allPages(client, org, pageSize, page + 1, all) : TE.right(all)
-    }),
-  )
+/** Walks the list page by page with the library's own pager, printing each page. */
+const allPages =
+  (client: Client, org: string, pageSize: number): TE.TaskEither<CvatError, InvitationRead[]> =>
+  async () => {
+    const all: InvitationRead[] = []
+    let page = 0
+    for await (const p of invitationsPages(client, { org, pageSize })) {
+      if (E.isLeft(p)) return p
+      say(`  page ${++page}: ${p.right.results.map(who).join(', ') || '(empty)'}`)
+      all.push(...p.right.results)
+    }
+    return E.right(all)
+  }
 
 const emulatorDemo = async (): Promise<E.Either<CvatError, string>> => {
   const emulator = createCvatEmulator()

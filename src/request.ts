@@ -114,11 +114,6 @@ export const withJsonBody =
     body: JSON.stringify(body),
   })
 
-/** Sets the signal that cancels the request. */
-export const withRequestSignal =
-  (signal: AbortSignal) =>
-  (req: HttpRequest): HttpRequest => ({ ...req, signal })
-
 /** Serialises query pairs with `encodeURIComponent`, keeping their order. */
 export const queryString = (query: HttpRequest['query']): string =>
   query.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&')

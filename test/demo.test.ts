@@ -2,9 +2,8 @@
 import { execFile } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { promisify } from 'node:util'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createCvatEmulator } from '../src/testing'
-import { type ServedEmulator, serveCvatEmulator } from '../src/testing/node'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { useEmulator } from './e2e/helpers'
 
 const run = promisify(execFile)
 const demo = (env: Record<string, string> = {}, args: ReadonlyArray<string> = []) =>
@@ -37,41 +36,34 @@ describe('the demo', () => {
   }, 90_000)
 
   describe('against a server named by CVAT_URL', () => {
-    const emulator = createCvatEmulator()
-    let served: ServedEmulator
-    beforeAll(async () => {
-      served = await serveCvatEmulator(emulator)
-    })
-    afterAll(async () => {
-      await served?.close()
-    })
+    const live = useEmulator()
 
     it('only reads without --write, and never prints the credential', async () => {
-      const { stdout } = await demo({ CVAT_URL: served.url, CVAT_TOKEN: 'token-olga', CVAT_ORG: 'acme' })
+      const { stdout } = await demo({ CVAT_URL: live.served.url, CVAT_TOKEN: 'token-olga', CVAT_ORG: 'acme' })
       expect(stdout.trim().split('\n')).toEqual([
-        `CVAT server ${served.url}, organisation acme (read-only)`,
+        `CVAT server ${live.served.url}, organisation acme (read-only)`,
         '1 invitations visible; newest: ivy as worker',
         'retrieved ivy as worker, expired: false',
       ])
-      expect(emulator.log.map((r) => r.method)).toEqual(['GET', 'GET'])
+      expect(live.emulator.log.map((r) => r.method)).toEqual(['GET', 'GET'])
       expect(stdout).not.toContain('token-olga')
     }, 90_000)
 
     it('writes with --write: invites, resends and deletes one address', async () => {
-      const before = emulator.log.length
+      const before = live.emulator.log.length
       const { stdout } = await demo(
-        { CVAT_URL: served.url, CVAT_USERNAME: 'olga', CVAT_PASSWORD: 'olga-password', CVAT_ORG: 'acme', CVAT_DEMO_EMAIL: 'demo@example.com' },
+        { CVAT_URL: live.served.url, CVAT_USERNAME: 'olga', CVAT_PASSWORD: 'olga-password', CVAT_ORG: 'acme', CVAT_DEMO_EMAIL: 'demo@example.com' },
         ['--write'],
       )
       expect(stdout.trim().split('\n').at(-1)).toBe('retrieved ivy as worker, expired: false; invited, resent and deleted demo@example.com')
-      expect(emulator.log.slice(before).map((r) => `${r.method} ${r.status}`)).toEqual(['GET 200', 'GET 200', 'POST 201', 'POST 204', 'DELETE 204'])
+      expect(live.emulator.log.slice(before).map((r) => `${r.method} ${r.status}`)).toEqual(['GET 200', 'GET 200', 'POST 201', 'POST 204', 'DELETE 204'])
       expect(stdout).not.toContain('olga-password')
     }, 90_000)
 
     it('prints one formatted error line and exits 1 when the server refuses', async () => {
-      const failure = await demo({ CVAT_URL: served.url, CVAT_TOKEN: 'wrong-token-123' }).catch((e: { code: number; stderr: string; stdout: string }) => e)
+      const failure = await demo({ CVAT_URL: live.served.url, CVAT_TOKEN: 'wrong-token-123' }).catch((e: { code: number; stderr: string; stdout: string }) => e)
       expect('code' in failure && failure.code).toBe(1)
-      expect((failure as { stderr: string }).stderr.trim()).toBe(`StatusError: GET ${served.url}/api/invitations?page_size=5 → 401 Unauthorized: Invalid token.`)
+      expect((failure as { stderr: string }).stderr.trim()).toBe(`StatusError: GET ${live.served.url}/api/invitations?page_size=5 → 401 Unauthorized: Invalid token.`)
       expect(JSON.stringify(failure)).not.toContain('wrong-token-123')
     }, 90_000)
   })

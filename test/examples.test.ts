@@ -3,46 +3,33 @@ import { execFile } from 'node:child_process'
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { promisify } from 'node:util'
-import { build } from 'esbuild'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createCvatEmulator } from '../src/testing'
-import { type ServedEmulator, serveCvatEmulator } from '../src/testing/node'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { useEmulator } from './e2e/helpers'
+import { bundle } from './helpers/bundle'
 
 const run = promisify(execFile)
 const tsx = (args: ReadonlyArray<string>, env: Record<string, string> = {}) =>
   run('node_modules/.bin/tsx', args, { env: { PATH: process.env['PATH'] ?? '', ...env }, timeout: 60_000 })
 
 describe('examples', () => {
-  const emulator = createCvatEmulator({ invitations: [{ org: 'acme', owner: 'mia', invitee: 'wendy', role: 'supervisor', accepted: true }] })
-  let served: ServedEmulator
-  beforeAll(async () => {
+  const live = useEmulator({ invitations: [{ org: 'acme', owner: 'mia', invitee: 'wendy', role: 'supervisor', accepted: true }] })
+  beforeAll(() => {
     if (!existsSync('dist/esm/index.js')) throw new Error('dist/ is missing: run `npm run build` (npm test does)')
-    served = await serveCvatEmulator(emulator)
-  })
-  afterAll(async () => {
-    await served?.close()
   })
 
   it('cloudflare-worker.ts lists pending invitations inside workerd', async () => {
-    const out = await build({
-      entryPoints: ['examples/cloudflare-worker.ts'],
-      bundle: true,
-      format: 'esm',
+    const script = await bundle('examples/cloudflare-worker.ts', {
       platform: 'neutral',
       conditions: ['workerd', 'worker', 'browser', 'import'],
-      mainFields: ['module', 'main'],
       alias: { 'cvat-fp': resolve('dist/esm/index.js') },
-      write: false,
-      logLevel: 'silent',
     })
-    const script = out.outputFiles[0]!.text
     expect(script).not.toMatch(/node_modules\/(cross-fetch|node-fetch)/)
     const { Miniflare } = await import('miniflare')
     const mf = new Miniflare({
       modules: true,
       script,
       compatibilityDate: '2025-01-01',
-      bindings: { CVAT_URL: served.url, CVAT_ORG: 'acme', CVAT_ACCESS_TOKEN: 'pat-olga' },
+      bindings: { CVAT_URL: live.served.url, CVAT_ORG: 'acme', CVAT_ACCESS_TOKEN: 'pat-olga' },
     })
     try {
       const res = await mf.dispatchFetch('http://worker/')
@@ -59,7 +46,7 @@ describe('examples', () => {
     mkdirSync('.tmp', { recursive: true })
     const csv = resolve('.tmp/team.csv')
     writeFileSync(csv, 'email,role\nann@example.com,worker\nbo@example.com,supervisor\nANN@example.com,worker\nwes@acme.test,worker\nnot-an-address,worker\n')
-    const failure = await tsx(['examples/invite-from-csv.ts', csv], { CVAT_URL: served.url, CVAT_ORG: 'acme', CVAT_TOKEN: 'token-olga' }).catch(
+    const failure = await tsx(['examples/invite-from-csv.ts', csv], { CVAT_URL: live.served.url, CVAT_ORG: 'acme', CVAT_TOKEN: 'token-olga' }).catch(
       (e: { code: number; stdout: string }) => e,
     )
     expect('code' in failure && failure.code).toBe(1)
@@ -67,10 +54,10 @@ describe('examples', () => {
       'skipped line 6: not-an-address,worker',
       'invited ann@example.com as worker',
       'invited bo@example.com as supervisor',
-      `failed  wes@acme.test: StatusError: POST ${served.url}/api/invitations?org=acme → 400 Bad Request: The user is a member of the organization already.`,
+      `failed  wes@acme.test: StatusError: POST ${live.served.url}/api/invitations?org=acme → 400 Bad Request: The user is a member of the organization already.`,
       '2 invited, 1 failed, 1 skipped',
     ])
-    expect(emulator.state.users.filter((u) => u.email.toLowerCase() === 'ann@example.com')).toHaveLength(1)
+    expect(live.emulator.state.users.filter((u) => u.email.toLowerCase() === 'ann@example.com')).toHaveLength(1)
   }, 90_000)
 
   it('reader-task-either.ts runs its program against the in-memory emulator', async () => {

@@ -3,6 +3,7 @@
  * one starts after `stop` says so. Tasks here never reject, so neither does the whole.
  */
 import type * as T from 'fp-ts/Task'
+import { isPositiveInt } from './params'
 
 /** Runs `f` over `items` with at most `concurrency` in flight; unstarted items stay `undefined` after a stop. */
 export const boundedTraverse =
@@ -24,5 +25,6 @@ export const boundedTraverse =
     return out
   }
 
-/** Whether a concurrency setting is a positive integer. */
-export const isConcurrency = (n: number): boolean => Number.isSafeInteger(n) && n >= 1
+/** Says what is wrong with a concurrency setting, if anything. */
+export const concurrencyProblem = (n: number): string | undefined =>
+  isPositiveInt(n) ? undefined : `concurrency must be a positive integer, got ${String(n)}`

@@ -34,6 +34,9 @@ export interface KeyParams extends OrgParams {
   readonly key: string
 }
 
+/** Whether a count (page, page size, concurrency) is a positive integer. */
+export const isPositiveInt = (n: unknown): boolean => Number.isSafeInteger(n) && (n as number) >= 1
+
 const checkOrg = (method: Method, url: string, p: OrgParams): E.Either<RequestError, OrgParams> =>
   p.orgId !== undefined && !Number.isSafeInteger(p.orgId)
     ? E.left(requestError(method, url, `orgId must be an integer, got ${String(p.orgId)}`))

@@ -45,20 +45,20 @@ export const readResponse =
 // fp-ts/TaskEither combinators: that module's unannotated top-level calls cost ~0.9 kB gzipped in
 // every esbuild bundle. A Task never rejects, so awaiting one needs no guard.
 
-/** Sends a request (unless building it failed) and decodes a 2xx JSON body. */
-export const send =
-  <A>(client: Client, req: E.Either<CvatError, HttpRequest>, name: string, decoder: D.Decoder<unknown, A>): TaskEither<CvatError, A> =>
+// Both endpoint shapes share one exchange: skip a request that failed to build, send it, and
+// hand a response (not a transport failure) to the reader.
+const exchange =
+  <A>(client: Client, req: E.Either<CvatError, HttpRequest>, read: (req: HttpRequest, res: HttpResponse) => E.Either<CvatError, A>): TaskEither<CvatError, A> =>
   async () => {
     if (E.isLeft(req)) return req
     const res = await client(req.right)()
-    return E.isLeft(res) ? res : readResponse(req.right, name, decoder)(res.right)
+    return E.isLeft(res) ? res : read(req.right, res.right)
   }
 
+/** Sends a request (unless building it failed) and decodes a 2xx JSON body. */
+export const send = <A>(client: Client, req: E.Either<CvatError, HttpRequest>, name: string, decoder: D.Decoder<unknown, A>): TaskEither<CvatError, A> =>
+  exchange(client, req, (rq, res) => readResponse(rq, name, decoder)(res))
+
 /** Sends a request (unless building it failed) whose success, a 204, has no body. */
-export const sendVoid =
-  (client: Client, req: E.Either<CvatError, HttpRequest>): TaskEither<CvatError, void> =>
-  async () => {
-    if (E.isLeft(req)) return req
-    const res = await client(req.right)()
-    return E.isLeft(res) ? res : isSuccess(res.right.status) ? E.right(undefined) : E.left(failure(req.right, res.right))
-  }
+export const sendVoid = (client: Client, req: E.Either<CvatError, HttpRequest>): TaskEither<CvatError, void> =>
+  exchange(client, req, (rq, res) => (isSuccess(res.status) ? E.right(undefined) : E.left(failure(rq, res))))

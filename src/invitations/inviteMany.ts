@@ -1,10 +1,10 @@
-import type * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/Either'
 import { pipe } from 'fp-ts/function'
 import * as T from 'fp-ts/Task'
 import type { Client } from '../client'
 import type { InvitationRead, InvitationWriteRequest } from '../codecs/invitations'
 import { type CvatError, requestError } from '../errors'
-import { boundedTraverse, isConcurrency } from '../internal/bounded'
+import { boundedTraverse, concurrencyProblem } from '../internal/bounded'
 import type { OrgParams } from '../internal/params'
 import { invitationsCreate } from './create'
 
@@ -47,15 +47,16 @@ export const inviteMany = (client: Client, params: InviteManyParams): T.Task<Rea
     const key = typeof i?.email === 'string' ? normalise(i.email) : String(i?.email)
     return seen.has(key) ? false : (seen.add(key), true)
   })
+  // A bad concurrency is every address's RequestError; nothing is sent.
+  const problem = concurrencyProblem(concurrency)
+  const refused = problem === undefined ? undefined : requestError('POST', '/api/invitations', problem)
   const invite = (i: InvitationWriteRequest): T.Task<InviteOutcome> =>
     pipe(
-      isConcurrency(concurrency)
-        ? invitationsCreate(client, { ...org, invitationWriteRequest: i })
-        : T.of({ _tag: 'Left' as const, left: requestError('POST', '/api/invitations', `concurrency must be a positive integer, got ${String(concurrency)}`) }),
+      refused ? T.of(E.left(refused)) : invitationsCreate(client, { ...org, invitationWriteRequest: i }),
       T.map((result) => ({ email: String(i?.email), role: i?.role, result })),
     )
   return pipe(
-    boundedTraverse(isConcurrency(concurrency) ? concurrency : 1, invite)(distinct),
+    boundedTraverse(refused ? 1 : concurrency, invite)(distinct),
     T.map((outcomes) => outcomes.filter((o): o is InviteOutcome => o !== undefined)),
   )
 }

@@ -4,7 +4,7 @@ import type { TaskEither } from 'fp-ts/TaskEither'
 import type { Client } from '../client'
 import { PaginatedInvitationReadList } from '../codecs/invitations'
 import { type CvatError, requestError } from '../errors'
-import { type OrgParams, orgRequest } from '../internal/params'
+import { type OrgParams, isPositiveInt, orgRequest } from '../internal/params'
 import { send } from '../internal/send'
 import { withQuery } from '../request'
 
@@ -28,8 +28,6 @@ export interface InvitationsListParams extends OrgParams {
   /** `owner` or `created_date`, `-` prefix for descending. */
   readonly sort?: string
 }
-
-const isPositiveInt = (n: unknown): boolean => Number.isSafeInteger(n) && (n as number) >= 1
 
 const listProblem = (p: InvitationsListParams): string | undefined =>
   p.page !== undefined && !isPositiveInt(p.page)

@@ -4,7 +4,7 @@ import * as TE from 'fp-ts/TaskEither'
 import type { Client } from '../client'
 import type { InvitationRead, PaginatedInvitationReadList } from '../codecs/invitations'
 import { type CvatError, decodeError, requestError } from '../errors'
-import { boundedTraverse, isConcurrency } from '../internal/bounded'
+import { boundedTraverse, concurrencyProblem } from '../internal/bounded'
 import { type InvitationsListParams, invitationsList } from './list'
 
 /**
@@ -48,7 +48,8 @@ export const invitationsListAll = (
   options: ListAllOptions = {},
 ): TE.TaskEither<CvatError, ReadonlyArray<InvitationRead>> => {
   const concurrency = options.concurrency ?? 4
-  if (!isConcurrency(concurrency)) return TE.left(requestError('GET', URL_TEMPLATE, `concurrency must be a positive integer, got ${String(concurrency)}`))
+  const problem = concurrencyProblem(concurrency)
+  if (problem !== undefined) return TE.left(requestError('GET', URL_TEMPLATE, problem))
   const { page: _ignored, ...base } = params as InvitationsListParams
   return pipe(
     invitationsList(client, base),

@@ -5,8 +5,8 @@
 import type { RoleEnum } from '../codecs/common'
 import type { Env } from './env'
 import { type Reply, detail, forbidden, json, noContent, notFound } from './http'
-import { type EmulatedUser, type EmulatorState, credentialsOf } from './model'
-import { type Joined, canManage, canRespond, canView, isExpired, join, managesOrg, render } from './views'
+import { type EmulatedUser, type EmulatorState, activeRole, credentialsOf } from './model'
+import { type Joined, canManage, canRespond, isExpired, join, managesOrg, render, viewer } from './views'
 
 const ROLES: ReadonlyArray<string> = ['worker', 'supervisor', 'maintainer', 'owner']
 const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'
@@ -58,7 +58,7 @@ export const create = (env: Env): Reply => {
   const errors = fieldErrors(body, false)
   if (Object.keys(errors).length > 0) return json(400, errors)
   const { role, email } = body as { role: RoleEnum; email: string }
-  const callerRole = user.isAdmin ? 'owner' : s.memberships.find((m) => m.userId === user.id && m.orgId === ctx.org.id && m.isActive)?.role
+  const callerRole = user.isAdmin ? 'owner' : activeRole(s, user.id, ctx.org.id)
   if (role === 'owner' || (callerRole === 'maintainer' && role === 'maintainer')) return forbidden()
   const existing = s.users.find((u) => u.email.toLowerCase() === email.toLowerCase())
   if (existing && s.memberships.some((m) => m.userId === existing.id && m.orgId === ctx.org.id))
@@ -91,7 +91,7 @@ const isReply = (x: Joined | Reply): x is Reply => 'status' in x
 
 /** GET /api/invitations/{key} */
 export const retrieve = (env: Env, key: string): Reply => {
-  const j = target(env, key, (x) => canView(env.s, env.user, x))
+  const j = target(env, key, viewer(env.s, env.user))
   return isReply(j) ? j : rendered(env, j)
 }
 

@@ -3,7 +3,7 @@
  * `createClient({ fetch })` to test against CVAT's behaviour with no port and no network.
  */
 import * as A from './actions'
-import { authenticate } from './authn'
+import { authenticate, unsignedUrl } from './authn'
 import { resolveContext } from './context'
 import type { Env, EmulatorConfig } from './env'
 import { type Reply, detail, json, toResponse } from './http'
@@ -148,7 +148,7 @@ const authRoutes = (s: EmulatorState, config: EmulatorConfig, req: Request, url:
     if (typeof target !== 'string') return json(400, { url: ['This field is required.'] })
     const signed = new URL(target, url.origin)
     const sign = `${who.user.id}:${A.newKey(config.random).slice(0, 32)}`
-    s.signatures.set(sign, { userId: who.user.id, url: signed.pathname + signed.search, expires: now + 30_000 })
+    s.signatures.set(sign, { userId: who.user.id, url: unsignedUrl(signed), expires: now + 30_000 })
     return json(200, sign)
   }
   return undefined

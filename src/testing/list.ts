@@ -5,7 +5,7 @@
 import type { Env } from './env'
 import { type Reply, detail, json, pythonQuery } from './http'
 import { evaluate } from './jsonLogic'
-import { type Joined, filterFields, indexState, join, listable, render } from './views'
+import { type Joined, filterFields, indexState, join, render, viewer } from './views'
 
 const DEFAULT_PAGE_SIZE = 10
 
@@ -72,7 +72,7 @@ export const list = (env: Env): Reply => {
   const order = new Map(joined.map((j, i) => [j, i]))
   let items = joined
     .filter((j) => (ctx.kind === 'personal' ? false : ctx.kind === 'org' ? j.membership.orgId === ctx.org.id : true))
-    .filter(listable(s, user))
+    .filter(viewer(s, user))
   const owner = url.searchParams.get('owner')
   if (owner) items = items.filter((j) => j.owner?.username === owner)
   const search = url.searchParams.get('search')?.toLowerCase()

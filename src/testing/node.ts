@@ -28,7 +28,14 @@ const readAll = async (req: IncomingMessage): Promise<Buffer> => {
   return Buffer.concat(chunks)
 }
 
-const handler = (emulator: CvatEmulator) => async (req: IncomingMessage, res: ServerResponse) => {
+/**
+ * Answers node:http requests with the emulator, to mount it in a server of your own (say, one
+ * that also serves a test page from the same origin).
+ *
+ * @example
+ * const listener = cvatEmulatorListener(createCvatEmulator()) // createServer(listener), or call it for /api/* only
+ */
+export const cvatEmulatorListener = (emulator: CvatEmulator) => async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
   try {
     const body = await readAll(req)
     const headers = new Headers()
@@ -60,7 +67,7 @@ export const serveCvatEmulator = (
   options: { readonly port?: number; readonly host?: string } = {},
 ): Promise<ServedEmulator> =>
   new Promise((resolve, reject) => {
-    const server = createServer(handler(emulator))
+    const server = createServer(cvatEmulatorListener(emulator))
     server.once('error', reject)
     server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
       const { port } = server.address() as AddressInfo

@@ -81,10 +81,6 @@ export const managesOrg = (s: EmulatorState, user: EmulatedUser, orgId: number):
 const isOwnInvitation = (user: EmulatedUser, j: Joined): boolean =>
   j.invitation.ownerId === user.id || j.invitee.id === user.id
 
-/** View: the inviter, the invitee, org owners/maintainers, admins. */
-export const canView = (s: EmulatorState, user: EmulatedUser, j: Joined): boolean =>
-  isOwnInvitation(user, j) || managesOrg(s, user, j.membership.orgId)
-
 /** Resend, delete, update: the inviter, org owners/maintainers, admins. */
 export const canManage = (s: EmulatorState, user: EmulatedUser, j: Joined): boolean =>
   j.invitation.ownerId === user.id || managesOrg(s, user, j.membership.orgId)
@@ -92,8 +88,11 @@ export const canManage = (s: EmulatorState, user: EmulatedUser, j: Joined): bool
 /** Accept, decline: the invitee and admins. */
 export const canRespond = (user: EmulatedUser, j: Joined): boolean => user.isAdmin || j.invitee.id === user.id
 
-/** Whether an invitation shows in a list for this caller (the org context is applied separately). */
-export const listable = (s: EmulatorState, user: EmulatedUser): ((j: Joined) => boolean) => {
+/**
+ * View (and so list): the inviter, the invitee, org owners/maintainers, admins. Built once per
+ * request, so a list checks each invitation against a set rather than the memberships table.
+ */
+export const viewer = (s: EmulatorState, user: EmulatedUser): ((j: Joined) => boolean) => {
   const managed = new Set(
     s.memberships.filter((m) => m.userId === user.id && m.isActive && (m.role === 'owner' || m.role === 'maintainer')).map((m) => m.orgId),
   )

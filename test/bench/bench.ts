@@ -74,7 +74,7 @@ const main = async (): Promise<void> => {
     [10, 1, 400], [10, 16, 1600], [100, 1, 200], [100, 16, 800], [1000, 1, 60], [1000, 16, 160],
   ]
   const results = new Map<string, { rps: number[]; cpu: number[] }>()
-  for (const [size, conc, total] of cases) for (const [name, call] of contenders) await measure(call, size, conc, Math.ceil(total / 4)) // warm-up
+  for (const [size, conc, total] of cases) for (const [, call] of contenders) await measure(call, size, conc, Math.ceil(total / 4)) // warm-up
   for (let round = 0; round < ROUNDS; round++) {
     for (const [size, conc, total] of cases) {
       // Rotate the order each round so no contender always runs first or last.

@@ -4,8 +4,7 @@ import { pipe } from 'fp-ts/function'
 import * as TE from 'fp-ts/TaskEither'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Client, type Middleware, createClient, sessionAuth, tokenAuth } from '../../src/index'
-import { createCvatEmulator } from '../../src/testing'
-import { type ServedEmulator, serveCvatEmulator } from '../../src/testing/node'
+import { useEmulator } from '../e2e/helpers'
 import { EXPECTED, scenario } from '../e2e/scenario'
 import { hasShared, sharedDir, skipReason } from '../helpers/shared'
 import { type Prism, startPrism } from './prism'
@@ -17,9 +16,8 @@ interface Violation {
 }
 
 describe.skipIf(!hasShared)(`prism proxy over the emulator ${skipReason}`, () => {
-  let served: ServedEmulator
+  const live = useEmulator()
   let prism: Prism
-  const emulator = createCvatEmulator()
   const seen: Array<{ readonly method: string; readonly path: string; readonly status: number; readonly violations: ReadonlyArray<Violation> }> = []
 
   // Prism reports what it found in an `sl-violations` response header; record it for every call.
@@ -37,18 +35,16 @@ describe.skipIf(!hasShared)(`prism proxy over the emulator ${skipReason}`, () =>
   // enforces it; real servers accept the token alone. Here we send all three so Prism lets the
   // request through, and the emulator authenticates by the token (its first scheme), as CVAT does.
   const as = (username: string): Client => {
-    const c = emulator.credentials(username)
+    const c = live.emulator.credentials(username)
     return pipe(createClient({ baseUrl: prism.url }), tokenAuth(c.token), sessionAuth({ sessionId: c.sessionId, csrfToken: c.csrfToken }), recordViolations)
   }
 
   beforeAll(async () => {
-    served = await serveCvatEmulator(emulator)
-    prism = await startPrism(['proxy', `${sharedDir}/invitations.openapi.yml`, served.url, '--errors'])
+    prism = await startPrism(['proxy', `${sharedDir}/invitations.openapi.yml`, live.served.url, '--errors'])
   }, 90_000)
 
   afterAll(async () => {
     await prism?.stop()
-    await served?.close()
   })
 
   it('yields the same transcript as the direct run', async () => {
@@ -67,7 +63,7 @@ describe.skipIf(!hasShared)(`prism proxy over the emulator ${skipReason}`, () =>
   })
 
   it('a request off the schema is refused by Prism, proving it validates', async () => {
-    const c = emulator.credentials('olga')
+    const c = live.emulator.credentials('olga')
     const raw = await fetch(`${prism.url}/api/invitations?org=acme`, {
       method: 'POST',
       headers: { authorization: `Token ${c.token}`, cookie: `sessionid=${c.sessionId}; csrftoken=${c.csrfToken}`, 'content-type': 'application/json', 'x-csrftoken': c.csrfToken },

@@ -3,7 +3,7 @@ import { pipe } from 'fp-ts/function'
 import * as E from 'fp-ts/Either'
 import type * as TE from 'fp-ts/TaskEither'
 import { afterAll, beforeAll } from 'vitest'
-import { type Client, type CvatError, basicAuth, bearerAuth, createClient, sessionAuth, signatureAuth, tokenAuth } from '../../src/index'
+import { type Client, type CvatError, basicAuth, bearerAuth, createClient, sessionAuth, tokenAuth } from '../../src/index'
 import { type CvatEmulator, type CvatEmulatorOptions, createCvatEmulator } from '../../src/testing'
 import { type ServedEmulator, serveCvatEmulator } from '../../src/testing/node'
 
@@ -42,7 +42,6 @@ export const useEmulator = (options: CvatEmulatorOptions = {}): Live => {
   return live
 }
 
-export { signatureAuth }
 
 /** Runs a task and returns the Right, failing the test with the formatted error otherwise. */
 export const right = async <A>(task: TE.TaskEither<CvatError, A>): Promise<A> => {

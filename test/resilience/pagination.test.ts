@@ -2,10 +2,9 @@
 // invitations; and a hostile `next` that must never be contacted.
 import * as E from 'fp-ts/Either'
 import { pipe } from 'fp-ts/function'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import { createClient, invitationsList, invitationsListAll, invitationsPages, tokenAuth } from '../../src/index'
-import { createCvatEmulator } from '../../src/testing'
-import { type ServedEmulator, serveCvatEmulator } from '../../src/testing/node'
+import { useEmulator } from '../e2e/helpers'
 import { invitation, page } from '../helpers/samples'
 import { type Scripted, json, scriptedServer } from '../helpers/server'
 
@@ -13,7 +12,7 @@ const N = 1030
 const base = Date.parse('2026-01-01T00:00:00Z')
 
 describe('invitationsListAll over 1,000+ invitations', () => {
-  const emulator = createCvatEmulator({
+  const live = useEmulator({
     now: () => base + N * 60_000,
     expiryDays: 365,
     invitations: Array.from({ length: N }, (_, i) => ({
@@ -25,14 +24,7 @@ describe('invitationsListAll over 1,000+ invitations', () => {
       createdDate: base + i * 60_000,
     })),
   })
-  let served: ServedEmulator
-  beforeAll(async () => {
-    served = await serveCvatEmulator(emulator)
-  })
-  afterAll(async () => {
-    await served?.close()
-  })
-  const olga = () => pipe(createClient({ baseUrl: served.url }), tokenAuth('token-olga'))
+  const olga = () => live.as('olga')
 
   it.each([1, 7, 10, 100])('page size %i gives exactly what page_size=all gives, in order', async (pageSize) => {
     const all = await invitationsList(olga(), { org: 'acme', pageSize: 'all' })()
@@ -44,10 +36,10 @@ describe('invitationsListAll over 1,000+ invitations', () => {
   it('keeps filters, sort and search on every page', async () => {
     const params = { org: 'acme', filter: '{"==":[{"var":"accepted"},false]}', sort: 'created_date', search: 'mi' }
     const all = await invitationsList(olga(), { ...params, pageSize: 'all' })()
-    const before = emulator.log.length
+    const before = live.emulator.log.length
     const paged = await invitationsListAll(olga(), { ...params, pageSize: 50 })()
     expect(paged).toEqual(E.map((p: { results: unknown }) => p.results)(all))
-    const urls = emulator.log.slice(before).map((r) => new URL(r.url).searchParams)
+    const urls = live.emulator.log.slice(before).map((r) => new URL(r.url).searchParams)
     expect(urls.every((q) => q.get('filter') === params.filter && q.get('sort') === 'created_date' && q.get('search') === 'mi')).toBe(true)
     expect(urls.map((q) => q.get('page'))).toEqual([null, ...Array.from({ length: urls.length - 1 }, (_, i) => String(i + 2))])
   })
@@ -63,20 +55,20 @@ describe('invitationsListAll over 1,000+ invitations', () => {
         inFlight--
       }
     }
-    const client = pipe(createClient({ baseUrl: served.url, fetch: counting }), tokenAuth('token-olga'))
+    const client = pipe(createClient({ baseUrl: live.served.url, fetch: counting }), tokenAuth('token-olga'))
     const r = await invitationsListAll(client, { org: 'acme', pageSize: 20 })()
     expect(E.isRight(r) && r.right.length).toBe(N + 1)
     expect(peak).toBe(4)
   })
 
   it('invitationsPages yields pages lazily and stops after the last', async () => {
-    const before = emulator.log.length
+    const before = live.emulator.log.length
     const pages = invitationsPages(olga(), { org: 'acme', pageSize: 400 })
-    expect(emulator.log.length).toBe(before) // nothing is fetched until iterated
+    expect(live.emulator.log.length).toBe(before) // nothing is fetched until iterated
     const sizes: number[] = []
     for await (const p of pages) sizes.push(E.isRight(p) ? p.right.results.length : -1)
     expect(sizes).toEqual([400, 400, 231])
-    expect(emulator.log.length).toBe(before + 3)
+    expect(live.emulator.log.length).toBe(before + 3)
   })
 
   it('invitationsPages stops after the first Left', async () => {

@@ -6,44 +6,24 @@ import { type Server, createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { join, resolve } from 'node:path'
 import { promisify } from 'node:util'
-import { build } from 'esbuild'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createCvatEmulator } from '../../src/testing'
-import { type ServedEmulator, serveCvatEmulator } from '../../src/testing/node'
+import { cvatEmulatorListener } from '../../src/testing/node'
+import { useEmulator } from '../e2e/helpers'
+import { bundle } from '../helpers/bundle'
 import { CONSUMER, IMPORTS, PROGRAM, prepareConsumer, writeConsumerFile } from './consumer'
 
 const run = promisify(execFile)
 const bin = (name: string) => resolve('node_modules/.bin', name)
 const CHROMIUM = '/usr/bin/chromium'
 
-const bundle = async (entry: string, platform: 'browser' | 'neutral', conditions: string[]) => {
-  const out = await build({
-    entryPoints: [entry],
-    bundle: true,
-    format: 'esm',
-    platform,
-    conditions,
-    mainFields: ['module', 'main'],
-    write: false,
-    logLevel: 'silent',
-    absWorkingDir: CONSUMER,
-  })
-  return out.outputFiles[0]!.text
-}
-
 describe('runtime matrix (packed tarball)', () => {
-  const emulator = createCvatEmulator()
-  let served: ServedEmulator
+  const live = useEmulator()
   let n = 0
   const nextEmail = (runtime: string) => `${runtime}-${n++}@example.com`
   beforeAll(async () => {
     if (!existsSync('dist/esm/index.js')) throw new Error('dist/ is missing: run `npm run build` (npm test does)')
     prepareConsumer()
-    served = await serveCvatEmulator(emulator)
   }, 180_000)
-  afterAll(async () => {
-    await served?.close()
-  })
 
   const nodeScripts = () => {
     writeConsumerFile('esm.mjs', `import { ${IMPORTS} } from 'cvat-fp'\nconst [baseUrl, email] = process.argv.slice(2)\n${PROGRAM}\nconsole.log(JSON.stringify(result))\n`)
@@ -62,23 +42,23 @@ describe('runtime matrix (packed tarball)', () => {
   ])('%s', async (name, command, args, globalFetch) => {
     nodeScripts()
     const email = nextEmail(name.split(' ')[0]!.toLowerCase())
-    const { stdout } = await run(command, [...args, served.url, email], { cwd: CONSUMER, timeout: 60_000, env: { ...process.env, NO_COLOR: '1', DENO_NO_UPDATE_CHECK: '1' } })
+    const { stdout } = await run(command, [...args, live.served.url, email], { cwd: CONSUMER, timeout: 60_000, env: { ...process.env, NO_COLOR: '1', DENO_NO_UPDATE_CHECK: '1' } })
     const result = JSON.parse(stdout.trim().split('\n').at(-1)!)
     expect(result.globalFetch).toBe(globalFetch)
     expect(result.created).toBe(email)
     expect(result.list.at(-1)).toBe('ivy')
-    expect(emulator.state.users.some((u) => u.email === email)).toBe(true)
+    expect(live.emulator.state.users.some((u) => u.email === email)).toBe(true)
   }, 90_000)
 
   it("Cloudflare's workerd (miniflare)", async () => {
     const { Miniflare } = await import('miniflare')
     writeConsumerFile('worker.mjs', `import { ${IMPORTS} } from 'cvat-fp'\nexport default { async fetch(request, env) {\n const { baseUrl, email } = await request.json()\n${PROGRAM}\n return Response.json(result) } }\n`)
-    const script = await bundle(join(CONSUMER, 'worker.mjs'), 'neutral', ['workerd', 'worker', 'browser', 'import'])
+    const script = await bundle(join(CONSUMER, 'worker.mjs'), { platform: 'neutral', conditions: ['workerd', 'worker', 'browser', 'import'], absWorkingDir: CONSUMER })
     expect(script).not.toMatch(/node_modules\/(cross-fetch|node-fetch)|node:http/) // the specifier string may appear; the module must not
     const mf = new Miniflare({ modules: true, script, compatibilityDate: '2025-01-01' })
     try {
       const email = nextEmail('workerd')
-      const res = await mf.dispatchFetch('http://worker/', { method: 'POST', body: JSON.stringify({ baseUrl: served.url, email }) })
+      const res = await mf.dispatchFetch('http://worker/', { method: 'POST', body: JSON.stringify({ baseUrl: live.served.url, email }) })
       const result = (await res.json()) as { globalFetch: string; list: string[]; created: string }
       expect(result).toEqual({ globalFetch: 'function', list: result.list, created: email })
       expect(result.list.at(-1)).toBe('ivy')
@@ -90,11 +70,11 @@ describe('runtime matrix (packed tarball)', () => {
   it("Vercel's edge-runtime", async () => {
     const { EdgeRuntime } = await import('edge-runtime')
     writeConsumerFile('edge.mjs', `import { ${IMPORTS} } from 'cvat-fp'\naddEventListener('fetch', (event) => event.respondWith((async () => {\n const { baseUrl, email } = await event.request.json()\n${PROGRAM}\n return Response.json(result) })()))\n`)
-    const code = await bundle(join(CONSUMER, 'edge.mjs'), 'browser', ['edge-light', 'worker', 'browser', 'import'])
+    const code = await bundle(join(CONSUMER, 'edge.mjs'), { platform: 'browser', conditions: ['edge-light', 'worker', 'browser', 'import'], absWorkingDir: CONSUMER })
     expect(code).not.toMatch(/node_modules\/(cross-fetch|node-fetch)|node:http/) // the specifier string may appear; the module must not
     const runtime = new EdgeRuntime({ initialCode: code.replace(/^export\s*\{\s*\};?\s*$/m, '') })
     const email = nextEmail('edge')
-    const res = await runtime.dispatchFetch('http://edge/', { method: 'POST', body: JSON.stringify({ baseUrl: served.url, email }) })
+    const res = await runtime.dispatchFetch('http://edge/', { method: 'POST', body: JSON.stringify({ baseUrl: live.served.url, email }) })
     const result = (await res.json()) as { globalFetch: string; list: string[]; created: string }
     expect(result).toEqual({ globalFetch: 'function', list: result.list, created: email })
     expect(result.list.at(-1)).toBe('ivy')
@@ -105,21 +85,11 @@ describe('runtime matrix (packed tarball)', () => {
     let pageUrl = ''
     beforeAll(async () => {
       writeConsumerFile('browser.mjs', `import { ${IMPORTS} } from 'cvat-fp'\nwindow.run = async (email) => { const baseUrl = location.origin\n${PROGRAM}\n return result }\n`)
-      const js = await bundle(join(CONSUMER, 'browser.mjs'), 'browser', ['browser', 'import'])
+      const js = await bundle(join(CONSUMER, 'browser.mjs'), { platform: 'browser', conditions: ['browser', 'import'], absWorkingDir: CONSUMER })
       // Same origin for page and API (no CORS): static files here, /api/* to the emulator.
+      const api = cvatEmulatorListener(live.emulator)
       page = createServer(async (req, res) => {
-        if (req.url?.startsWith('/api/')) {
-          const chunks: Buffer[] = []
-          for await (const c of req) chunks.push(c as Buffer)
-          const body = Buffer.concat(chunks)
-          const r = await emulator.fetch(`http://${req.headers.host}${req.url}`, {
-            method: req.method ?? 'GET',
-            headers: Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, String(v)])),
-            ...(body.length ? { body: new Uint8Array(body) } : {}),
-          })
-          res.writeHead(r.status, Object.fromEntries(r.headers))
-          return res.end(Buffer.from(await r.arrayBuffer()))
-        }
+        if (req.url?.startsWith('/api/')) return api(req, res)
         if (req.url === '/bundle.js') return res.writeHead(200, { 'content-type': 'text/javascript' }).end(js)
         res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><script type="module" src="/bundle.js"></script>')
       })

@@ -1,11 +1,11 @@
 // The emulator as a fetch function (no port): what any user gets from `cvat-fp/testing`.
-import { build } from 'esbuild'
 import * as E from 'fp-ts/Either'
 import fc from 'fast-check'
 import { pipe } from 'fp-ts/function'
 import { describe, expect, it } from 'vitest'
 import { createClient, invitationsList, tokenAuth } from '../../src/index'
 import { createCvatEmulator } from '../../src/testing'
+import { bundle } from '../helpers/bundle'
 
 describe('createCvatEmulator', () => {
   it('serves a client with no port at all', async () => {
@@ -77,8 +77,7 @@ describe('createCvatEmulator', () => {
   })
 
   it('the fetch-only entry bundles for a browser with no Node built-ins', async () => {
-    const out = await build({ entryPoints: ['src/testing.ts'], bundle: true, platform: 'browser', format: 'esm', write: false, logLevel: 'silent' })
-    const code = out.outputFiles[0]!.text
+    const code = await bundle('src/testing.ts', { platform: 'browser', conditions: ['browser', 'import'] })
     expect(code).not.toMatch(/node:http|require\("http"\)|from "http"/)
     expect(code).toContain('createCvatEmulator')
   })
