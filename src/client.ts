@@ -1,10 +1,11 @@
 /**
  * The transport: a `Client` turns an `HttpRequest` into an `HttpResponse`. This is the only
  * module that calls `fetch`, and the one place where a promise may reject: everything that can
- * throw (loading fetch, sending, reading the body) runs inside a single `TE.tryCatch`. Other
+ * throw (loading fetch, sending, reading the body) runs inside a single `tryCatch`. Other
  * modules only await Tasks, which never reject.
  */
-import * as TE from 'fp-ts/TaskEither'
+import * as E from 'fp-ts/Either'
+import type * as TE from 'fp-ts/TaskEither'
 import { type CvatError, scrub, transportError } from './errors'
 import { fallbackFetch } from './internal/fallbackFetch'
 import { type HttpRequest, type HttpResponse, resolveUrl } from './request'
@@ -67,12 +68,41 @@ const describeCause = (e: unknown): string => {
   return `${String(message ?? name)}${detail === undefined ? '' : ` (${String(detail)})`}`
 }
 
+// fp-ts's `TE.tryCatch`, minus its cost: fp-ts ships ES5, so `TE.tryCatch` runs every request
+// through `__awaiter`/`__generator`, which cost 5-10% of throughput on a 10-invitation page
+// (`npm run bench`, see BENCHMARKS.md). Same contract: a rejection, or a throw before the
+// promise exists, becomes a `Left`; the Task itself never rejects.
+const tryCatch =
+  <A>(f: () => Promise<A>, onRejected: (e: unknown) => CvatError): TE.TaskEither<CvatError, A> =>
+  () => {
+    try {
+      return f().then(E.right, (e) => E.left(onRejected(e)))
+    } catch (e) {
+      return Promise.resolve(E.left(onRejected(e)))
+    }
+  }
+
 const readHeaders = (headers: Headers): Record<string, string> => {
   const out: Record<string, string> = {}
   headers.forEach((value, name) => {
     out[name.toLowerCase()] = value
   })
   return out
+}
+
+// The headers are copied on first read: a decoded 2xx never reads them, and iterating a fetch
+// `Headers` (sorted on every iteration) is a measurable share of a small request.
+const responseOf = (res: Response, body: string, url: string): HttpResponse => {
+  let headers: Record<string, string> | undefined
+  return {
+    status: res.status,
+    statusText: res.statusText,
+    get headers() {
+      return (headers ??= readHeaders(res.headers))
+    },
+    body,
+    url,
+  }
 }
 
 /**
@@ -85,16 +115,16 @@ export const createClient =
   (options: ClientOptions = {}): Client =>
   (req) => {
     const url = resolveUrl(options.baseUrl ?? 'http://localhost', req)
-    return TE.tryCatch(
-      async (): Promise<HttpResponse> => {
+    const init: RequestInit = { method: req.method, headers: req.headers }
+    if (req.body !== undefined) init.body = req.body
+    if (req.signal !== undefined) init.signal = req.signal
+    // A promise chain rather than an async function: each `await` layer on this path showed up
+    // in `npm run bench` (see BENCHMARKS.md).
+    return tryCatch(
+      () => {
         const found = transport(options.fetch)
-        const send = typeof found === 'function' ? found : await found
-        const init: RequestInit = { method: req.method, headers: req.headers }
-        if (req.body !== undefined) init.body = req.body
-        if (req.signal !== undefined) init.signal = req.signal
-        const res = await send(url, init)
-        const body = await res.text()
-        return { status: res.status, statusText: res.statusText, headers: readHeaders(res.headers), body, url }
+        const sent = typeof found === 'function' ? found(url, init) : found.then((send) => send(url, init))
+        return sent.then((res) => res.text().then((body) => responseOf(res, body, url)))
       },
       (e) => transportError(req.method, url, scrub(describeCause(e), secretsOf(req))),
     )

@@ -82,13 +82,11 @@ export const path = (strings: TemplateStringsArray, ...params: ReadonlyArray<str
  */
 export const withQuery =
   (pairs: ReadonlyArray<readonly [string, QueryValue]>) =>
-  (req: HttpRequest): HttpRequest => ({
-    ...req,
-    query: [
-      ...req.query,
-      ...pairs.flatMap(([k, v]) => (v === undefined ? [] : [[k, String(v)] as const])),
-    ],
-  })
+  (req: HttpRequest): HttpRequest => {
+    const query = [...req.query]
+    for (const [k, v] of pairs) if (v !== undefined) query.push([k, String(v)])
+    return { ...req, query }
+  }
 
 /**
  * Sets a header (the name is lowercased); an `undefined` value leaves the request unchanged.

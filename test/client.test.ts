@@ -31,6 +31,16 @@ describe('createClient', () => {
     expect(result).toEqual(E.left({ _tag: 'TransportError', method: 'GET', url: 'http://localhost/api/x', message: 'boom' }))
   })
 
+  it('never rejects when reading the body fails, or fetch returns no promise', async () => {
+    const brokenBody = (async () => ({ status: 200, statusText: 'OK', headers: new Headers(), text: () => Promise.reject(new TypeError('terminated')) })) as unknown as typeof fetch
+    const noPromise = (() => undefined) as unknown as typeof fetch
+    const send = (f: typeof fetch) => createClient({ fetch: f })(request('GET', '/api/x'))()
+    expect(await send(brokenBody)).toEqual(E.left({ _tag: 'TransportError', method: 'GET', url: 'http://localhost/api/x', message: 'terminated' }))
+    expect(await send(noPromise)).toEqual(
+      E.left({ _tag: 'TransportError', method: 'GET', url: 'http://localhost/api/x', message: "Cannot read properties of undefined (reading 'then')" }),
+    )
+  })
+
   it('reports an abort as TransportError', async () => {
     const ctl = new AbortController()
     ctl.abort()

@@ -7,15 +7,33 @@
 import { pipe } from 'fp-ts/function'
 import * as D from 'io-ts/Decoder'
 import * as G from 'io-ts/Guard'
-import { BasicOrganization, BasicOrganizationGuard, BasicUser, BasicUserGuard, Int, IntGuard, RoleEnum, RoleGuard, checked, optional } from './common'
+import {
+  BasicOrganization,
+  BasicOrganizationGuard,
+  BasicUser,
+  BasicUserGuard,
+  Int,
+  RoleEnum,
+  RoleGuard,
+  checked,
+  isOptionalString,
+  isRecord,
+  optional,
+} from './common'
 
 /** Checks an invitation (the fast half of `InvitationRead`). */
-export const InvitationReadGuard: G.Guard<unknown, InvitationRead> = /*#__PURE__*/ pipe(
-  /*#__PURE__*/ G.struct({ key: G.string, owner: /*#__PURE__*/ G.nullable(BasicUserGuard), role: RoleGuard, user: BasicUserGuard, organization: IntGuard }),
-  /*#__PURE__*/ G.intersect(
-    /*#__PURE__*/ G.partial({ created_date: G.string, expired: /*#__PURE__*/ G.nullable(G.boolean), organization_info: BasicOrganizationGuard }),
-  ),
-)
+export const InvitationReadGuard: G.Guard<unknown, InvitationRead> = {
+  is: (u: unknown): u is InvitationRead =>
+    isRecord(u) &&
+    typeof u['key'] === 'string' &&
+    (u['owner'] === null || BasicUserGuard.is(u['owner'])) &&
+    RoleGuard.is(u['role']) &&
+    BasicUserGuard.is(u['user']) &&
+    Number.isInteger(u['organization']) &&
+    isOptionalString(u['created_date']) &&
+    (u['expired'] === undefined || u['expired'] === null || typeof u['expired'] === 'boolean') &&
+    (u['organization_info'] === undefined || BasicOrganizationGuard.is(u['organization_info'])),
+}
 
 /** Decodes InvitationRead strictly (the explaining half of `InvitationRead`). */
 export const InvitationReadDecoder: D.Decoder<unknown, InvitationRead> = /*#__PURE__*/ D.struct({
@@ -113,7 +131,9 @@ export const InvitationWrite = /*#__PURE__*/ pipe(
 export type InvitationWrite = D.TypeOf<typeof InvitationWrite>
 
 /** Checks the answer of accept (the fast half of `AcceptInvitationRead`). */
-export const AcceptInvitationReadGuard: G.Guard<unknown, AcceptInvitationRead> = /*#__PURE__*/ G.struct({ organization_slug: G.string })
+export const AcceptInvitationReadGuard: G.Guard<unknown, AcceptInvitationRead> = {
+  is: (u: unknown): u is AcceptInvitationRead => isRecord(u) && typeof u['organization_slug'] === 'string',
+}
 
 /** Decodes AcceptInvitationRead strictly (the explaining half of `AcceptInvitationRead`). */
 export const AcceptInvitationReadDecoder: D.Decoder<unknown, AcceptInvitationRead> = /*#__PURE__*/ D.struct({ organization_slug: D.string })
@@ -135,11 +155,18 @@ export interface AcceptInvitationRead {
   organization_slug: string
 }
 
+// `every`, like io-ts's array guard and decoder, skips the holes of a sparse array.
+const areInvitations = (u: unknown): boolean => Array.isArray(u) && u.every((item) => InvitationReadGuard.is(item))
+
 /** Checks one page of invitations (the fast half of `PaginatedInvitationReadList`). */
-export const PaginatedInvitationReadListGuard: G.Guard<unknown, PaginatedInvitationReadList> = /*#__PURE__*/ pipe(
-  /*#__PURE__*/ G.struct({ count: IntGuard, results: /*#__PURE__*/ G.array(InvitationReadGuard) }),
-  /*#__PURE__*/ G.intersect(/*#__PURE__*/ G.partial({ next: /*#__PURE__*/ G.nullable(G.string), previous: /*#__PURE__*/ G.nullable(G.string) })),
-)
+export const PaginatedInvitationReadListGuard: G.Guard<unknown, PaginatedInvitationReadList> = {
+  is: (u: unknown): u is PaginatedInvitationReadList =>
+    isRecord(u) &&
+    Number.isInteger(u['count']) &&
+    areInvitations(u['results']) &&
+    (u['next'] === undefined || u['next'] === null || typeof u['next'] === 'string') &&
+    (u['previous'] === undefined || u['previous'] === null || typeof u['previous'] === 'string'),
+}
 
 /** Decodes PaginatedInvitationReadList strictly (the explaining half of `PaginatedInvitationReadList`). */
 export const PaginatedInvitationReadListDecoder: D.Decoder<unknown, PaginatedInvitationReadList> = /*#__PURE__*/ D.struct({

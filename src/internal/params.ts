@@ -6,7 +6,7 @@ import * as E from 'fp-ts/Either'
 import { pipe } from 'fp-ts/function'
 import * as D from 'io-ts/Decoder'
 import { type RequestError, requestError } from '../errors'
-import { type HttpRequest, type Method, path, request, withHeader, resolveUrl, withJsonBody, withQuery } from '../request'
+import { type HttpRequest, type Method, type QueryValue, path, request, withHeader, resolveUrl, withJsonBody, withQuery } from '../request'
 
 /**
  * Names the organisation context: a slug in `X-Organization` or `org`, or an id in `org_id`.
@@ -37,28 +37,25 @@ export interface KeyParams extends OrgParams {
 /** Whether a count (page, page size, concurrency) is a positive integer. */
 export const isPositiveInt = (n: unknown): boolean => Number.isSafeInteger(n) && (n as number) >= 1
 
-const checkOrg = (method: Method, url: string, p: OrgParams): E.Either<RequestError, OrgParams> =>
+const orgProblem = (p: OrgParams): string | undefined =>
   p.orgId !== undefined && !Number.isSafeInteger(p.orgId)
-    ? E.left(requestError(method, url, `orgId must be an integer, got ${String(p.orgId)}`))
+    ? `orgId must be an integer, got ${String(p.orgId)}`
     : p.xOrganization !== undefined && !/^[\x20-\x7e]*$/.test(String(p.xOrganization))
-      ? E.left(requestError(method, url, 'xOrganization must be printable ASCII (an organisation slug)'))
-      : E.right(p)
+      ? 'xOrganization must be printable ASCII (an organisation slug)'
+      : undefined
 
-/** Builds a request carrying the organisation context, or says why it cannot. */
-export const orgRequest = (method: Method, url: string, p: OrgParams = {}): E.Either<RequestError, HttpRequest> =>
-  pipe(
-    checkOrg(method, url, p),
-    E.map(() =>
-      pipe(
-        request(method, url),
-        withQuery([
-          ['org', p.org],
-          ['org_id', p.orgId],
-        ]),
-        withHeader('x-organization', p.xOrganization),
-      ),
-    ),
-  )
+/** Builds a request carrying the organisation context (and any further query), or says why it cannot. */
+export const orgRequest = (
+  method: Method,
+  url: string,
+  p: OrgParams = {},
+  query: ReadonlyArray<readonly [string, QueryValue]> = [],
+): E.Either<RequestError, HttpRequest> => {
+  const problem = orgProblem(p)
+  return problem !== undefined
+    ? E.left(requestError(method, url, problem))
+    : E.right(withHeader('x-organization', p.xOrganization)(withQuery([['org', p.org], ['org_id', p.orgId], ...query])(request(method, url))))
+}
 
 const keyProblem = (key: unknown): string | undefined =>
   typeof key !== 'string'

@@ -3,7 +3,6 @@
  * endpoint's result, mapping non-2xx to `StatusError` and unreadable 2xx bodies to `DecodeError`.
  */
 import * as E from 'fp-ts/Either'
-import { pipe } from 'fp-ts/function'
 import type { TaskEither } from 'fp-ts/TaskEither'
 import * as D from 'io-ts/Decoder'
 import type { Client } from '../client'
@@ -28,32 +27,27 @@ const parseJson = (req: HttpRequest, res: HttpResponse): E.Either<CvatError, unk
 /** Decodes a response: non-2xx is a `StatusError`, a 2xx body must be JSON matching the decoder. */
 export const readResponse =
   <A>(req: HttpRequest, name: string, decoder: D.Decoder<unknown, A>) =>
-  (res: HttpResponse): E.Either<CvatError, A> =>
-    !isSuccess(res.status)
-      ? E.left(failure(req, res))
-      : pipe(
-          parseJson(req, res),
-          E.flatMap((json) =>
-            pipe(
-              decoder.decode(json),
-              E.mapLeft((err) => decodeError(req.method, res.url, res.status, `${name}: ${D.draw(err)}`, res.body)),
-            ),
-          ),
-        )
+  (res: HttpResponse): E.Either<CvatError, A> => {
+    if (!isSuccess(res.status)) return E.left(failure(req, res))
+    const json = parseJson(req, res)
+    if (E.isLeft(json)) return json
+    const decoded = decoder.decode(json.right)
+    return E.isLeft(decoded) ? E.left(decodeError(req.method, res.url, res.status, `${name}: ${D.draw(decoded.left)}`, res.body)) : decoded
+  }
 
-// Endpoints sequence "build the request, send it, read the answer" here with one `await`, not with
-// fp-ts/TaskEither combinators: that module's unannotated top-level calls cost ~0.9 kB gzipped in
-// every esbuild bundle. A Task never rejects, so awaiting one needs no guard.
+// Endpoints sequence "build the request, send it, read the answer" here with one promise step,
+// not with fp-ts/TaskEither combinators: that module's unannotated top-level calls cost ~0.9 kB
+// gzipped in every esbuild bundle, and its ES5 async helpers cost time on every request (see
+// BENCHMARKS.md). A Task never rejects and `read` never throws, so the chain never rejects.
 
 // Both endpoint shapes share one exchange: skip a request that failed to build, send it, and
 // hand a response (not a transport failure) to the reader.
 const exchange =
   <A>(client: Client, req: E.Either<CvatError, HttpRequest>, read: (req: HttpRequest, res: HttpResponse) => E.Either<CvatError, A>): TaskEither<CvatError, A> =>
-  async () => {
-    if (E.isLeft(req)) return req
-    const res = await client(req.right)()
-    return E.isLeft(res) ? res : read(req.right, res.right)
-  }
+  () =>
+    E.isLeft(req)
+      ? Promise.resolve(req)
+      : client(req.right)().then((res) => (E.isLeft(res) ? res : read(req.right, res.right)))
 
 /** Sends a request (unless building it failed) and decodes a 2xx JSON body. */
 export const send = <A>(client: Client, req: E.Either<CvatError, HttpRequest>, name: string, decoder: D.Decoder<unknown, A>): TaskEither<CvatError, A> =>

@@ -1,12 +1,10 @@
 import * as E from 'fp-ts/Either'
-import { pipe } from 'fp-ts/function'
 import type { TaskEither } from 'fp-ts/TaskEither'
 import type { Client } from '../client'
 import { PaginatedInvitationReadList } from '../codecs/invitations'
 import { type CvatError, requestError } from '../errors'
 import { type OrgParams, isPositiveInt, orgRequest } from '../internal/params'
 import { send } from '../internal/send'
-import { withQuery } from '../request'
 
 /**
  * Parameters of `invitationsList`.
@@ -45,22 +43,16 @@ const listProblem = (p: InvitationsListParams): string | undefined =>
 export const invitationsList = (
   client: Client,
   params: InvitationsListParams = {},
-): TaskEither<CvatError, PaginatedInvitationReadList> =>
-  pipe(
-    orgRequest('GET', '/api/invitations', params),
-    E.flatMap((req) => {
-      const problem = listProblem(params)
-      return problem === undefined ? E.right(req) : E.left(requestError(req.method, req.url, problem))
-    }),
-    E.map(
-      withQuery([
-        ['filter', params.filter],
-        ['owner', params.owner],
-        ['page', params.page],
-        ['page_size', params.pageSize],
-        ['search', params.search],
-        ['sort', params.sort],
-      ]),
-    ),
-    (req) => send(client, req, 'PaginatedInvitationReadList', PaginatedInvitationReadList),
-  )
+): TaskEither<CvatError, PaginatedInvitationReadList> => {
+  const built = orgRequest('GET', '/api/invitations', params, [
+    ['filter', params.filter],
+    ['owner', params.owner],
+    ['page', params.page],
+    ['page_size', params.pageSize],
+    ['search', params.search],
+    ['sort', params.sort],
+  ])
+  const problem = E.isRight(built) ? listProblem(params) : undefined
+  const req = problem === undefined ? built : E.left(requestError('GET', '/api/invitations', problem))
+  return send(client, req, 'PaginatedInvitationReadList', PaginatedInvitationReadList)
+}
