@@ -41,13 +41,14 @@ export interface ClientOptions {
 
 // The global fetch is looked up at call time (a polyfill installed later still counts) and
 // called as a method of globalThis (some runtimes reject a detached fetch).
-const transport = (custom: typeof fetch | undefined): typeof fetch | Promise<typeof fetch> =>
-  custom ??
-  (typeof globalThis.fetch === 'function'
-    ? (input, init) => globalThis.fetch(input, init)
-    : fallbackFetch().then(
-        (f) => f ?? ((() => Promise.reject(new TypeError('no fetch is available here: pass createClient({ fetch })'))) as typeof fetch),
-      ))
+const fetchWith = (custom: typeof fetch | undefined, url: string, init: RequestInit): Promise<Response> =>
+  custom !== undefined
+    ? custom(url, init)
+    : typeof globalThis.fetch === 'function'
+      ? globalThis.fetch(url, init)
+      : fallbackFetch().then((f) =>
+          f === undefined ? Promise.reject(new TypeError('no fetch is available here: pass createClient({ fetch })')) : f(url, init),
+        )
 
 // Header values and the `sign` value may surface in a runtime's error text (an invalid header
 // value is quoted back by undici); they are scrubbed before the text reaches an error.
@@ -121,11 +122,7 @@ export const createClient =
     // A promise chain rather than an async function: each `await` layer on this path showed up
     // in `npm run bench` (see BENCHMARKS.md).
     return tryCatch(
-      () => {
-        const found = transport(options.fetch)
-        const sent = typeof found === 'function' ? found(url, init) : found.then((send) => send(url, init))
-        return sent.then((res) => res.text().then((body) => responseOf(res, body, url)))
-      },
+      () => fetchWith(options.fetch, url, init).then((res) => res.text().then((body) => responseOf(res, body, url))),
       (e) => transportError(req.method, url, scrub(describeCause(e), secretsOf(req))),
     )
   }
