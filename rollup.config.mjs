@@ -72,6 +72,10 @@ export default [
       exports: 'named',
       // Node's CommonJS loader needs the real file of an fp-ts/io-ts module.
       paths: (id) => id.replace(/^(fp-ts|io-ts)\/(?!lib\/)/, '$1/lib/'),
+      // fp-ts/lib and io-ts/lib are compiled ES modules (`__esModule`): use their exports object as
+      // the namespace. The default interop copies it into getters, so every `E.right` or
+      // `E.isLeft` on the request path was a getter call.
+      interop: (id) => (id !== null && /^(fp-ts|io-ts)\//.test(id) ? 'esModule' : 'default'),
     },
   },
 ]
