@@ -32,18 +32,11 @@ const startServer = (): Promise<{ child: ChildProcess; base: string }> =>
     child.once('exit', (code) => fail(new Error(`server exited ${code}`)))
   })
 
-// A seeded shuffle (mulberry32): each process its own repeatable order.
-let seed = 0x9e3779b9 ^ Number(/(\d+)\.json$/.exec(PART)?.[1] ?? 0)
-const random = (): number => {
-  seed = (seed + 0x6d2b79f5) | 0
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-  return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32
-}
+// A fresh random order for every round of every run: a fixed order repeats its position effects.
 const shuffled = <T>(xs: ReadonlyArray<T>): T[] => {
   const out = [...xs]
   for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1))
+    const j = Math.floor(Math.random() * (i + 1))
     ;[out[i], out[j]] = [out[j]!, out[i]!]
   }
   return out
@@ -103,7 +96,7 @@ const main = async (): Promise<void> => {
       for (const [name, call] of order) {
         // A short unmeasured run first: the switch from the previous contender (its garbage, its
         // idle sockets) is paid here rather than by whoever happens to come next.
-        await measure(call, size, conc, Math.ceil(total / 10))
+        await measure(call, size, conc, Math.ceil(total / 5))
         got.set(name, await measure(call, size, conc, total))
       }
       const raw = got.get(RAW)!

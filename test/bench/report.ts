@@ -32,8 +32,12 @@ for (const [size, conc] of CASES) {
     const cells = [median(all((s) => s.requests[key]?.rps)).toFixed(0), ratio.toFixed(2), median(all((s) => s.requests[key]?.cpu)).toFixed(0), median(all((s) => s.requests[key]?.cpuRatio)).toFixed(2)]
     lines.push(`| ${size} | ${conc} | ${name} | ${cells.join(' | ')} |`)
     if (name.startsWith('cvat-fp') && (size === 10 || size === 1000)) {
+      // Raw fetch against itself says how far this run can be trusted: a ratio short of the target
+      // by less than that is not a miss this machine can tell apart from noise.
+      const again = median(all((s) => s.requests[`${size}|${conc}|${CONTENDERS[1]}`]?.rpsRatio))
       const target = size === 10 ? 0.9 : 0.8
-      verdicts.push(`cvat-fp at page size ${size}, concurrency ${conc}: ${ratio.toFixed(2)}× raw fetch (target ≥ ${target}×) ${ratio >= target ? 'met' : 'MISSED'}`)
+      const verdict = ratio >= target ? 'met' : ratio >= target - Math.abs(1 - again) ? 'not told apart from noise' : 'MISSED'
+      verdicts.push(`cvat-fp at page size ${size}, concurrency ${conc}: ${ratio.toFixed(2)}× raw fetch (target ≥ ${target}×; raw fetch against itself ${again.toFixed(2)}×) ${verdict}`)
     }
   }
 }
@@ -60,7 +64,7 @@ writeFileSync(
     `The server (node:http on 127.0.0.1, in its own process) serves identical bytes to every contender; client CPU is\n` +
     `\`process.cpuUsage()\` of the measuring process per request. req/s and CPU are medians over all rounds; each\n` +
     `× raw fetch is the median of the ratios measured within one round: contenders run back to back in a fresh\n` +
-    `random order each round${parts[0]?.pinned ? ', the client pinned to CPU 0 and the server to CPU 1' : ''}. Rounds come from ${parts.length} separate\n` +
+    `random order each round, each measured sample preceded by a short unmeasured one${parts[0]?.pinned ? ', the client pinned to CPU 0\nand the server to CPU 1' : ''}. Rounds come from ${parts.length} separate\n` +
     `processes, since one process's JIT and memory layout can favour one contender. The "again" row runs raw fetch\n` +
     `a second time: its distance from 1.00 is the noise floor of this machine. Figures are printed, not asserted.\n\n` +
     `${table}\n\nTargets:\n\n${verdicts.map((v) => `- ${v}`).join('\n')}\n`,

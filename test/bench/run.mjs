@@ -1,6 +1,6 @@
 // `npm run bench`: bundles the benchmark, its server and the report with esbuild (cvat-fp from the
 // built package, as Node resolves it) and runs them on plain node, so no TypeScript loader sits in
-// the measured path. BENCH_PROCESSES (default 3) measuring processes run one after another, each
+// the measured path. BENCH_PROCESSES (default 4) measuring processes run one after another, each
 // BENCH_ROUNDS (default 4) rounds; the report merges them. Where `taskset` exists and there are two
 // or more CPUs, the client is pinned to CPU 0 and the server to CPU 1 (BENCH_PIN=0 turns that
 // off): the scheduler moving them about was the largest source of noise on a 2-core VM.
@@ -22,7 +22,7 @@ const run = (script, env) => {
   const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, BENCH_PIN: pin ? '1' : '0', ...env } })
   if (r.status !== 0) process.exit(r.status ?? 1)
 }
-const processes = Number(process.env.BENCH_PROCESSES ?? 3)
+const processes = Number(process.env.BENCH_PROCESSES ?? 4)
 for (let i = 1; i <= processes; i++) {
   console.error(`measuring process ${i} of ${processes}…`)
   run('bench', { BENCH_PART: `${dir}/part-${i}.json` })
