@@ -65,7 +65,7 @@ writeFileSync(
     `\`process.cpuUsage()\` of the measuring process per request. req/s and CPU are medians over all rounds; each\n` +
     `× raw fetch is the median of the ratios measured within one round: contenders run back to back in a fresh\n` +
     `random order each round, each measured sample preceded by a short unmeasured one${parts[0]?.pinned ? ', the client pinned to CPU 0\nand the server to CPU 1' : ''}. Rounds come from ${parts.length} separate\n` +
-    `processes, since one process's JIT and memory layout can favour one contender. The "again" row runs raw fetch\n` +
+    `process${parts.length === 1 ? '' : 'es'}, since one process's JIT and memory layout can favour one contender. The "again" row runs raw fetch\n` +
     `a second time: its distance from 1.00 is the noise floor of this machine. Figures are printed, not asserted.\n\n` +
     `${table}\n\nTargets:\n\n${verdicts.map((v) => `- ${v}`).join('\n')}\n`,
 )
