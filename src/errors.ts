@@ -2,6 +2,7 @@
  * Failures as values: a union of plain objects told apart by `_tag`. Every constructor redacts
  * the URL it is given, so no error can carry a credential, whoever builds it.
  */
+import { isRecord } from './internal/json'
 
 /**
  * Reports bad input; nothing was sent.
@@ -170,9 +171,6 @@ export const decodeError = (method: string, url: string, status: number, message
 
 const isStringArray = (u: unknown): u is ReadonlyArray<string> =>
   Array.isArray(u) && u.every((x) => typeof x === 'string')
-
-const isRecord = (u: unknown): u is Record<string, unknown> =>
-  typeof u === 'object' && u !== null && !Array.isArray(u)
 
 const classify = (value: unknown): ErrorBody => {
   if (typeof value === 'string') return { _tag: 'Message', message: value }

@@ -13,14 +13,12 @@
  */
 import * as D from 'io-ts/Decoder'
 import * as G from 'io-ts/Guard'
+import { isRecord } from '../internal/json'
 
 /** Pairs a fast guard with the decoder that explains failures. */
 export const checked = <A>(guard: G.Guard<unknown, A>, decoder: D.Decoder<unknown, A>): D.Decoder<unknown, A> => ({
   decode: (u) => (guard.is(u) ? D.success(u) : decoder.decode(u)),
 })
-
-/** Whether a value is a JSON object (not null, not an array), as io-ts's `UnknownRecord` says. */
-export const isRecord = (u: unknown): u is Readonly<Record<string, unknown>> => typeof u === 'object' && u !== null && !Array.isArray(u)
 
 /** Whether an optional property is absent or a string. */
 export const isOptionalString = (u: unknown): boolean => u === undefined || typeof u === 'string'

@@ -17,9 +17,9 @@ import {
   RoleGuard,
   checked,
   isOptionalString,
-  isRecord,
   optional,
 } from './common'
+import { isRecord } from '../internal/json'
 
 /** Checks an invitation (the fast half of `InvitationRead`). */
 export const InvitationReadGuard: G.Guard<unknown, InvitationRead> = {

@@ -18,6 +18,7 @@ import {
   PatchedInvitationWriteRequest,
 } from '../../src/codecs/invitations'
 import { BasicOrganization, BasicOrganizationDecoder, BasicOrganizationGuard, BasicUser, BasicUserDecoder, BasicUserGuard, RoleEnum } from '../../src/codecs/common'
+import { DELETE, breakField } from '../helpers/breaking'
 import { invitation, page } from '../helpers/samples'
 import { hasShared, readSharedJson, skipReason } from '../helpers/shared'
 
@@ -123,19 +124,7 @@ describe('the other models', () => {
 // arbitrary JSON, deletions and non-JSON values (the schema-driven twin lives in test/contract).
 describe('each fast guard agrees with its decoder', () => {
   const breakAt = (value: unknown): fc.Arbitrary<unknown> =>
-    fc.tuple(fc.nat(), fc.oneof(fc.constant('delete' as const), fc.jsonValue(), fc.anything())).map(([pick, replacement]) => {
-      const copy = structuredClone(value)
-      const slots: Array<[Record<string, unknown>, string]> = []
-      const walk = (o: unknown): void => {
-        if (o !== null && typeof o === 'object') for (const k of Object.keys(o)) (slots.push([o as Record<string, unknown>, k]), walk((o as Record<string, unknown>)[k]))
-      }
-      walk(copy)
-      if (slots.length === 0) return replacement === 'delete' ? undefined : replacement
-      const [o, k] = slots[pick % slots.length]!
-      if (replacement === 'delete') delete o[k]
-      else o[k] = replacement
-      return copy
-    })
+    fc.tuple(fc.nat(), fc.oneof(fc.constant(DELETE), fc.jsonValue(), fc.anything())).map(([pick, replacement]) => breakField(value, pick, replacement))
 
   const { owner: _o, ...withoutOwner } = invitation
   it.each<[string, G.Guard<unknown, unknown>, D.Decoder<unknown, unknown>, unknown]>([

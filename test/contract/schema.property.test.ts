@@ -20,6 +20,7 @@ import {
   PaginatedInvitationReadListDecoder,
   PaginatedInvitationReadListGuard,
 } from '../../src/codecs/invitations'
+import { DELETE, breakField } from '../helpers/breaking'
 import { hasShared, readShared, skipReason } from '../helpers/shared'
 
 type Schema = {
@@ -146,21 +147,9 @@ describe.skipIf(!hasShared)(`codecs against values generated from the OpenAPI sc
     // Break a generated value at a random path: replace, delete, or retype one field.
     const broken = fc
       .tuple(arbitraryOf(schemas, withKey(name)), fc.nat(), fc.constantFrom('delete', 'null', 'string', 'number', 'array'))
-      .map(([{ value }, pick, how]) => {
-        const copy = structuredClone(value) as Record<string, unknown>
-        const paths: Array<[Record<string, unknown>, string]> = []
-        const walk = (o: unknown) => {
-          if (o && typeof o === 'object') for (const k of Object.keys(o)) (paths.push([o as Record<string, unknown>, k]), walk((o as Record<string, unknown>)[k]))
-        }
-        walk(copy)
-        const target = paths[pick % Math.max(1, paths.length)]
-        if (target) {
-          const [o, k] = target
-          if (how === 'delete') delete o[k]
-          else o[k] = how === 'null' ? null : how === 'string' ? 'x' : how === 'number' ? 1.5 : []
-        }
-        return copy
-      })
+      .map(([{ value }, pick, how]) =>
+        breakField(value, pick, how === 'delete' ? DELETE : how === 'null' ? null : how === 'string' ? 'x' : how === 'number' ? 1.5 : []),
+      )
     fc.assert(
       fc.property(fc.oneof(arbitraryOf(schemas, withKey(name)).map((g) => g.value), broken), (value) => {
         expect(guard.is(value)).toBe(E.isRight(decoder.decode(value)))

@@ -1,0 +1,4 @@
+/** Shapes of parsed JSON, shared by the codecs and the error-body classifier. */
+
+/** Whether a value is a JSON object (not null, not an array), as io-ts's `UnknownRecord` says. */
+export const isRecord = (u: unknown): u is Readonly<Record<string, unknown>> => typeof u === 'object' && u !== null && !Array.isArray(u)

@@ -1,0 +1,22 @@
+/** Asks `breakField` to delete the field rather than replace it. */
+export const DELETE: unique symbol = Symbol('delete')
+
+/**
+ * Copies a value and breaks one of its fields, at any depth, chosen by `pick` (modulo the number
+ * of fields): the field is deleted or replaced. A value without fields comes back unchanged.
+ */
+export const breakField = (value: unknown, pick: number, replacement: unknown): unknown => {
+  const copy = structuredClone(value)
+  const slots: Array<[Record<string, unknown>, string]> = []
+  const walk = (o: unknown): void => {
+    if (o !== null && typeof o === 'object') for (const k of Object.keys(o)) (slots.push([o as Record<string, unknown>, k]), walk((o as Record<string, unknown>)[k]))
+  }
+  walk(copy)
+  const slot = slots[pick % Math.max(1, slots.length)]
+  if (slot) {
+    const [o, k] = slot
+    if (replacement === DELETE) delete o[k]
+    else o[k] = replacement
+  }
+  return copy
+}
