@@ -40,7 +40,7 @@ const declarations = (jsExt, dtsExt) => ({
 })
 
 // The ESM build (bundlers, edge, browsers) gets the fallback-free transport; see
-// src/internal/fallbackFetch.ts.
+// src/http/fallbackFetch.ts.
 const withoutFallbackFetch = {
   name: 'without-fallback-fetch',
   resolveId(source, importer) {

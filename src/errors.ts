@@ -2,7 +2,7 @@
  * Failures as values: a union of plain objects told apart by `_tag`. Every constructor redacts
  * the URL it is given, so no error can carry a credential, whoever builds it.
  */
-import { isRecord } from './internal/json'
+import { isRecord } from './json'
 
 /**
  * Reports bad input; nothing was sent.

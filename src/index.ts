@@ -1,13 +1,13 @@
 // The one barrel: re-exports only. Every module is side-effect free, so a bundler keeps only
 // what an application imports.
-export type { Client, ClientOptions, Middleware } from './client'
-export { createClient } from './client'
-export type { HttpRequest, HttpResponse, Method, QueryValue } from './request'
-export { request, withQuery, withHeader, withJsonBody } from './request'
-export { tokenAuth, bearerAuth, basicAuth, sessionAuth, signatureAuth } from './auth'
-export { retry, type RetryPolicy } from './retry'
-export { timeout, withSignal } from './timeout'
-export { organization } from './organization'
+export type { Client, ClientOptions, Middleware } from './http/client'
+export { createClient } from './http/client'
+export type { HttpRequest, HttpResponse, Method, QueryValue } from './http/request'
+export { request, withQuery, withHeader, withJsonBody } from './http/request'
+export { tokenAuth, bearerAuth, basicAuth, sessionAuth, signatureAuth } from './middleware/auth'
+export { retry, type RetryPolicy } from './middleware/retry'
+export { timeout, withSignal } from './middleware/timeout'
+export { organization } from './middleware/organization'
 export type {
   CvatError,
   DecodeError,
@@ -18,7 +18,7 @@ export type {
   TransportError,
 } from './errors'
 export { formatError, matchError, describeBody, redactUrl } from './errors'
-export { parseRetryAfter } from './retryAfter'
+export { parseRetryAfter } from './http/retryAfter'
 export { RoleEnum, BasicUser, BasicOrganization } from './codecs/common'
 export {
   InvitationRead,
@@ -28,7 +28,7 @@ export {
   AcceptInvitationRead,
   PaginatedInvitationReadList,
 } from './codecs/invitations'
-export type { OrgParams, KeyParams } from './internal/params'
+export type { OrgParams, KeyParams } from './endpoint/params'
 export { invitationsCreate, type InvitationsCreateParams } from './invitations/create'
 export { invitationsList, type InvitationsListParams } from './invitations/list'
 export { invitationsRetrieve, type InvitationsRetrieveParams } from './invitations/retrieve'

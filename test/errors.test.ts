@@ -11,7 +11,7 @@ import {
   timeoutError,
   transportError,
 } from '../src/errors'
-import { parseRetryAfter } from '../src/retryAfter'
+import { parseRetryAfter } from '../src/http/retryAfter'
 
 describe('parseErrorBody', () => {
   it.each([

@@ -13,7 +13,7 @@
  */
 import * as D from 'io-ts/Decoder'
 import * as G from 'io-ts/Guard'
-import { isRecord } from '../internal/json'
+import { isRecord } from '../json'
 
 /** Pairs a fast guard with the decoder that explains failures. */
 export const checked = <A>(guard: G.Guard<unknown, A>, decoder: D.Decoder<unknown, A>): D.Decoder<unknown, A> => ({

@@ -19,7 +19,7 @@ import {
   isOptionalString,
   optional,
 } from './common'
-import { isRecord } from '../internal/json'
+import { isRecord } from '../json'
 
 /** Checks an invitation (the fast half of `InvitationRead`). */
 export const InvitationReadGuard: G.Guard<unknown, InvitationRead> = {

@@ -1,11 +1,11 @@
 import * as E from 'fp-ts/Either'
 import { pipe } from 'fp-ts/function'
 import type { TaskEither } from 'fp-ts/TaskEither'
-import type { Client } from '../client'
+import type { Client } from '../http/client'
 import { InvitationRead, InvitationWriteRequest } from '../codecs/invitations'
 import type { CvatError } from '../errors'
-import { type OrgParams, jsonBody, orgRequest } from '../internal/params'
-import { send } from '../internal/send'
+import { type OrgParams, jsonBody, orgRequest } from '../endpoint/params'
+import { send } from '../endpoint/send'
 
 /**
  * Parameters of `invitationsCreate`; the target organisation is the context, never the body.

@@ -1,8 +1,8 @@
 import type { TaskEither } from 'fp-ts/TaskEither'
-import type { Client } from '../client'
+import type { Client } from '../http/client'
 import type { CvatError } from '../errors'
-import { type KeyParams, keyRequest } from '../internal/params'
-import { sendVoid } from '../internal/send'
+import { type KeyParams, keyRequest } from '../endpoint/params'
+import { sendVoid } from '../endpoint/send'
 
 /**
  * Parameters of `invitationsDecline`.

@@ -1,11 +1,11 @@
 import * as E from 'fp-ts/Either'
 import { pipe } from 'fp-ts/function'
 import * as T from 'fp-ts/Task'
-import type { Client } from '../client'
+import type { Client } from '../http/client'
 import type { InvitationRead, InvitationWriteRequest } from '../codecs/invitations'
 import { type CvatError, requestError } from '../errors'
-import { boundedTraverse, concurrencyProblem } from '../internal/bounded'
-import type { OrgParams } from '../internal/params'
+import { boundedTraverse, concurrencyProblem } from '../endpoint/bounded'
+import type { OrgParams } from '../endpoint/params'
 import { invitationsCreate } from './create'
 
 /**

@@ -1,10 +1,10 @@
 import * as E from 'fp-ts/Either'
 import type { TaskEither } from 'fp-ts/TaskEither'
-import type { Client } from '../client'
+import type { Client } from '../http/client'
 import { PaginatedInvitationReadList } from '../codecs/invitations'
 import { type CvatError, requestError } from '../errors'
-import { type OrgParams, isPositiveInt, orgRequest } from '../internal/params'
-import { send } from '../internal/send'
+import { type OrgParams, isPositiveInt, orgRequest } from '../endpoint/params'
+import { send } from '../endpoint/send'
 
 /**
  * Parameters of `invitationsList`.

@@ -1,10 +1,10 @@
 import * as E from 'fp-ts/Either'
 import { pipe } from 'fp-ts/function'
 import * as TE from 'fp-ts/TaskEither'
-import type { Client } from '../client'
+import type { Client } from '../http/client'
 import type { InvitationRead, PaginatedInvitationReadList } from '../codecs/invitations'
 import { type CvatError, decodeError, requestError } from '../errors'
-import { boundedTraverse, concurrencyProblem } from '../internal/bounded'
+import { boundedTraverse, concurrencyProblem } from '../endpoint/bounded'
 import { type InvitationsListParams, invitationsList } from './list'
 
 /**

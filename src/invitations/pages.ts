@@ -1,5 +1,5 @@
 import type * as E from 'fp-ts/Either'
-import type { Client } from '../client'
+import type { Client } from '../http/client'
 import type { PaginatedInvitationReadList } from '../codecs/invitations'
 import type { CvatError } from '../errors'
 import { type InvitationsListParams, invitationsList } from './list'

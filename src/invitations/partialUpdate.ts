@@ -1,11 +1,11 @@
 import * as E from 'fp-ts/Either'
 import { pipe } from 'fp-ts/function'
 import type { TaskEither } from 'fp-ts/TaskEither'
-import type { Client } from '../client'
+import type { Client } from '../http/client'
 import { InvitationRead, PatchedInvitationWriteRequest } from '../codecs/invitations'
 import type { CvatError } from '../errors'
-import { type KeyParams, jsonBody, keyRequest } from '../internal/params'
-import { send } from '../internal/send'
+import { type KeyParams, jsonBody, keyRequest } from '../endpoint/params'
+import { send } from '../endpoint/send'
 
 /**
  * Parameters of `invitationsPartialUpdate`.

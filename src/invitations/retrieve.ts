@@ -1,9 +1,9 @@
 import type { TaskEither } from 'fp-ts/TaskEither'
-import type { Client } from '../client'
+import type { Client } from '../http/client'
 import { InvitationRead } from '../codecs/invitations'
 import type { CvatError } from '../errors'
-import { type KeyParams, keyRequest } from '../internal/params'
-import { send } from '../internal/send'
+import { type KeyParams, keyRequest } from '../endpoint/params'
+import { send } from '../endpoint/send'
 
 /**
  * Parameters of `invitationsRetrieve`.

@@ -2,7 +2,7 @@ import * as E from 'fp-ts/Either'
 import { pipe } from 'fp-ts/function'
 import type * as TE from 'fp-ts/TaskEither'
 import { describe, expect, it } from 'vitest'
-import { type Client, createClient } from '../../src/client'
+import { type Client, createClient } from '../../src/http/client'
 import type { CvatError, ErrorBody } from '../../src/errors'
 import {
   invitationsAccept,

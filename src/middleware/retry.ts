@@ -4,11 +4,11 @@
  * not process them), so a create is never sent twice after a 500.
  */
 import * as E from 'fp-ts/Either'
-import type { Client, Middleware } from './client'
-import { type CvatError, transportError } from './errors'
-import { sleep } from './internal/signal'
-import type { HttpRequest, HttpResponse, Method } from './request'
-import { parseRetryAfter } from './retryAfter'
+import type { Client, Middleware } from '../http/client'
+import { type CvatError, transportError } from '../errors'
+import { sleep } from './signal'
+import type { HttpRequest, HttpResponse, Method } from '../http/request'
+import { parseRetryAfter } from '../http/retryAfter'
 
 /**
  * Configures when and how long to retry; every field has a documented default.

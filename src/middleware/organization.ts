@@ -1,8 +1,8 @@
 /**
  * A default organisation context as middleware, for clients that always work in one organisation.
  */
-import type { Middleware } from './client'
-import { withHeader } from './request'
+import type { Middleware } from '../http/client'
+import { withHeader } from '../http/request'
 
 /**
  * Sends `X-Organization: <slug>` on every request that does not already name a context.

@@ -1,8 +1,8 @@
 import { pipe } from 'fp-ts/function'
 import { describe, expect, it } from 'vitest'
-import { createClient, invitationsList, organization } from '../src/index'
-import { jsonResponse, recordingFetch } from './helpers/fetch'
-import { page } from './helpers/samples'
+import { createClient, invitationsList, organization } from '../../src/index'
+import { jsonResponse, recordingFetch } from '../helpers/fetch'
+import { page } from '../helpers/samples'
 
 describe('organization(slug)', () => {
   const sent = async (params: Parameters<typeof invitationsList>[1]) => {

@@ -6,8 +6,8 @@
  */
 import * as E from 'fp-ts/Either'
 import type * as TE from 'fp-ts/TaskEither'
-import { type CvatError, scrub, transportError } from './errors'
-import { fallbackFetch } from './internal/fallbackFetch'
+import { type CvatError, scrub, transportError } from '../errors'
+import { fallbackFetch } from './fallbackFetch'
 import { type HttpRequest, type HttpResponse, resolveUrl } from './request'
 
 /**

@@ -6,7 +6,7 @@ import * as E from 'fp-ts/Either'
 import { pipe } from 'fp-ts/function'
 import * as D from 'io-ts/Decoder'
 import { type RequestError, requestError } from '../errors'
-import { type HttpRequest, type Method, type QueryValue, path, request, withHeader, resolveUrl, withJsonBody, withQuery } from '../request'
+import { type HttpRequest, type Method, type QueryValue, path, request, withHeader, resolveUrl, withJsonBody, withQuery } from '../http/request'
 
 /**
  * Names the organisation context: a slug in `X-Organization` or `org`, or an id in `org_id`.

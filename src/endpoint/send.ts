@@ -5,10 +5,10 @@
 import * as E from 'fp-ts/Either'
 import type { TaskEither } from 'fp-ts/TaskEither'
 import * as D from 'io-ts/Decoder'
-import type { Client } from '../client'
+import type { Client } from '../http/client'
 import { type CvatError, decodeError, parseErrorBody, statusError } from '../errors'
-import type { HttpRequest, HttpResponse } from '../request'
-import { parseRetryAfter } from '../retryAfter'
+import type { HttpRequest, HttpResponse } from '../http/request'
+import { parseRetryAfter } from '../http/retryAfter'
 
 const isSuccess = (status: number): boolean => status >= 200 && status < 300
 

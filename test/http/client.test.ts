@@ -1,8 +1,8 @@
 import * as E from 'fp-ts/Either'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { createClient } from '../src/client'
-import { request } from '../src/request'
-import { recordingFetch } from './helpers/fetch'
+import { createClient } from '../../src/http/client'
+import { request } from '../../src/http/request'
+import { recordingFetch } from '../helpers/fetch'
 
 describe('createClient', () => {
   afterEach(() => {

@@ -3,9 +3,9 @@
  * request. A credential that cannot travel in a header is refused before anything is sent.
  */
 import * as TE from 'fp-ts/TaskEither'
-import type { Middleware } from './client'
-import { requestError } from './errors'
-import { type HttpRequest, resolveUrl, withHeader, withQuery } from './request'
+import type { Middleware } from '../http/client'
+import { requestError } from '../errors'
+import { type HttpRequest, resolveUrl, withHeader, withQuery } from '../http/request'
 
 // Header values must be Latin-1 without CR, LF or NUL; anything else would make fetch throw
 // with the value quoted in its message.

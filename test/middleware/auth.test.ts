@@ -1,10 +1,10 @@
 import * as E from 'fp-ts/Either'
 import { pipe } from 'fp-ts/function'
 import { describe, expect, it } from 'vitest'
-import { basicAuth, bearerAuth, sessionAuth, signatureAuth, tokenAuth } from '../src/auth'
-import { type Middleware, createClient } from '../src/client'
-import { request, type Method } from '../src/request'
-import { emptyResponse, recordingFetch } from './helpers/fetch'
+import { basicAuth, bearerAuth, sessionAuth, signatureAuth, tokenAuth } from '../../src/middleware/auth'
+import { type Middleware, createClient } from '../../src/http/client'
+import { request, type Method } from '../../src/http/request'
+import { emptyResponse, recordingFetch } from '../helpers/fetch'
 
 const sendWith = async (auth: Middleware, method: Method = 'GET') => {
   const rec = recordingFetch(() => emptyResponse(204))

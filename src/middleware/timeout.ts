@@ -3,9 +3,9 @@
  * request's signal, so the server sees the connection close and nothing is left running.
  */
 import * as E from 'fp-ts/Either'
-import type { Middleware } from './client'
-import { timeoutError } from './errors'
-import { combineSignals } from './internal/signal'
+import type { Middleware } from '../http/client'
+import { timeoutError } from '../errors'
+import { combineSignals } from './signal'
 
 /**
  * Fails with `TimeoutError` when no complete response (headers and body) arrives within `ms`.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { path, queryString, request, resolveUrl, withHeader, withJsonBody, withQuery } from '../src/request'
+import { path, queryString, request, resolveUrl, withHeader, withJsonBody, withQuery } from '../../src/http/request'
 
 describe('request builder', () => {
   it('starts with the CVAT Accept header and nothing else', () => {
