@@ -78,12 +78,31 @@ export interface DecodeError {
 }
 
 /**
+ * Reports that a list changed while its pages were read (objects added or removed between two
+ * pages): not schema drift, so not a `DecodeError`; reading it again usually succeeds.
+ *
+ * @example
+ * if (e._tag === 'ListChangedError') console.warn(`count went ${e.counts.join(' → ')}; retrying`)
+ */
+export interface ListChangedError {
+  readonly _tag: 'ListChangedError'
+  readonly method: string
+  readonly url: string
+  /** The distinct `count` values the pages reported, in the order seen. */
+  readonly counts: ReadonlyArray<number>
+  /** How many items were read across all pages. */
+  readonly read: number
+  /** How many of them were distinct. */
+  readonly distinct: number
+}
+
+/**
  * Unites everything an endpoint can fail with.
  *
  * @example
  * const result: E.Either<CvatError, InvitationRead> = await invitationsRetrieve(cvat, { key })()
  */
-export type CvatError = RequestError | TransportError | TimeoutError | StatusError | DecodeError
+export type CvatError = RequestError | TransportError | TimeoutError | StatusError | DecodeError | ListChangedError
 
 /**
  * Parses a non-2xx body into each shape CVAT (or a proxy in front of it) answers with.
@@ -157,6 +176,16 @@ export const statusError = (
   statusText,
   body,
   ...(retryAfter === undefined ? {} : { retryAfter }),
+})
+
+/** Builds a `ListChangedError`. */
+export const listChangedError = (url: string, counts: ReadonlyArray<number>, read: number, distinct: number): ListChangedError => ({
+  _tag: 'ListChangedError',
+  method: 'GET',
+  url: redactUrl(url),
+  counts,
+  read,
+  distinct,
 })
 
 /** Builds a `DecodeError`. */
@@ -243,6 +272,7 @@ export const describeBody = (body: ErrorBody): string => {
  *   TimeoutError: () => true,
  *   StatusError: (s) => s.status >= 500,
  *   DecodeError: () => false,
+ *   ListChangedError: () => true,
  * })(e)
  */
 export const matchError =
@@ -264,4 +294,6 @@ export const formatError: (e: CvatError) => string = /*#__PURE__*/ matchError({
     `StatusError: ${e.method} ${e.url} → ${e.status}${e.statusText ? ` ${e.statusText}` : ''}: ${describeBody(e.body)}` +
     (e.retryAfter === undefined ? '' : ` (retry after ${e.retryAfter} s)`),
   DecodeError: (e) => `DecodeError: ${e.method} ${e.url} → ${e.status}: ${oneLine(e.message, 500)}`,
+  ListChangedError: (e) =>
+    `ListChangedError: ${e.method} ${e.url}: the list changed while it was read (count ${e.counts.join(' → ')}, read ${e.read}, distinct ${e.distinct}); read it again`,
 })

@@ -12,6 +12,7 @@ export type {
   CvatError,
   DecodeError,
   ErrorBody,
+  ListChangedError,
   RequestError,
   StatusError,
   TimeoutError,
@@ -28,7 +29,7 @@ export {
   AcceptInvitationRead,
   PaginatedInvitationReadList,
 } from './codecs/invitations'
-export type { OrgParams, KeyParams } from './endpoint/params'
+export type { OrgParams, KeyParams, IdParams, PageParams } from './endpoint/params'
 export { invitationsCreate, type InvitationsCreateParams } from './invitations/create'
 export { invitationsList, type InvitationsListParams } from './invitations/list'
 export { invitationsRetrieve, type InvitationsRetrieveParams } from './invitations/retrieve'

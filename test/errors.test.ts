@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import {
   type CvatError,
   decodeError,
+  listChangedError,
   formatError,
   matchError,
   parseErrorBody,
@@ -94,9 +95,10 @@ describe('matchError', () => {
       TimeoutError: (e) => `time ${e.ms}`,
       StatusError: (e) => `status ${e.status}`,
       DecodeError: (e) => `decode ${e.status}`,
+      ListChangedError: (e) => `changed ${e.counts.join('/')}`,
     })
     expect(
-      [requestError('GET', '/', 'm'), transportError('GET', '/', 'n'), timeoutError('GET', '/', 5), statusError('GET', '/', 404, '', { _tag: 'Empty' }), decodeError('GET', '/', 200, 'd', '')].map(tagOf),
-    ).toEqual(['req m', 'net n', 'time 5', 'status 404', 'decode 200'])
+      [requestError('GET', '/', 'm'), transportError('GET', '/', 'n'), timeoutError('GET', '/', 5), statusError('GET', '/', 404, '', { _tag: 'Empty' }), decodeError('GET', '/', 200, 'd', ''), listChangedError('/', [3, 4], 4, 3)].map(tagOf),
+    ).toEqual(['req m', 'net n', 'time 5', 'status 404', 'decode 200', 'changed 3/4'])
   })
 })

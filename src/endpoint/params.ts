@@ -75,6 +75,70 @@ export const keyRequest = (method: Method, p: KeyParams, action = ''): E.Either<
     : orgRequest(method, path`/api/invitations/${p.key}` + action, p)
 }
 
+/**
+ * Parameters of the endpoints that address one object by its integer id (users, organizations,
+ * memberships, access tokens).
+ *
+ * @example
+ * const target: IdParams = { id: 7 }
+ */
+export interface IdParams {
+  /** The object's id, a positive integer. */
+  readonly id: number
+}
+
+/** Builds a request for a path template with an `{id}` segment; a non-positive or non-integer id is refused. */
+export const idRequest = (
+  method: Method,
+  template: string,
+  p: IdParams & OrgParams,
+  query: ReadonlyArray<readonly [string, QueryValue]> = [],
+): E.Either<RequestError, HttpRequest> => {
+  const id = (p as Partial<IdParams> | undefined)?.id
+  return isPositiveInt(id)
+    ? orgRequest(method, template.replace('{id}', String(id)), p, query)
+    : E.left(requestError(method, template, `id must be a positive integer, got ${typeof id === 'number' ? String(id) : typeof id}`))
+}
+
+/**
+ * Names the page every list endpoint reads.
+ *
+ * @example
+ * const p: PageParams = { page: 2, pageSize: 100 }
+ */
+export interface PageParams {
+  /** 1-based page number. */
+  readonly page?: number
+  /** Results per page (server default 10); `'all'` returns every result in one page. */
+  readonly pageSize?: number | 'all'
+}
+
+const pageProblem = (p: PageParams): string | undefined =>
+  p.page !== undefined && !isPositiveInt(p.page)
+    ? `page must be a positive integer, got ${String(p.page)}`
+    : p.pageSize !== undefined && p.pageSize !== 'all' && !isPositiveInt(p.pageSize)
+      ? `pageSize must be a positive integer or 'all', got ${String(p.pageSize)}`
+      : undefined
+
+const byName = (pairs: Array<readonly [string, QueryValue]>): ReadonlyArray<readonly [string, QueryValue]> =>
+  pairs.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+
+/**
+ * Builds a list request: the organisation context, then the endpoint's own query parameters
+ * (`[wire name, value]`) with `page` and `page_size`, validated, in alphabetical order as CVAT's
+ * schema lists them.
+ */
+export const listRequest = (
+  url: string,
+  p: OrgParams & PageParams,
+  query: ReadonlyArray<readonly [string, QueryValue]>,
+): E.Either<RequestError, HttpRequest> => {
+  const problem = pageProblem(p)
+  return problem !== undefined
+    ? E.left(requestError('GET', url, problem))
+    : orgRequest('GET', url, p, byName([...query, ['page', p.page], ['page_size', p.pageSize]]))
+}
+
 /** Validates a JSON body against its codec and attaches what decoded (unknown fields dropped). */
 export const jsonBody =
   <A>(name: string, decoder: D.Decoder<unknown, A>, value: unknown) =>

@@ -3,7 +3,7 @@ import { pipe } from 'fp-ts/function'
 import * as TE from 'fp-ts/TaskEither'
 import type { Client } from '../http/client'
 import type { InvitationRead, PaginatedInvitationReadList } from '../codecs/invitations'
-import { type CvatError, decodeError, requestError } from '../errors'
+import { type CvatError, listChangedError, requestError } from '../errors'
 import { boundedTraverse, concurrencyProblem } from '../endpoint/bounded'
 import { type InvitationsListParams, invitationsList } from './list'
 
@@ -31,9 +31,7 @@ const collect = (first: PaginatedInvitationReadList, rest: ReadonlyArray<E.Eithe
   const keys = new Set(all.map((i) => i.key))
   return counts.size === 1 && all.length === first.count && keys.size === all.length
     ? E.right(all)
-    : E.left(
-        decodeError('GET', URL_TEMPLATE, 200, `the list changed while it was read (count ${[...counts].join(' → ')}, read ${all.length}, distinct ${keys.size}); read it again`, ''),
-      )
+    : E.left(listChangedError(URL_TEMPLATE, [...counts], all.length, keys.size))
 }
 
 /**

@@ -111,7 +111,7 @@ describe('a hostile or changing server', () => {
     api = await scriptedServer([json(200, p1), json(200, p2)])
     const r = await invitationsListAll(createClient({ baseUrl: api.url }))()
     expect(r).toEqual(
-      E.left({ _tag: 'DecodeError', method: 'GET', url: '/api/invitations', status: 200, message: 'the list changed while it was read (count 3 → 4, read 4, distinct 3); read it again', body: '' }),
+      E.left({ _tag: 'ListChangedError', method: 'GET', url: '/api/invitations', counts: [3, 4], read: 4, distinct: 3 }),
     )
   })
 
