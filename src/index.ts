@@ -41,3 +41,5 @@ export { invitationsResend, type InvitationsResendParams } from './invitations/r
 export { invitationsListAll, type ListAllOptions } from './invitations/listAll'
 export { invitationsPages } from './invitations/pages'
 export { inviteMany, type InviteManyParams, type InviteOutcome } from './invitations/inviteMany'
+export { type Filter, type FilterField, eq, lt, lte, gt, gte, between, oneOf, contains, and, or, not, filterString } from './filters/filter'
+export { invitationFields, membershipFields, organizationFields, userFields, pendingInvitations } from './filters/fields'
