@@ -1,0 +1,109 @@
+/**
+ * Observability as middleware: each request's start, end, retry and timeout go to a callback the
+ * user supplies, as plain data. What is reported is chosen by structure, never by scrubbing a
+ * text: method, the path and query with `redactUrl` applied, status, duration and attempt. Headers
+ * are never reported (they carry the credentials); bodies only when asked, and then with every
+ * credential-named JSON field replaced (a login body holds a password, its answer the token).
+ */
+import * as E from 'fp-ts/Either'
+import type { Middleware } from '../http/client'
+import { redactUrl } from '../errors'
+import { type HttpRequest, resolveUrl } from '../http/request'
+import { isRecord } from '../json'
+
+/**
+ * Describes one moment of one request: `retry` precedes every attempt after the first, `end` follows a response, `timeout` an attempt cut short, `error` a transport failure.
+ *
+ * @example
+ * const line = (e: RequestEvent) => `${e.type} ${e.method} ${e.url} #${e.attempt}`
+ */
+export type RequestEvent =
+  | { readonly type: 'start' | 'retry'; readonly method: string; readonly url: string; readonly attempt: number; readonly requestBody?: string }
+  | {
+      readonly type: 'end'
+      readonly method: string
+      readonly url: string
+      readonly attempt: number
+      readonly status: number
+      readonly durationMs: number
+      readonly responseBody?: string
+    }
+  | { readonly type: 'timeout'; readonly method: string; readonly url: string; readonly attempt: number; readonly durationMs: number; readonly ms: number }
+  | { readonly type: 'error'; readonly method: string; readonly url: string; readonly attempt: number; readonly durationMs: number; readonly message: string }
+
+/**
+ * Configures `observe`: whether bodies are reported (default no) and the clock.
+ *
+ * @example
+ * const options: ObserveOptions = { bodies: true, maxBody: 2_000 }
+ */
+export interface ObserveOptions {
+  /** Report request and response bodies, credential fields redacted (default false). */
+  readonly bodies?: boolean
+  /** Longest body reported, in characters (default 10 000). */
+  readonly maxBody?: number
+  /** Milliseconds from an arbitrary origin (default `performance.now`, else `Date.now`). */
+  readonly now?: () => number
+}
+
+const SECRET_KEY = /pass(word)?|secret|token|^key$|^sign$|csrf|session/i
+
+const redactJson = (u: unknown): unknown =>
+  Array.isArray(u)
+    ? u.map(redactJson)
+    : isRecord(u)
+      ? Object.fromEntries(Object.entries(u).map(([k, v]) => [k, SECRET_KEY.test(k) && v !== null ? '[redacted]' : redactJson(v)]))
+      : u
+
+// A body that is not JSON cannot be redacted by structure; it is reported only by its length.
+const reportBody = (body: string | undefined, max: number): string | undefined => {
+  if (body === undefined || body === '') return body
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(body)
+  } catch {
+    return `[${body.length} characters, not JSON]`
+  }
+  const text = JSON.stringify(redactJson(parsed))
+  return text.length > max ? `${text.slice(0, max)}…` : text
+}
+
+const clock = (): number => (typeof performance === 'object' ? performance.now() : Date.now())
+
+/**
+ * Reports every request passing through to `onEvent`; place it right before `retry` in the `pipe` to see each attempt, after `timeout` to see its timeouts.
+ *
+ * @example
+ * const cvat = pipe(createClient({ baseUrl }), tokenAuth(key), timeout(5_000), observe((e) => console.error(e)), retry())
+ */
+export const observe =
+  (onEvent: (event: RequestEvent) => void, options: ObserveOptions = {}): Middleware =>
+  (next) => {
+    // `retry` hands the same request object to every attempt: counting by identity numbers them.
+    const attempts = new WeakMap<HttpRequest, number>()
+    const now = options.now ?? clock
+    const max = options.maxBody ?? 10_000
+    const emit = (event: RequestEvent): void => {
+      try {
+        onEvent(event)
+      } catch {
+        // A failing observer must never fail the request it observes.
+      }
+    }
+    return (req) => async () => {
+      const attempt = (attempts.get(req) ?? 0) + 1
+      attempts.set(req, attempt)
+      const base = { method: req.method, url: redactUrl(resolveUrl('', req)), attempt }
+      const requestBody = options.bodies ? reportBody(req.body, max) : undefined
+      emit({ type: attempt === 1 ? 'start' : 'retry', ...base, ...(requestBody === undefined ? {} : { requestBody }) })
+      const started = now()
+      const result = await next(req)()
+      const durationMs = Math.max(0, now() - started)
+      if (E.isRight(result)) {
+        const responseBody = options.bodies ? reportBody(result.right.body, max) : undefined
+        emit({ type: 'end', ...base, status: result.right.status, durationMs, ...(responseBody === undefined ? {} : { responseBody }) })
+      } else if (result.left._tag === 'TimeoutError') emit({ type: 'timeout', ...base, durationMs, ms: result.left.ms })
+      else emit({ type: 'error', ...base, durationMs, message: `${result.left._tag}: ${'message' in result.left ? result.left.message : ''}` })
+      return result
+    }
+  }
