@@ -3,13 +3,11 @@
  *
  *   CVAT_URL=https://app.cvat.ai CVAT_ACCESS_TOKEN=… CVAT_ORG=my-org tsx examples/invite-from-csv.ts team.csv
  *
- * Each distinct address is invited once; one failure never stops the rest. Prints one line per
- * address and exits 1 if any failed.
+ * Each distinct address is invited once (a repeat is reported, not dropped); one failure never
+ * stops the rest. Prints one line per row and exits 1 if any failed.
  */
 import { readFileSync } from 'node:fs'
-import * as E from 'fp-ts/Either'
-import { pipe } from 'fp-ts/function'
-import { type InvitationWriteRequest, type RoleEnum, bearerAuth, createClient, formatError, inviteMany, retry, tokenAuth } from 'cvat-fp'
+import { type InvitationWriteRequest, type InviteOutcome, type RoleEnum, bearerAuth, createClient, formatError, inviteMany, retry, tokenAuth } from 'cvat-fp'
 
 const ROLES: ReadonlyArray<string> = ['worker', 'supervisor', 'maintainer', 'owner']
 
@@ -27,6 +25,15 @@ export const parseCsv = (text: string): { invitations: InvitationWriteRequest[];
   return { invitations, rejected }
 }
 
+const lineOf = (o: InviteOutcome): string =>
+  o._tag === 'Done'
+    ? `invited ${o.input.email} as ${o.value.role}`
+    : o._tag === 'Failed'
+      ? `failed  ${o.input.email}: ${formatError(o.error)}`
+      : o._tag === 'Skipped'
+        ? `skipped ${o.input.email}: ${o.reason === 'duplicate' ? `same address as row ${(o.firstRow ?? 0) + 1}` : 'already a member or invited'}`
+        : `not sent ${o.input.email}`
+
 const main = async (): Promise<void> => {
   const [file] = process.argv.slice(2)
   const { CVAT_URL, CVAT_ORG, CVAT_ACCESS_TOKEN, CVAT_TOKEN } = process.env
@@ -38,11 +45,12 @@ const main = async (): Promise<void> => {
   const { invitations, rejected } = parseCsv(readFileSync(file, 'utf8'))
   rejected.forEach((r) => console.log(`skipped ${r}`))
   const auth = CVAT_ACCESS_TOKEN ? bearerAuth(CVAT_ACCESS_TOKEN) : tokenAuth(CVAT_TOKEN ?? '')
-  const cvat = pipe(createClient({ baseUrl: CVAT_URL }), auth, retry())
+  const cvat = retry()(auth(createClient({ baseUrl: CVAT_URL })))
   const outcomes = await inviteMany(cvat, { org: CVAT_ORG, invitations, concurrency: 4 })()
-  for (const o of outcomes) console.log(pipe(o.result, E.match((e) => `failed  ${o.email}: ${formatError(e)}`, (inv) => `invited ${o.email} as ${inv.role}`)))
-  const failed = outcomes.filter((o) => E.isLeft(o.result)).length
-  console.log(`${outcomes.length - failed} invited, ${failed} failed, ${rejected.length} skipped`)
+  outcomes.forEach((o) => console.log(lineOf(o)))
+  const count = (tag: InviteOutcome['_tag']) => outcomes.filter((o) => o._tag === tag).length
+  const failed = count('Failed') + count('NotSent')
+  console.log(`${count('Done')} invited, ${failed} failed, ${rejected.length + count('Skipped')} skipped`)
   if (failed > 0 || rejected.length > 0) process.exitCode = 1
 }
 

@@ -54,8 +54,9 @@ describe('examples', () => {
       'skipped line 6: not-an-address,worker',
       'invited ann@example.com as worker',
       'invited bo@example.com as supervisor',
+      'skipped ANN@example.com: same address as row 1',
       `failed  wes@acme.test: StatusError: POST ${live.served.url}/api/invitations?org=acme → 400 Bad Request: The user is a member of the organization already.`,
-      '2 invited, 1 failed, 1 skipped',
+      '2 invited, 1 failed, 2 skipped',
     ])
     expect(live.emulator.state.users.filter((u) => u.email.toLowerCase() === 'ann@example.com')).toHaveLength(1)
   }, 90_000)

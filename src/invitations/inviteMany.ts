@@ -1,62 +1,64 @@
-import * as E from 'fp-ts/Either'
-import { pipe } from 'fp-ts/function'
-import * as T from 'fp-ts/Task'
+import type * as T from 'fp-ts/Task'
 import type { Client } from '../http/client'
 import type { InvitationRead, InvitationWriteRequest } from '../codecs/invitations'
-import { type CvatError, requestError } from '../errors'
-import { boundedTraverse, concurrencyProblem } from '../endpoint/bounded'
+import type { CvatError, ErrorBody } from '../errors'
 import type { OrgParams } from '../endpoint/params'
+import { type BulkOptions, type BulkOutcome, runBulk } from '../bulk/run'
 import { invitationsCreate } from './create'
 
 /**
- * Parameters of `inviteMany`: the people, the organisation context and the concurrency.
+ * Parameters of `inviteMany`: the rows, the organisation context, and the bulk options.
  *
  * @example
- * const p: InviteManyParams = { org: 'acme', concurrency: 2, invitations: [{ email: 'a@example.com', role: 'worker' }] }
+ * const p: InviteManyParams = { org: 'acme', concurrency: 2, skipExisting: true, invitations: [{ email: 'a@example.com', role: 'worker' }] }
  */
-export interface InviteManyParams extends OrgParams {
+export interface InviteManyParams extends OrgParams, BulkOptions {
   readonly invitations: ReadonlyArray<InvitationWriteRequest>
-  /** Invitations sent at once (default 4). */
-  readonly concurrency?: number
+  /** Report "already a member / already invited" as a `Skipped` outcome (reason `existing`), not a failure. */
+  readonly skipExisting?: boolean
 }
 
 /**
- * Pairs one address with its outcome.
+ * Pairs one input row with what happened to it.
  *
  * @example
- * const failed = (outcomes: ReadonlyArray<InviteOutcome>) => outcomes.filter((o) => E.isLeft(o.result)).map((o) => o.email)
+ * const failed = (outcomes: ReadonlyArray<InviteOutcome>) => outcomes.filter((o) => o._tag === 'Failed').map((o) => o.input.email)
  */
-export interface InviteOutcome {
-  readonly email: string
-  readonly role: InvitationWriteRequest['role']
-  readonly result: E.Either<CvatError, InvitationRead>
-}
+export type InviteOutcome = BulkOutcome<InvitationWriteRequest, InvitationRead>
 
-const normalise = (email: string): string => email.trim().toLowerCase()
+const messagesOf = (body: ErrorBody): ReadonlyArray<string> =>
+  body._tag === 'Messages'
+    ? body.messages
+    : body._tag === 'Message'
+      ? [body.message]
+      : body._tag === 'Detail'
+        ? [body.detail]
+        : body._tag === 'FieldErrors'
+          ? Object.values(body.fields).flat()
+          : []
+
+// CVAT answers one 400 for both an existing member and a pending invitation:
+// ["The user is a member of the organization already."]
+const isExisting = (e: CvatError): boolean =>
+  e._tag === 'StatusError' && e.status === 400 && messagesOf(e.body).some((m) => /\bmember\b.*\balready\b/i.test(m))
 
 /**
- * POST /api/invitations (for many addresses) — Invites each distinct e-mail once (case-insensitively), with bounded concurrency; one result per address, and one failure never sinks the batch.
+ * POST /api/invitations (for many rows) — Invites each row with bounded concurrency and reports one outcome per row, in order: a repeated address (case-insensitive) is a `Skipped` duplicate, one failure never sinks the batch, and a dry run sends nothing.
  *
  * @example
- * inviteMany(cvat, { org: 'my-org', invitations: [{ email: 'a@x.org', role: 'worker' }, { email: 'b@x.org', role: 'supervisor' }] })
+ * inviteMany(cvat, { org: 'my-org', invitations: [{ email: 'a@x.org', role: 'worker' }, { email: 'b@x.org', role: 'supervisor' }], onProgress: (p) => console.error(`${p.done}/${p.total}`) })
  */
 export const inviteMany = (client: Client, params: InviteManyParams): T.Task<ReadonlyArray<InviteOutcome>> => {
-  const { invitations, concurrency = 4, ...org } = params
-  const seen = new Set<string>()
-  const distinct = invitations.filter((i) => {
-    const key = typeof i?.email === 'string' ? normalise(i.email) : String(i?.email)
-    return seen.has(key) ? false : (seen.add(key), true)
+  // Plain JavaScript may pass anything: no params, no rows, or rows that are not objects.
+  const p: Partial<InviteManyParams> = params ?? {}
+  const { invitations, concurrency, onProgress, dryRun, skipExisting, ...org } = p
+  return runBulk(client, {
+    items: Array.isArray(invitations) ? invitations : [],
+    identity: (i) => (typeof i?.email === 'string' ? i.email.trim().toLowerCase() : undefined),
+    options: { concurrency, onProgress, dryRun },
+    method: 'POST',
+    template: '/api/invitations',
+    call: (c, i) => invitationsCreate(c, { ...org, invitationWriteRequest: i }),
+    ...(skipExisting === true ? { existing: isExisting } : {}),
   })
-  // A bad concurrency is every address's RequestError; nothing is sent.
-  const problem = concurrencyProblem(concurrency)
-  const refused = problem === undefined ? undefined : requestError('POST', '/api/invitations', problem)
-  const invite = (i: InvitationWriteRequest): T.Task<InviteOutcome> =>
-    pipe(
-      refused ? T.of(E.left(refused)) : invitationsCreate(client, { ...org, invitationWriteRequest: i }),
-      T.map((result) => ({ email: String(i?.email), role: i?.role, result })),
-    )
-  return pipe(
-    boundedTraverse(refused ? 1 : concurrency, invite)(distinct),
-    T.map((outcomes) => outcomes.filter((o): o is InviteOutcome => o !== undefined)),
-  )
 }

@@ -1,5 +1,4 @@
-// inviteMany over real sockets: 200 addresses with duplicates and members, counted server-side.
-import * as E from 'fp-ts/Either'
+// inviteMany over real sockets: 200 rows with duplicates and members, counted server-side.
 import { describe, expect, it } from 'vitest'
 import { createClient, inviteMany } from '../../src/index'
 import { useEmulator } from '../e2e/helpers'
@@ -7,7 +6,7 @@ import { useEmulator } from '../e2e/helpers'
 describe('inviteMany', () => {
   const live = useEmulator()
 
-  it('invites each distinct address once; members and bad addresses fail alone', async () => {
+  it('invites each distinct address once, reports every row; members and bad addresses fail alone', async () => {
     const fresh = Array.from({ length: 180 }, (_, i) => ({ email: `person${i}@example.com`, role: 'worker' as const }))
     const duplicates = fresh.slice(0, 14).map((p) => ({ ...p, email: p.email.toUpperCase() }))
     const members = ['wes@acme.test', 'MIA@acme.test', 'sam@acme.test'].map((email) => ({ email, role: 'worker' as const }))
@@ -20,9 +19,14 @@ describe('inviteMany', () => {
     const client = live.as('olga')
     const outcomes = await inviteMany(client, { org: 'acme', invitations: input, concurrency: 8 })()
 
-    expect(outcomes.map((o) => o.email)).toEqual([...fresh.map((p) => p.email), ...members.map((m) => m.email), ...bad.map((b) => b.email)])
-    expect(outcomes.slice(0, 180).every((o) => E.isRight(o.result) && o.result.right.user.username === o.email)).toBe(true)
-    expect(outcomes.slice(180).map((o) => (E.isLeft(o.result) && o.result.left._tag === 'StatusError' ? o.result.left.status : 'ok'))).toEqual([400, 400, 400, 400, 403])
+    // One outcome per row, in order: repeats are Skipped duplicates pointing at their first row.
+    expect(outcomes.map((o) => o.row)).toEqual(input.map((_, i) => i))
+    expect(outcomes.slice(0, 180).every((o) => o._tag === 'Done' && o.value.user.username === o.input.email)).toBe(true)
+    expect(outcomes.slice(180).map((o) => (o._tag === 'Failed' && o.error._tag === 'StatusError' ? o.error.status : o._tag === 'Skipped' ? `dup of ${o.firstRow}` : o._tag))).toEqual([
+      ...duplicates.map((_, i) => `dup of ${i}`),
+      400, 400, 400, 400, 403,
+      'dup of 0',
+    ])
     // Counted on the server: one request per distinct address, one invitation per new address.
     expect(emulator.log.length - before).toBe(185)
     const perEmail = new Map<string, number>()
@@ -39,7 +43,7 @@ describe('inviteMany', () => {
       org: 'acme',
       invitations: [{ email: 'a@example.com', role: 'worker' }, { email: 'b@example.com', role: 'worker' }],
     })()
-    expect(outcomes.map((o) => [o.email, E.isLeft(o.result) && o.result.left._tag])).toEqual([
+    expect(outcomes.map((o) => [o.input.email, o._tag === 'Failed' && o.error._tag])).toEqual([
       ['a@example.com', 'TransportError'],
       ['b@example.com', 'TransportError'],
     ])
