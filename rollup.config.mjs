@@ -48,6 +48,8 @@ const withoutFallbackFetch = {
   },
 }
 
+const esModuleFile = (id) => id.replace(/^(fp-ts|io-ts)\/(?!lib\/|es6\/)(.+)$/, '$1/es6/$2.js')
+
 const external = (id) => /^(fp-ts|io-ts|cross-fetch)(\/|$)/.test(id) || id.startsWith('node:')
 
 export default [
@@ -56,7 +58,16 @@ export default [
     external,
     treeshake: { moduleSideEffects: false },
     plugins: [withoutFallbackFetch, declarations('.js', '.d.ts')],
-    output: { dir: 'dist/esm', format: 'es', preserveModules: true, preserveModulesRoot: BUILD, entryFileNames: '[name].js' },
+    output: {
+      dir: 'dist/esm',
+      format: 'es',
+      preserveModules: true,
+      preserveModulesRoot: BUILD,
+      entryFileNames: '[name].js',
+      // fp-ts/io-ts ES modules by file, whatever a bundler's main fields: `esbuild --platform=node`
+      // prefers `main`, which for a `fp-ts/Either` subpath is the CommonJS lib/ (no tree-shaking).
+      paths: esModuleFile,
+    },
   },
   {
     input,

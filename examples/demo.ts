@@ -4,7 +4,8 @@
  * Without CVAT_URL it starts the built-in CVAT emulator on a free 127.0.0.1 port. With CVAT_URL and
  * a credential (CVAT_ACCESS_TOKEN, CVAT_TOKEN, or CVAT_USERNAME + CVAT_PASSWORD) it runs the
  * read-only part against that server; `--write` (with CVAT_ORG and CVAT_DEMO_EMAIL) also invites,
- * resends and deletes one invitation there.
+ * resends and deletes one invitation there. CVAT_URL without a credential is refused (exit 2):
+ * it never falls back to the emulator's fake data.
  */
 import * as A from 'fp-ts/Array'
 import * as E from 'fp-ts/Either'
@@ -134,7 +135,15 @@ const realServerDemo = async (baseUrl: string, auth: (c: Client) => Client): Pro
 const main = async (): Promise<void> => {
   const url = process.env['CVAT_URL']
   const auth = credential()
-  if (url && !auth) say('CVAT_URL is set but no credential is: falling back to the emulator')
+  // Naming a server means "show me that server": printing the emulator's fake data instead would
+  // pass for the real thing, so a missing credential is a usage error, before any request.
+  if (url && !auth) {
+    console.error(
+      'CVAT_URL is set but no credential is: set CVAT_ACCESS_TOKEN, CVAT_TOKEN, or CVAT_USERNAME and CVAT_PASSWORD (or unset CVAT_URL to run against the built-in emulator)',
+    )
+    process.exitCode = 2
+    return
+  }
   const result = url && auth ? await realServerDemo(url, auth) : await emulatorDemo()
   pipe(
     result,

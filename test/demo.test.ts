@@ -60,6 +60,16 @@ describe('the demo', () => {
       expect(stdout).not.toContain('olga-password')
     }, 90_000)
 
+    it('refuses CVAT_URL without a credential (exit 2, nothing sent) instead of showing the emulator', async () => {
+      const before = live.emulator.log.length
+      const failure = await demo({ CVAT_URL: live.served.url, CVAT_ORG: 'acme', CVAT_USERNAME: 'olga' }).catch((e: { code: number; stderr: string; stdout: string }) => e)
+      expect(failure).toMatchObject({ code: 2, stdout: '' })
+      expect((failure as { stderr: string }).stderr.trim()).toBe(
+        'CVAT_URL is set but no credential is: set CVAT_ACCESS_TOKEN, CVAT_TOKEN, or CVAT_USERNAME and CVAT_PASSWORD (or unset CVAT_URL to run against the built-in emulator)',
+      )
+      expect(live.emulator.log.length).toBe(before)
+    }, 90_000)
+
     it('prints one formatted error line and exits 1 when the server refuses', async () => {
       const failure = await demo({ CVAT_URL: live.served.url, CVAT_TOKEN: 'wrong-token-123' }).catch((e: { code: number; stderr: string; stdout: string }) => e)
       expect('code' in failure && failure.code).toBe(1)

@@ -1,6 +1,6 @@
 // Every example in examples/ runs as a user would run it, against the emulator.
 import { execFile } from 'node:child_process'
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { promisify } from 'node:util'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -17,8 +17,18 @@ describe('examples', () => {
     if (!existsSync('dist/esm/index.js')) throw new Error('dist/ is missing: run `npm run build` (npm test does)')
   })
 
-  it('cloudflare-worker.ts lists pending invitations inside workerd', async () => {
-    const script = await bundle('examples/cloudflare-worker.ts', {
+  it('cloudflare-worker.ts, configured by its wrangler.toml, lists pending invitations inside workerd', async () => {
+    // The settings wrangler would use: main, compatibility_date and [vars] (the token is a secret).
+    const toml = readFileSync('examples/wrangler.toml', 'utf8')
+    const setting = (name: string) => new RegExp(`^${name} = "([^"]*)"$`, 'm').exec(toml)?.[1]
+    const vars = Object.fromEntries([...toml.split('\n[vars]\n')[1]!.matchAll(/^(\w+) = "([^"]*)"$/gm)].map((m) => [m[1]!, m[2]!]))
+    expect([setting('main'), setting('compatibility_date'), Object.keys(vars).sort(), toml.includes('CVAT_ACCESS_TOKEN =')]).toEqual([
+      'cloudflare-worker.ts',
+      '2025-01-01',
+      ['CVAT_ORG', 'CVAT_URL'],
+      false,
+    ])
+    const script = await bundle(resolve('examples', setting('main')!), {
       platform: 'neutral',
       conditions: ['workerd', 'worker', 'browser', 'import'],
       alias: { 'cvat-fp': resolve('dist/esm/index.js') },
@@ -28,8 +38,8 @@ describe('examples', () => {
     const mf = new Miniflare({
       modules: true,
       script,
-      compatibilityDate: '2025-01-01',
-      bindings: { CVAT_URL: live.served.url, CVAT_ORG: 'acme', CVAT_ACCESS_TOKEN: 'pat-olga' },
+      compatibilityDate: setting('compatibility_date')!,
+      bindings: { ...vars, CVAT_URL: live.served.url, CVAT_ORG: 'acme', CVAT_ACCESS_TOKEN: 'pat-olga' },
     })
     try {
       const res = await mf.dispatchFetch('http://worker/')

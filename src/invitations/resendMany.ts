@@ -23,7 +23,9 @@ export interface KeysParams extends OrgParams, BulkOptions {
 export type KeyOutcome = BulkOutcome<string, void>
 
 /** Splits bulk parameters from plain JavaScript (which may pass anything) into keys, options and context. */
-export const keysSpec = (params: KeysParams) => {
+export const keysSpec = (
+  params: KeysParams,
+): { items: ReadonlyArray<string>; identity: (k: string) => string | undefined; options: BulkOptions; org: OrgParams } => {
   const p: Partial<KeysParams> = params ?? {}
   const { keys, concurrency, onProgress, dryRun, ...org } = p
   return {

@@ -11,6 +11,9 @@ import { cvatEmulatorListener } from '../../src/testing/node'
 import { useEmulator } from '../e2e/helpers'
 import { bundle } from '../helpers/bundle'
 import { CONSUMER, IMPORTS, PROGRAM, prepareConsumer, writeConsumerFile } from './consumer'
+import { readmeSnippets, snippetModule } from './readme'
+import { build } from 'esbuild'
+import { gzipSync } from 'node:zlib'
 
 const run = promisify(execFile)
 const bin = (name: string) => resolve('node_modules/.bin', name)
@@ -79,6 +82,42 @@ describe('runtime matrix (packed tarball)', () => {
     expect(result).toEqual({ globalFetch: 'function', list: result.list, created: email })
     expect(result.list.at(-1)).toBe('ivy')
   }, 90_000)
+
+  it('an esbuild --platform=node bundle (as Lambda tooling makes) is ≤ 1.25× the browser bundle, holds no fetch polyfill, and runs', async () => {
+    writeConsumerFile(
+      'lambda.mjs',
+      `import { createClient, tokenAuth, invitationsRetrieve } from 'cvat-fp'\nconst [baseUrl] = process.argv.slice(2)\nconst r = await invitationsRetrieve(tokenAuth('token-olga')(createClient({ baseUrl })), { key: 'no-such-key', org: 'acme' })()\nconsole.log(JSON.stringify([typeof globalThis.fetch, r._tag, r.left?.status]))\n`,
+    )
+    const bundled = async (platform: 'node' | 'browser') => {
+      const out = await build({ entryPoints: [join(CONSUMER, 'lambda.mjs')], absWorkingDir: CONSUMER, bundle: true, minify: true, format: 'esm', platform, write: false, logLevel: 'silent', metafile: true })
+      const packages = [...new Set(Object.keys(out.metafile.inputs).flatMap((f) => /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(f)?.[1] ?? []))].sort()
+      return { text: out.outputFiles[0]!.text, gz: gzipSync(out.outputFiles[0]!.text).length, packages }
+    }
+    const [node, browser] = [await bundled('node'), await bundled('browser')]
+    console.log(`createClient + tokenAuth + invitationsRetrieve, esbuild min+gz: browser ${browser.gz} B, node ${node.gz} B`)
+    expect(node.packages).toEqual(['cvat-fp', 'fp-ts', 'io-ts'])
+    expect(node.gz).toBeLessThanOrEqual(1.25 * browser.gz)
+    writeConsumerFile('lambda.bundle.mjs', node.text)
+    const { stdout } = await run(process.execPath, ['lambda.bundle.mjs', live.served.url], { cwd: CONSUMER, timeout: 30_000 })
+    expect(JSON.parse(stdout)).toEqual(['function', 'Left', 404])
+  }, 90_000)
+
+  it('every ts snippet of the README runs under plain Node ESM against the packed package', async () => {
+    const names = Object.keys(await import('../../src/index'))
+    const runSnippet = async (i: number | string, snippet: string) => {
+      const file = writeConsumerFile(`readme-${i}.mjs`, await snippetModule(snippet, names))
+      return run(process.execPath, [file], { cwd: CONSUMER, timeout: 30_000, env: { ...process.env, EMULATOR_URL: live.served.url } }).then(
+        () => 'ok',
+        (e: { stderr?: string }) => `snippet ${i}: ${String(e.stderr).split('\n').find((l) => /Error/.test(l)) ?? e.stderr}`,
+      )
+    }
+    const snippets = readmeSnippets()
+    expect(snippets.length).toBeGreaterThanOrEqual(10)
+    const results = await Promise.all(snippets.map((s, i) => runSnippet(i, s)))
+    expect(results).toEqual(snippets.map(() => 'ok'))
+    // The harness can fail: the import the README used to show does crash plain Node ESM.
+    expect(await runSnippet('control', "import { pipe } from 'fp-ts/function'\npipe(1, (x) => x)\n")).toMatch(/ERR_UNSUPPORTED_DIR_IMPORT/)
+  }, 120_000)
 
   describe.skipIf(!existsSync(CHROMIUM) && process.env['CI'] !== 'true')(`headless Chromium${existsSync(CHROMIUM) ? '' : ' (skipped: /usr/bin/chromium missing; apt-get install chromium)'}`, () => {
     let page: Server
