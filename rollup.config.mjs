@@ -29,10 +29,10 @@ const walk = (dir) =>
 const withExtension = (code, ext) =>
   code.replace(/(from\s+|import\()(['"])(\.{1,2}\/[^'"]*?)(\2)/g, (_m, kw, q, spec) => `${kw}${q}${spec}${ext}${q}`)
 
-const declarations = (jsExt, dtsExt) => ({
+const declarations = (jsExt, dtsExt, only = () => true) => ({
   name: 'declarations',
   generateBundle() {
-    for (const file of walk(BUILD).filter((f) => f.endsWith('.d.ts'))) {
+    for (const file of walk(BUILD).filter((f) => f.endsWith('.d.ts') && only(f))) {
       const name = relative(BUILD, file).replace(/\.d\.ts$/, dtsExt)
       this.emitFile({ type: 'asset', fileName: name, source: withExtension(readFileSync(file, 'utf8'), jsExt) })
     }
@@ -50,6 +50,17 @@ const withoutFallbackFetch = {
 
 const esModuleFile = (id) => id.replace(/^(fp-ts|io-ts)\/(?!lib\/|es6\/)(.+)$/, '$1/es6/$2.js')
 
+// The command line is its own input of the CommonJS build only (Node runs it); nothing the
+// library exports imports it, so no library bundle can contain it.
+const cliInput = exists(`${BUILD}/cli/main.js`) ? { 'cli/main': `${BUILD}/cli/main.js` } : {}
+const VERSION = JSON.parse(readFileSync('package.json', 'utf8')).version
+const cliVersion = {
+  name: 'cli-version',
+  transform(code, id) {
+    return id.endsWith(join('cli', 'main.js')) ? code.replaceAll('__CVAT_FP_VERSION__', JSON.stringify(VERSION)) : null
+  },
+}
+
 const external = (id) => /^(fp-ts|io-ts|cross-fetch)(\/|$)/.test(id) || id.startsWith('node:')
 
 export default [
@@ -57,7 +68,7 @@ export default [
     input,
     external,
     treeshake: { moduleSideEffects: false },
-    plugins: [withoutFallbackFetch, declarations('.js', '.d.ts')],
+    plugins: [withoutFallbackFetch, declarations('.js', '.d.ts', (f) => !f.startsWith(join(BUILD, 'cli')))],
     output: {
       dir: 'dist/esm',
       format: 'es',
@@ -70,12 +81,13 @@ export default [
     },
   },
   {
-    input,
+    input: { ...input, ...cliInput },
     external,
     treeshake: { moduleSideEffects: false },
-    plugins: [declarations('.cjs', '.d.cts')],
+    plugins: [cliVersion, declarations('.cjs', '.d.cts')],
     output: {
       dir: 'dist/cjs',
+      banner: (chunk) => (chunk.facadeModuleId?.endsWith(join('cli', 'main.js')) ? '#!/usr/bin/env node' : ''),
       format: 'cjs',
       preserveModules: true,
       preserveModulesRoot: BUILD,

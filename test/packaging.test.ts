@@ -36,6 +36,15 @@ describe('packaging', () => {
     expect(cjs).toContain("import(['cross', 'fetch'].join('-'))")
   })
 
+  it('the cvat-fp bin is its own CommonJS entry with a shebang, and no library module reaches it', () => {
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { bin: Record<string, string> }
+    expect(pkg.bin).toEqual({ 'cvat-fp': './dist/cjs/cli/main.cjs' })
+    expect(readFileSync(pkg.bin['cvat-fp']!, 'utf8').split('\n')[0]).toBe('#!/usr/bin/env node')
+    expect(files('dist/esm', '.js').filter((f) => f.split(/[\/]/).includes('cli'))).toEqual([])
+    const library = files('dist/cjs', '.cjs').filter((f) => !f.includes(join('dist', 'cjs', 'cli')))
+    expect(library.filter((f) => /require\('\.{1,2}\/(\.\.\/)*cli\//.test(readFileSync(f, 'utf8')))).toEqual([])
+  })
+
   it('every top-level call in the ESM build is marked pure', () => {
     const offenders = files('dist/esm', '.js')
       .filter((f) => !f.includes('testing'))

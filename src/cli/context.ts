@@ -1,0 +1,94 @@
+/// <reference types="node" />
+/**
+ * What every command shares: the process's streams and environment as plain values (so the
+ * commands never reach for globals), the client built from `--url` and the environment's
+ * credentials, usage errors, tables and progress. Built only on cvat-fp's public API.
+ */
+import { type Client, basicAuth, bearerAuth, createClient, retry, timeout, tokenAuth } from '../index'
+
+/** The outside world a command talks to. */
+export interface Io {
+  readonly out: (text: string) => void
+  readonly err: (text: string) => void
+  /** Whether stderr is a terminal (progress is drawn only there). */
+  readonly errIsTty: boolean
+  readonly env: Readonly<Record<string, string | undefined>>
+  readonly now: () => number
+}
+
+/** Exit codes: every item succeeded, some item failed, usage or configuration error. */
+export type Exit = 0 | 1 | 2
+
+/** A usage or configuration problem: reported on stderr, exit 2, nothing sent. */
+export interface Usage {
+  readonly _tag: 'Usage'
+  readonly message: string
+}
+
+export const usage = (message: string): Usage => ({ _tag: 'Usage', message })
+
+export const isUsage = (u: unknown): u is Usage => typeof u === 'object' && u !== null && (u as { _tag?: unknown })._tag === 'Usage'
+
+/** Global flags every command accepts. */
+export const GLOBAL_OPTIONS = {
+  url: { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean' },
+} as const
+
+/** Why a credential comes from the environment only: a flag would show in `ps` and shell history. */
+export const CREDENTIALS_HELP = `Environment:
+  CVAT_URL              the server (or --url)
+  CVAT_ACCESS_TOKEN     personal access token (Authorization: Bearer)
+  CVAT_TOKEN            API token from /api/auth/login (Authorization: Token)
+  CVAT_USERNAME, CVAT_PASSWORD   HTTP Basic
+Credentials come only from the environment, never from flags (flags show in ps).`
+
+/** Checks `--url` / `CVAT_URL` and picks the credential; a missing one is a usage error, before any request. */
+export const clientFor = (io: Io, url: string | undefined): Client | Usage => {
+  const baseUrl = url ?? io.env['CVAT_URL']
+  if (baseUrl === undefined || baseUrl === '') return usage('no server: pass --url or set CVAT_URL')
+  if (!/^https?:\/\/[^/?#]+/i.test(baseUrl)) return usage(`--url / CVAT_URL must be an http(s) URL, got ${JSON.stringify(baseUrl.replace(/\/\/[^@/]*@/, '//[redacted]@'))}`)
+  const { CVAT_ACCESS_TOKEN: bearer, CVAT_TOKEN: token, CVAT_USERNAME: username, CVAT_PASSWORD: password } = io.env
+  const auth = bearer
+    ? bearerAuth(bearer)
+    : token
+      ? tokenAuth(token)
+      : username && password
+        ? basicAuth({ username, password })
+        : undefined
+  if (auth === undefined) return usage('no credential: set CVAT_ACCESS_TOKEN, CVAT_TOKEN, or CVAT_USERNAME and CVAT_PASSWORD')
+  // Each attempt gets 30 s; retry honours CVAT's Retry-After up to a minute (never its hour-long resend throttle).
+  return retry()(timeout(30_000)(auth(createClient({ baseUrl }))))
+}
+
+/** Parses `7d` or `12h` into milliseconds. */
+export const parseAge = (flag: string, text: string | undefined): number | undefined | Usage => {
+  if (text === undefined) return undefined
+  const m = /^(\d{1,6})([hd])$/.exec(text)
+  return m ? Number(m[1]) * (m[2] === 'd' ? 86_400_000 : 3_600_000) : usage(`${flag} takes a number of hours or days, like 12h or 7d; got ${JSON.stringify(text)}`)
+}
+
+/** Parses a positive integer flag. */
+export const parseCount = (flag: string, text: string | undefined): number | undefined | Usage => {
+  if (text === undefined) return undefined
+  return /^[1-9]\d{0,5}$/.test(text) ? Number(text) : usage(`${flag} takes a positive integer, got ${JSON.stringify(text)}`)
+}
+
+/** Lays out rows under a header, columns padded to their widest cell. */
+export const table = (header: ReadonlyArray<string>, rows: ReadonlyArray<ReadonlyArray<string>>): string => {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)))
+  const line = (cells: ReadonlyArray<string>) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i] ?? 0))).join('  ')
+  return [line(header), ...rows.map(line)].join('\n')
+}
+
+/** Draws `done/total, failed` on stderr, in place, only when stderr is a terminal. */
+export const progress = (io: Io) => ({
+  update: (p: { readonly done: number; readonly failed: number; readonly total: number }): void => {
+    if (io.errIsTty) io.err(`\r${p.done}/${p.total} done, ${p.failed} failed`)
+  },
+  finish: (): void => {
+    if (io.errIsTty) io.err('\r\x1b[K')
+  },
+})

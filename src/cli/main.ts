@@ -1,0 +1,131 @@
+/// <reference types="node" />
+/**
+ * The `cvat-fp` command line: its own entry (never imported by the library, so no library bundle
+ * holds it), built on cvat-fp's public API and Node's `util.parseArgs` (no dependency). Exit 0
+ * when every item succeeded, 1 when some failed, 2 for usage or configuration errors; errors are
+ * `formatError` lines, never a stack trace or a credential.
+ */
+import { parseArgs } from 'node:util'
+import { CREDENTIALS_HELP, type Exit, GLOBAL_OPTIONS, type Io, type Usage, clientFor, isUsage } from './context'
+import { emulator } from './emulator'
+import { type InvitationFlags, bulkByKey, invite, list } from './invitations'
+
+declare const __CVAT_FP_VERSION__: string
+
+type Spec = Readonly<Record<string, { readonly type: 'string' | 'boolean'; readonly short?: string }>>
+interface Command {
+  readonly options: Spec
+  readonly help: string
+  readonly positionals?: boolean
+  readonly run: (io: Io, values: Record<string, unknown>, positionals: ReadonlyArray<string>, stopped: () => Promise<unknown>) => Promise<Exit | Usage>
+}
+
+const ORG = { org: { type: 'string' } } as const
+const WRITE = { 'dry-run': { type: 'boolean' }, concurrency: { type: 'string' } } as const
+
+const withClient =
+  (run: (io: Io, client: Parameters<typeof list>[1], f: InvitationFlags & { org: string }, positionals: ReadonlyArray<string>) => Promise<Exit | Usage>): Command['run'] =>
+  async (io, values, positionals) => {
+    const org = values['org']
+    if (typeof org !== 'string' || org === '') return { _tag: 'Usage', message: '--org SLUG is required' }
+    const client = clientFor(io, typeof values['url'] === 'string' ? values['url'] : undefined)
+    return isUsage(client) ? client : run(io, client, { ...values, org }, positionals)
+  }
+
+const COMMANDS: Readonly<Record<string, Command>> = {
+  emulator: {
+    options: { port: { type: 'string' }, host: { type: 'string' }, seed: { type: 'string' }, server: { type: 'string' } },
+    help: `cvat-fp emulator [--port N] [--host 127.0.0.1] [--seed demo|empty|FILE.json] [--server 2.26|2.73] [--json]
+Serves the CVAT emulator over HTTP; prints its URL and the seeded users' credentials. Ctrl-C stops it.`,
+    run: (io, values, _p, stopped) => emulator(io, values, stopped),
+  },
+  'invitations list': {
+    options: { ...ORG, pending: { type: 'boolean' } },
+    help: `cvat-fp invitations list --org SLUG [--pending] [--json]
+Lists every invitation of the organisation (--pending: not accepted yet).`,
+    run: withClient((io, client, f) => list(io, client, f)),
+  },
+  'invitations invite': {
+    options: { ...ORG, ...WRITE, role: { type: 'string' }, csv: { type: 'string' }, 'skip-existing': { type: 'boolean' } },
+    positionals: true,
+    help: `cvat-fp invitations invite --org SLUG (--role ROLE EMAIL… | --csv FILE) [--skip-existing] [--concurrency N] [--dry-run] [--json]
+Invites each address once (CSV: email,role per line, header optional). --skip-existing reports
+"already a member / already invited" as skipped, not failed. --dry-run shows what would be sent.`,
+    run: withClient((io, client, f, emails) => invite(io, client, f, emails)),
+  },
+  'invitations resend': {
+    options: { ...ORG, ...WRITE, pending: { type: 'boolean' }, 'older-than': { type: 'string' } },
+    help: `cvat-fp invitations resend --org SLUG [--pending] [--older-than 7d] [--concurrency N] [--dry-run] [--json]
+Resends invitations (--pending: not accepted; --older-than: created at least that long ago, h or d).
+CVAT allows 5 resends per hour: after its 429 nothing more is sent.`,
+    run: withClient((io, client, f) => bulkByKey(io, client, f, 'resend')),
+  },
+  'invitations cleanup': {
+    options: { ...ORG, ...WRITE, expired: { type: 'boolean' }, 'older-than': { type: 'string' } },
+    help: `cvat-fp invitations cleanup --org SLUG [--expired] [--older-than 30d] [--concurrency N] [--dry-run] [--json]
+Deletes pending invitations that match every criterion given (at least one of --expired, --older-than).`,
+    run: withClient((io, client, f) => bulkByKey(io, client, f, 'cleanup')),
+  },
+}
+
+const OVERVIEW = `cvat-fp — administer CVAT organisations from the command line
+
+Commands:
+${Object.values(COMMANDS).map((c) => `  ${c.help.split('\n')[0]}`).join('\n')}
+
+Every command takes --url URL, --json (one JSON document on stdout), --help; and cvat-fp --version.
+Exit status: 0 every item succeeded, 1 some item failed, 2 usage or configuration error.
+
+${CREDENTIALS_HELP}`
+
+const ALL_OPTIONS: Spec = Object.assign({}, GLOBAL_OPTIONS, ...Object.values(COMMANDS).map((c) => c.options))
+
+/** Runs one command line; resolves to its exit code and never rejects. */
+export const main = async (argv: ReadonlyArray<string>, io: Io, stopped: () => Promise<unknown>): Promise<Exit> => {
+  const fail = (message: string, help?: string): Exit => (io.err(`cvat-fp: ${message}\n${help === undefined ? 'Run cvat-fp --help for usage.' : help}\n`), 2)
+  // First pass, lenient: find the command words. Second pass, strict, with that command's flags only.
+  const loose = parseArgs({ args: [...argv], options: ALL_OPTIONS, strict: false, allowPositionals: true })
+  const words = loose.positionals
+  const name = [`${words[0]} ${words[1]}`, `${words[0]}`].find((n) => COMMANDS[n] !== undefined)
+  if (name === undefined) {
+    if (loose.values['version'] === true && words.length === 0) return io.out(`${__CVAT_FP_VERSION__}\n`), 0
+    if (words.length === 0) return io.out(`${OVERVIEW}\n`), loose.values['help'] === true ? 0 : 2
+    return fail(`unknown command ${JSON.stringify(words.slice(0, 2).join(' '))}`)
+  }
+  const command = COMMANDS[name]!
+  let parsed: { values: Record<string, unknown>; positionals: string[] }
+  try {
+    parsed = parseArgs({ args: [...argv], options: { ...GLOBAL_OPTIONS, ...command.options }, strict: true, allowPositionals: true })
+  } catch (e) {
+    return fail(String((e as { message?: unknown }).message ?? e).split('\n')[0]!, command.help)
+  }
+  if (parsed.values['help'] === true) return io.out(`${command.help}\n\n${CREDENTIALS_HELP}\n`), 0
+  const rest = parsed.positionals.slice(name.split(' ').length)
+  if (rest.length > 0 && command.positionals !== true) return fail(`unexpected argument ${JSON.stringify(rest[0])}`, command.help)
+  const code = await command.run(io, parsed.values, rest, stopped)
+  return isUsage(code) ? fail(code.message, command.help) : code
+}
+
+// Only a command that serves (the emulator) waits for a signal; others keep Node's default Ctrl-C.
+const signalled = () => new Promise<string>((resolve) => ['SIGINT', 'SIGTERM'].forEach((s) => process.once(s, () => resolve(s))))
+
+void main(
+  process.argv.slice(2),
+  {
+    out: (t) => void process.stdout.write(t),
+    err: (t) => void process.stderr.write(t),
+    errIsTty: process.stderr.isTTY === true,
+    env: process.env,
+    now: Date.now,
+  },
+  signalled,
+).then(
+  (code) => {
+    process.exitCode = code
+  },
+  (e: unknown) => {
+    // Unreachable by design (every task resolves); reported as one line, never a stack trace.
+    process.stderr.write(`cvat-fp: internal error: ${String((e as { message?: unknown })?.message ?? e)}\n`)
+    process.exitCode = 1
+  },
+)
