@@ -66,7 +66,12 @@ export interface BulkOptions {
   readonly dryRun?: boolean
 }
 
-/** The ceiling on concurrency: CVAT throttles, and a batch should not look like a flood. */
+/**
+ * Caps the concurrency of bulk functions (larger values are clamped): CVAT throttles, and a batch should not look like a flood.
+ *
+ * @example
+ * inviteMany(cvat, { org: 'acme', invitations: [{ email: 'a@x.org', role: 'worker' }], concurrency: MAX_CONCURRENCY })
+ */
 export const MAX_CONCURRENCY = 16
 
 interface Spec<I, A> {

@@ -21,9 +21,6 @@ export interface FilterField<R extends string, V> {
   readonly _value?: (v: V) => V
 }
 
-/** The JSON Logic term a rule compiles to. */
-type Term = { readonly [op: string]: unknown }
-
 /**
  * Holds one JSON Logic rule over the filterable fields of resource `R`.
  *
@@ -32,13 +29,14 @@ type Term = { readonly [op: string]: unknown }
  */
 export interface Filter<R extends string> {
   readonly _tag: 'Filter'
-  readonly term: Term
+  /** The JSON Logic term the rule compiles to. */
+  readonly term: { readonly [op: string]: unknown }
   /** Phantom: the list this rule belongs to (invariant, so rules of two lists never mix). */
   readonly _resource?: (r: R) => R
 }
 
-const rule = <R extends string>(term: Term): Filter<R> => ({ _tag: 'Filter', term })
-const v = (f: { readonly name: string }): Term => ({ var: f.name })
+const rule = <R extends string>(term: Filter<R>['term']): Filter<R> => ({ _tag: 'Filter', term })
+const v = (f: { readonly name: string }): Filter<string>['term'] => ({ var: f.name })
 
 /**
  * Builds `field == value`.
@@ -49,16 +47,13 @@ const v = (f: { readonly name: string }): Term => ({ var: f.name })
 export const eq = <R extends string, V>(field: FilterField<R, V>, value: NoInfer<V>): Filter<R> =>
   rule({ '==': [v(field), value] })
 
-/** Values CVAT compares by order (numbers and text; never booleans). */
-type Ordered = number | string
-
 /**
  * Builds `field < value` (numbers and text only).
  *
  * @example
  * lt(userFields.id, 100)
  */
-export const lt = <R extends string, V extends Ordered>(field: FilterField<R, V>, value: NoInfer<V>): Filter<R> =>
+export const lt = <R extends string, V extends number | string>(field: FilterField<R, V>, value: NoInfer<V>): Filter<R> =>
   rule({ '<': [v(field), value] })
 
 /**
@@ -67,7 +62,7 @@ export const lt = <R extends string, V extends Ordered>(field: FilterField<R, V>
  * @example
  * lte(userFields.id, 100)
  */
-export const lte = <R extends string, V extends Ordered>(field: FilterField<R, V>, value: NoInfer<V>): Filter<R> =>
+export const lte = <R extends string, V extends number | string>(field: FilterField<R, V>, value: NoInfer<V>): Filter<R> =>
   rule({ '<=': [v(field), value] })
 
 /**
@@ -76,7 +71,7 @@ export const lte = <R extends string, V extends Ordered>(field: FilterField<R, V
  * @example
  * gt(membershipFields.id, 10)
  */
-export const gt = <R extends string, V extends Ordered>(field: FilterField<R, V>, value: NoInfer<V>): Filter<R> =>
+export const gt = <R extends string, V extends number | string>(field: FilterField<R, V>, value: NoInfer<V>): Filter<R> =>
   rule({ '>': [v(field), value] })
 
 /**
@@ -85,7 +80,7 @@ export const gt = <R extends string, V extends Ordered>(field: FilterField<R, V>
  * @example
  * gte(organizationFields.id, 2)
  */
-export const gte = <R extends string, V extends Ordered>(field: FilterField<R, V>, value: NoInfer<V>): Filter<R> =>
+export const gte = <R extends string, V extends number | string>(field: FilterField<R, V>, value: NoInfer<V>): Filter<R> =>
   rule({ '>=': [v(field), value] })
 
 /**
@@ -94,7 +89,7 @@ export const gte = <R extends string, V extends Ordered>(field: FilterField<R, V
  * @example
  * between(userFields.id, 10, 20) // {"<=":[10,{"var":"id"},20]}
  */
-export const between = <R extends string, V extends Ordered>(
+export const between = <R extends string, V extends number | string>(
   field: FilterField<R, V>,
   low: NoInfer<V>,
   high: NoInfer<V>,

@@ -8,7 +8,7 @@ import { type KeyOutcome, type KeysParams, keysSpec } from './resendMany'
  * DELETE /api/invitations/{key} (for many keys) — Deletes each invitation with bounded concurrency, one outcome per key, in order; a dry run sends nothing.
  *
  * @example
- * destroyMany(cvat, { org: 'my-org', keys: stale.map((i) => i.key), dryRun: true })
+ * destroyMany(cvat, { org: 'my-org', keys: [inv.key, key], dryRun: true })
  */
 export const destroyMany = (client: Client, params: KeysParams): T.Task<ReadonlyArray<KeyOutcome>> => {
   const { org, ...spec } = keysSpec(params)

@@ -40,7 +40,7 @@ export const keysSpec = (
  * POST /api/invitations/{key}/resend (for many keys) — Resends each invitation with bounded concurrency, one outcome per key; after CVAT's throttle (429) nothing more is sent and the rest are `NotSent` with its `retryAfter`.
  *
  * @example
- * resendMany(cvat, { org: 'my-org', keys: pending.map((i) => i.key), concurrency: 2 })
+ * resendMany(cvat, { org: 'my-org', keys: [inv.key], concurrency: 2 })
  */
 export const resendMany = (client: Client, params: KeysParams): T.Task<ReadonlyArray<KeyOutcome>> => {
   const { org, ...spec } = keysSpec(params)

@@ -74,7 +74,7 @@ const clock = (): number => (typeof performance === 'object' ? performance.now()
  * Reports every request passing through to `onEvent`; place it right before `retry` in the `pipe` to see each attempt, after `timeout` to see its timeouts.
  *
  * @example
- * const cvat = pipe(createClient({ baseUrl }), tokenAuth(key), timeout(5_000), observe((e) => console.error(e)), retry())
+ * const logged = retry()(observe((e) => console.error(e))(timeout(5_000)(tokenAuth(key)(createClient({ baseUrl: 'https://cvat.example' })))))
  */
 export const observe =
   (onEvent: (event: RequestEvent) => void, options: ObserveOptions = {}): Middleware =>
