@@ -1,10 +1,11 @@
 // The `cvat-fp` binary, spawned as a user runs it, against the emulator over HTTP: every command,
 // its exit codes, --json, --help, and dry runs proven by the emulator's request log.
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { execFile } from 'node:child_process'
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { useEmulator } from '../e2e/helpers'
-import { VERSION, binIsBuilt, cli } from './run'
+import { BIN, VERSION, binIsBuilt, cli } from './run'
 
 const DAY = 86_400_000
 const now = Date.now()
@@ -144,6 +145,16 @@ describe('cvat-fp invitations invite', () => {
       stderr: '', // not a TTY: no progress
     })
     expect(writes().map((w) => `${w.method} ${w.status}`)).toEqual(['POST 201', 'POST 400', 'POST 400'])
+  })
+
+  it.skipIf(!existsSync('/usr/bin/script'))('draws progress on stderr when it is a terminal (script(1) gives it a pty)', async () => {
+    const command = `${process.execPath} ${BIN} invitations invite --org acme --role worker p1@example.com p2@example.com --concurrency 1`
+    const screen = await new Promise<string>((done) =>
+      execFile('/usr/bin/script', ['-qec', command, '/dev/null'], { env: { PATH: process.env['PATH'] ?? '', ...env() }, timeout: 30_000 }, (_e, stdout) => done(stdout)),
+    )
+    expect(screen).toContain('\r1/2 done, 0 failed')
+    expect(screen).toContain('\r2/2 done, 0 failed\r\x1b[K')
+    expect(screen).toMatch(/2 invited, 0 skipped, 0 failed, of 2/)
   })
 
   it('--csv FILE --json: one JSON document with an outcome per row', async () => {
