@@ -37,8 +37,10 @@ export interface InvitationFlags {
   readonly json?: boolean
 }
 
-// `accepted` is in the answer from CVAT 2.65 on; older servers say it only through the filter.
-const statusOf = (i: InvitationRead): string => ('accepted' in i && i.accepted === true ? 'accepted' : i.expired === true ? 'expired' : 'pending')
+// `accepted` is in the answer from CVAT 2.65 on; older servers say it only through the filter,
+// so the table asks for the pending ones too and calls the rest accepted.
+const statusOf = (pending: ReadonlySet<string>) => (i: InvitationRead): string =>
+  !pending.has(i.key) ? 'accepted' : i.expired === true ? 'expired' : 'pending'
 
 const listed = async (client: Client, org: string, pending: boolean): Promise<ReadonlyArray<InvitationRead> | string> => {
   const r = await invitationsListAll(client, { org, pageSize: 100, ...(pending ? { filter: filterString(pendingInvitations) } : {}) })()
@@ -52,7 +54,10 @@ export const list = async (io: Io, client: Client, f: InvitationFlags & { org: s
   const r = await listed(client, f.org, f.pending === true)
   if (typeof r === 'string') return io.err(`${r}\n`), 1
   if (f.json) return io.out(`${JSON.stringify(r, null, 2)}\n`), 0
-  const rows = r.map((i) => [i.key, i.user.username, i.role, i.owner?.username ?? '-', (i.created_date ?? '').slice(0, 10), statusOf(i)])
+  const pending = f.pending === true ? r : await listed(client, f.org, true)
+  if (typeof pending === 'string') return io.err(`${pending}\n`), 1
+  const status = statusOf(new Set(pending.map((i) => i.key)))
+  const rows = r.map((i) => [i.key, i.user.username, i.role, i.owner?.username ?? '-', (i.created_date ?? '').slice(0, 10), status(i)])
   io.out(`${table(['KEY', 'USER', 'ROLE', 'INVITED BY', 'CREATED', 'STATUS'], rows)}\n${r.length} invitation${r.length === 1 ? '' : 's'}\n`)
   return 0
 }

@@ -91,7 +91,7 @@ describe('cvat-fp invitations list', () => {
     expect(r.stdout.split('\n').map((l) => l.split(/\s{2,}/))).toEqual([
       ['KEY', 'USER', 'ROLE', 'INVITED BY', 'CREATED', 'STATUS'],
       [ivy!.key, 'ivy', 'worker', 'olga', day(ivy!.createdDate), 'pending'],
-      [wendy!.key, 'wendy', 'supervisor', 'mia', day(wendy!.createdDate), 'pending'],
+      [wendy!.key, 'wendy', 'supervisor', 'mia', day(wendy!.createdDate), 'accepted'],
       ['2 invitations'],
       [''],
     ])
