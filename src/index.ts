@@ -29,6 +29,21 @@ export {
   AcceptInvitationRead,
   PaginatedInvitationReadList,
 } from './codecs/invitations'
+export { User, MetaUser, PaginatedMetaUserList, PatchedUserRequest } from './codecs/users'
+export { OrganizationRead, PaginatedOrganizationReadList, OrganizationWriteRequest, PatchedOrganizationWriteRequest } from './codecs/organizations'
+export { MembershipRead, PaginatedMembershipReadList, PatchedMembershipWriteRequest } from './codecs/memberships'
+export {
+  LoginSerializerExRequest,
+  Token,
+  RegisterSerializerEx,
+  RegisterSerializerExRequest,
+  PasswordChangeRequest,
+  PasswordResetSerializerExRequest,
+  PasswordResetConfirmRequest,
+  RestAuthDetail,
+  SigningRequest,
+} from './codecs/auth'
+export { AccessTokenRead, PaginatedAccessTokenReadList, AccessTokenWriteRequest, PatchedAccessTokenWriteRequest } from './codecs/accessTokens'
 export type { OrgParams, KeyParams, IdParams, PageParams } from './endpoint/params'
 export { invitationsCreate, type InvitationsCreateParams } from './invitations/create'
 export { invitationsList, type InvitationsListParams } from './invitations/list'
