@@ -12,6 +12,8 @@ import { send } from '../endpoint/send'
  * const p: InvitationsListParams = { org: 'acme', sort: '-created_date', pageSize: 50 }
  */
 export interface InvitationsListParams extends OrgParams, PageParams {
+  /** Only accepted (or only pending) invitations (a 2.73 schema filter; servers without it ignore it). */
+  readonly accepted?: boolean
   /** JSON Logic over `owner`, `user_id`, `accepted`, e.g. `{"and":[{"==":[{"var":"accepted"},false]}]}`. */
   readonly filter?: string
   /** The inviter's exact username. */
@@ -20,6 +22,8 @@ export interface InvitationsListParams extends OrgParams, PageParams {
   readonly search?: string
   /** `owner` or `created_date`, `-` prefix for descending. */
   readonly sort?: string
+  /** Only invitations addressed to this user id (a 2.73 schema filter; servers without it ignore it). */
+  readonly userId?: number
 }
 
 /**
@@ -35,10 +39,12 @@ export const invitationsList = (
   send(
     client,
     listRequest('/api/invitations', params, [
+      ['accepted', params.accepted],
       ['filter', params.filter],
       ['owner', params.owner],
       ['search', params.search],
       ['sort', params.sort],
+      ['user_id', params.userId],
     ]),
     'PaginatedInvitationReadList',
     PaginatedInvitationReadList,
