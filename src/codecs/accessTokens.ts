@@ -5,14 +5,14 @@
  */
 import * as D from 'io-ts/Decoder'
 import type * as G from 'io-ts/Guard'
-import { BasicUser, BasicUserGuard, Int, type Optionals, type Page, checked, isOptionalBoolean, isOptionalInt, isOptionalNullableString, isOptionalString, optional, page, text } from './common'
+import { BasicUser, BasicUserGuard, Int, type Optionals, type Page, checked, isOptionalBoolean, isOptionalNullableString, isOptionalString, optional, page, text } from './common'
 import { isRecord } from '../json'
 
 /** Checks an access token (the fast half of `AccessTokenRead`). */
 export const AccessTokenReadGuard: G.Guard<unknown, AccessTokenRead> = {
   is: (u: unknown): u is AccessTokenRead =>
     isRecord(u) &&
-    isOptionalInt(u['id']) &&
+    Number.isInteger(u['id']) &&
     isOptionalString(u['name']) &&
     isOptionalString(u['created_date']) &&
     isOptionalString(u['updated_date']) &&
@@ -25,7 +25,7 @@ export const AccessTokenReadGuard: G.Guard<unknown, AccessTokenRead> = {
 
 /** Decodes AccessTokenRead strictly (the explaining half of `AccessTokenRead`). */
 export const AccessTokenReadDecoder = /*#__PURE__*/ D.struct({
-  id: /*#__PURE__*/ optional(Int),
+  id: Int,
   name: /*#__PURE__*/ optional(D.string),
   created_date: /*#__PURE__*/ optional(D.string),
   updated_date: /*#__PURE__*/ optional(D.string),
@@ -38,7 +38,8 @@ export const AccessTokenReadDecoder = /*#__PURE__*/ D.struct({
 
 /**
  * Decodes a personal access token; `value`, the secret, is present only in the answer that
- * created it.
+ * created it. `id` is required: the schema leaves it optional (read-only), but every server renders
+ * it and a token without one cannot be retrieved, changed or revoked, as with `InvitationRead.key`.
  *
  * @example
  * AccessTokenRead.decode({ id: 1, name: 'ci', read_only: true, expiry_date: null })

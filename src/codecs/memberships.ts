@@ -13,7 +13,7 @@ export const MembershipReadGuard: G.Guard<unknown, MembershipRead> = {
   is: (u: unknown): u is MembershipRead =>
     isRecord(u) &&
     BasicUserGuard.is(u['user']) &&
-    isOptionalInt(u['id']) &&
+    Number.isInteger(u['id']) &&
     isOptionalInt(u['organization']) &&
     isOptionalBoolean(u['is_active']) &&
     isOptionalNullableString(u['joined_date']) &&
@@ -24,7 +24,7 @@ export const MembershipReadGuard: G.Guard<unknown, MembershipRead> = {
 /** Decodes MembershipRead strictly (the explaining half of `MembershipRead`). */
 export const MembershipReadDecoder = /*#__PURE__*/ D.struct({
   user: BasicUser,
-  id: /*#__PURE__*/ optional(Int),
+  id: Int,
   organization: /*#__PURE__*/ optional(Int),
   is_active: /*#__PURE__*/ optional(D.boolean),
   joined_date: /*#__PURE__*/ optional(/*#__PURE__*/ D.nullable(D.string)),
@@ -34,7 +34,9 @@ export const MembershipReadDecoder = /*#__PURE__*/ D.struct({
 
 /**
  * Decodes a membership: a user's role in one organisation; `invitation` is the key of the
- * invitation it came from, null for the owner's own membership.
+ * invitation it came from, null for the owner's own membership. `user` and `id` are required: the
+ * schema leaves `id` optional (read-only), but every server renders it and a membership without
+ * one cannot be changed or removed, as with `InvitationRead.key`.
  *
  * @example
  * MembershipRead.decode({ id: 3, user: { username: 'ann' }, organization: 1, role: 'worker' })

@@ -6,7 +6,7 @@
  */
 import * as D from 'io-ts/Decoder'
 import type * as G from 'io-ts/Guard'
-import { Anything, BasicUser, BasicUserGuard, Int, type Optionals, type Page, checked, isOptionalInt, isOptionalString, optional, page, text } from './common'
+import { Anything, BasicUser, BasicUserGuard, Int, type Optionals, type Page, checked, isOptionalString, optional, page, text } from './common'
 import { isRecord } from '../json'
 
 /** Checks an organisation (the fast half of `OrganizationRead`). */
@@ -14,8 +14,8 @@ export const OrganizationReadGuard: G.Guard<unknown, OrganizationRead> = {
   is: (u: unknown): u is OrganizationRead =>
     isRecord(u) &&
     (u['owner'] === null || BasicUserGuard.is(u['owner'])) &&
-    isOptionalInt(u['id']) &&
-    isOptionalString(u['slug']) &&
+    Number.isInteger(u['id']) &&
+    typeof u['slug'] === 'string' &&
     isOptionalString(u['name']) &&
     isOptionalString(u['description']) &&
     isOptionalString(u['created_date']) &&
@@ -25,8 +25,8 @@ export const OrganizationReadGuard: G.Guard<unknown, OrganizationRead> = {
 /** Decodes OrganizationRead strictly (the explaining half of `OrganizationRead`). */
 export const OrganizationReadDecoder = /*#__PURE__*/ D.struct({
   owner: /*#__PURE__*/ D.nullable(BasicUser),
-  id: /*#__PURE__*/ optional(Int),
-  slug: /*#__PURE__*/ optional(D.string),
+  id: Int,
+  slug: D.string,
   name: /*#__PURE__*/ optional(D.string),
   description: /*#__PURE__*/ optional(D.string),
   created_date: /*#__PURE__*/ optional(D.string),
@@ -35,7 +35,9 @@ export const OrganizationReadDecoder = /*#__PURE__*/ D.struct({
 })
 
 /**
- * Decodes an organisation: only `owner` (a BasicUser or null) is required by the schema.
+ * Decodes an organisation: `owner` (a BasicUser or null), `id` and `slug` required. The schema
+ * leaves `id` and `slug` optional (read-only), but every server renders them and an organisation
+ * without them cannot be retrieved, changed or used as a context, as with `InvitationRead.key`.
  *
  * @example
  * OrganizationRead.decode({ id: 1, slug: 'acme', owner: null })
