@@ -6,7 +6,6 @@ import { LoginSerializerExRequest, Token } from '../codecs/auth'
 import type { CvatError } from '../errors'
 import { jsonBody, orgRequest } from '../endpoint/params'
 import { send } from '../endpoint/send'
-import { hidden } from './hidden'
 
 /**
  * Parameters of `authCreateLogin`.
@@ -29,6 +28,6 @@ export interface AuthCreateLoginParams {
 export const authCreateLogin = (client: Client, params: AuthCreateLoginParams): TaskEither<CvatError, Token> =>
   pipe(
     orgRequest('POST', '/api/auth/login'),
-    E.flatMap(jsonBody('loginSerializerExRequest', hidden(LoginSerializerExRequest), params?.loginSerializerExRequest)),
+    E.flatMap(jsonBody('loginSerializerExRequest', LoginSerializerExRequest, params?.loginSerializerExRequest)),
     (req) => send(client, req, 'Token', Token),
   )

@@ -6,7 +6,6 @@ import { PasswordChangeRequest, RestAuthDetail } from '../codecs/auth'
 import type { CvatError } from '../errors'
 import { jsonBody, orgRequest } from '../endpoint/params'
 import { send } from '../endpoint/send'
-import { hidden } from './hidden'
 
 /**
  * Parameters of `authCreatePasswordChange`.
@@ -29,6 +28,6 @@ export interface AuthCreatePasswordChangeParams {
 export const authCreatePasswordChange = (client: Client, params: AuthCreatePasswordChangeParams): TaskEither<CvatError, RestAuthDetail> =>
   pipe(
     orgRequest('POST', '/api/auth/password/change'),
-    E.flatMap(jsonBody('passwordChangeRequest', hidden(PasswordChangeRequest), params?.passwordChangeRequest)),
+    E.flatMap(jsonBody('passwordChangeRequest', PasswordChangeRequest, params?.passwordChangeRequest)),
     (req) => send(client, req, 'RestAuthDetail', RestAuthDetail),
   )

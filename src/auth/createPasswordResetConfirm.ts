@@ -6,7 +6,6 @@ import { PasswordResetConfirmRequest, RestAuthDetail } from '../codecs/auth'
 import type { CvatError } from '../errors'
 import { jsonBody, orgRequest } from '../endpoint/params'
 import { send } from '../endpoint/send'
-import { hidden } from './hidden'
 
 /**
  * Parameters of `authCreatePasswordResetConfirm`.
@@ -32,6 +31,6 @@ export const authCreatePasswordResetConfirm = (
 ): TaskEither<CvatError, RestAuthDetail> =>
   pipe(
     orgRequest('POST', '/api/auth/password/reset/confirm'),
-    E.flatMap(jsonBody('passwordResetConfirmRequest', hidden(PasswordResetConfirmRequest), params?.passwordResetConfirmRequest)),
+    E.flatMap(jsonBody('passwordResetConfirmRequest', PasswordResetConfirmRequest, params?.passwordResetConfirmRequest)),
     (req) => send(client, req, 'RestAuthDetail', RestAuthDetail),
   )

@@ -6,7 +6,6 @@ import { RegisterSerializerEx, RegisterSerializerExRequest } from '../codecs/aut
 import type { CvatError } from '../errors'
 import { jsonBody, orgRequest } from '../endpoint/params'
 import { send } from '../endpoint/send'
-import { hidden } from './hidden'
 
 /**
  * Parameters of `authCreateRegister`.
@@ -29,6 +28,6 @@ export interface AuthCreateRegisterParams {
 export const authCreateRegister = (client: Client, params: AuthCreateRegisterParams): TaskEither<CvatError, RegisterSerializerEx> =>
   pipe(
     orgRequest('POST', '/api/auth/register'),
-    E.flatMap(jsonBody('registerSerializerExRequest', hidden(RegisterSerializerExRequest), params?.registerSerializerExRequest)),
+    E.flatMap(jsonBody('registerSerializerExRequest', RegisterSerializerExRequest, params?.registerSerializerExRequest)),
     (req) => send(client, req, 'RegisterSerializerEx', RegisterSerializerEx),
   )
