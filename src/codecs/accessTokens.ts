@@ -5,7 +5,7 @@
  */
 import * as D from 'io-ts/Decoder'
 import type * as G from 'io-ts/Guard'
-import { BasicUser, BasicUserGuard, Int, type Optionals, type Page, checked, isOptionalBoolean, isOptionalNullableString, isOptionalString, optional, page, text } from './common'
+import { BasicUser, BasicUserGuard, Int, type Optionals, type Page, checked, isOptionalBoolean, isOptionalNullableString, isOptionalString, optional, pageDecoder, pageGuard, text } from './common'
 import { isRecord } from '../json'
 
 /** Checks an access token (the fast half of `AccessTokenRead`). */
@@ -53,13 +53,19 @@ export const AccessTokenRead: D.Decoder<unknown, AccessTokenRead> = /*#__PURE__*
  */
 export interface AccessTokenRead extends Optionals<D.TypeOf<typeof AccessTokenReadDecoder>> {}
 
+/** Checks one page (the fast half of `PaginatedAccessTokenReadList`). */
+export const PaginatedAccessTokenReadListGuard: G.Guard<unknown, PaginatedAccessTokenReadList> = /*#__PURE__*/ pageGuard(AccessTokenReadGuard)
+
+/** Decodes PaginatedAccessTokenReadList strictly (the explaining half of `PaginatedAccessTokenReadList`). */
+export const PaginatedAccessTokenReadListDecoder: D.Decoder<unknown, PaginatedAccessTokenReadList> = /*#__PURE__*/ pageDecoder(AccessTokenRead)
+
 /**
  * Decodes one page of `GET /api/auth/access_tokens`.
  *
  * @example
  * PaginatedAccessTokenReadList.decode({ count: 0, next: null, previous: null, results: [] })
  */
-export const PaginatedAccessTokenReadList: D.Decoder<unknown, PaginatedAccessTokenReadList> = /*#__PURE__*/ page(AccessTokenReadGuard, AccessTokenRead)
+export const PaginatedAccessTokenReadList: D.Decoder<unknown, PaginatedAccessTokenReadList> = /*#__PURE__*/ checked(PaginatedAccessTokenReadListGuard, PaginatedAccessTokenReadListDecoder)
 /**
  * Types one page of access tokens with links to its neighbours.
  *

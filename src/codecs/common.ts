@@ -214,6 +214,3 @@ export const pageDecoder = <A>(item: D.Decoder<unknown, A>): D.Decoder<unknown, 
     next: optional(D.nullable(D.string)),
     previous: optional(D.nullable(D.string)),
   })
-
-/** Decodes one page of a list: the guard passes valid pages through whole, the decoder explains the rest. */
-export const page = <A>(itemGuard: G.Guard<unknown, A>, item: D.Decoder<unknown, A>): D.Decoder<unknown, Page<A>> => checked(pageGuard(itemGuard), pageDecoder(item))

@@ -5,7 +5,7 @@
  */
 import * as D from 'io-ts/Decoder'
 import type * as G from 'io-ts/Guard'
-import { BasicUser, BasicUserGuard, Int, type Optionals, type Page, RoleEnum, RoleGuard, checked, isOptionalBoolean, isOptionalInt, isOptionalNullableString, optional, page } from './common'
+import { BasicUser, BasicUserGuard, Int, type Optionals, type Page, RoleEnum, RoleGuard, checked, isOptionalBoolean, isOptionalInt, isOptionalNullableString, optional, pageDecoder, pageGuard } from './common'
 import { isRecord } from '../json'
 
 /** Checks a membership (the fast half of `MembershipRead`). */
@@ -50,13 +50,19 @@ export const MembershipRead: D.Decoder<unknown, MembershipRead> = /*#__PURE__*/ 
  */
 export interface MembershipRead extends Optionals<D.TypeOf<typeof MembershipReadDecoder>> {}
 
+/** Checks one page (the fast half of `PaginatedMembershipReadList`). */
+export const PaginatedMembershipReadListGuard: G.Guard<unknown, PaginatedMembershipReadList> = /*#__PURE__*/ pageGuard(MembershipReadGuard)
+
+/** Decodes PaginatedMembershipReadList strictly (the explaining half of `PaginatedMembershipReadList`). */
+export const PaginatedMembershipReadListDecoder: D.Decoder<unknown, PaginatedMembershipReadList> = /*#__PURE__*/ pageDecoder(MembershipRead)
+
 /**
  * Decodes one page of `GET /api/memberships`.
  *
  * @example
  * PaginatedMembershipReadList.decode({ count: 0, next: null, previous: null, results: [] })
  */
-export const PaginatedMembershipReadList: D.Decoder<unknown, PaginatedMembershipReadList> = /*#__PURE__*/ page(MembershipReadGuard, MembershipRead)
+export const PaginatedMembershipReadList: D.Decoder<unknown, PaginatedMembershipReadList> = /*#__PURE__*/ checked(PaginatedMembershipReadListGuard, PaginatedMembershipReadListDecoder)
 /**
  * Types one page of memberships with links to its neighbours.
  *

@@ -6,7 +6,7 @@
  */
 import * as D from 'io-ts/Decoder'
 import type * as G from 'io-ts/Guard'
-import { Anything, BasicUser, BasicUserGuard, Int, type Optionals, type Page, checked, isOptionalString, optional, page, text } from './common'
+import { Anything, BasicUser, BasicUserGuard, Int, type Optionals, type Page, checked, isOptionalString, optional, pageDecoder, pageGuard, text } from './common'
 import { isRecord } from '../json'
 
 /** Checks an organisation (the fast half of `OrganizationRead`). */
@@ -51,13 +51,19 @@ export const OrganizationRead: D.Decoder<unknown, OrganizationRead> = /*#__PURE_
  */
 export interface OrganizationRead extends Optionals<D.TypeOf<typeof OrganizationReadDecoder>> {}
 
+/** Checks one page (the fast half of `PaginatedOrganizationReadList`). */
+export const PaginatedOrganizationReadListGuard: G.Guard<unknown, PaginatedOrganizationReadList> = /*#__PURE__*/ pageGuard(OrganizationReadGuard)
+
+/** Decodes PaginatedOrganizationReadList strictly (the explaining half of `PaginatedOrganizationReadList`). */
+export const PaginatedOrganizationReadListDecoder: D.Decoder<unknown, PaginatedOrganizationReadList> = /*#__PURE__*/ pageDecoder(OrganizationRead)
+
 /**
  * Decodes one page of `GET /api/organizations`.
  *
  * @example
  * PaginatedOrganizationReadList.decode({ count: 0, next: null, previous: null, results: [] })
  */
-export const PaginatedOrganizationReadList: D.Decoder<unknown, PaginatedOrganizationReadList> = /*#__PURE__*/ page(OrganizationReadGuard, OrganizationRead)
+export const PaginatedOrganizationReadList: D.Decoder<unknown, PaginatedOrganizationReadList> = /*#__PURE__*/ checked(PaginatedOrganizationReadListGuard, PaginatedOrganizationReadListDecoder)
 /**
  * Types one page of organisations with links to its neighbours.
  *

@@ -5,7 +5,7 @@
  */
 import * as D from 'io-ts/Decoder'
 import type * as G from 'io-ts/Guard'
-import { BasicUser, BasicUserGuard, type Optionals, type Page, basicUserProperties, checked, hasBasicUserFields, isOptionalBoolean, isOptionalNullableString, isOptionalString, isStringArray, optional, page, text } from './common'
+import { BasicUser, BasicUserGuard, type Optionals, type Page, basicUserProperties, checked, hasBasicUserFields, isOptionalBoolean, isOptionalNullableString, isOptionalString, isStringArray, optional, pageDecoder, pageGuard, text } from './common'
 import { isRecord } from '../json'
 
 /** Checks a full user (the fast half of `User`). */
@@ -74,13 +74,19 @@ export const MetaUser: D.Decoder<unknown, MetaUser> = /*#__PURE__*/ checked(Meta
  */
 export type MetaUser = User | BasicUser
 
+/** Checks one page (the fast half of `PaginatedMetaUserList`). */
+export const PaginatedMetaUserListGuard: G.Guard<unknown, PaginatedMetaUserList> = /*#__PURE__*/ pageGuard(MetaUserGuard)
+
+/** Decodes PaginatedMetaUserList strictly (the explaining half of `PaginatedMetaUserList`). */
+export const PaginatedMetaUserListDecoder: D.Decoder<unknown, PaginatedMetaUserList> = /*#__PURE__*/ pageDecoder(MetaUser)
+
 /**
  * Decodes one page of `GET /api/users`.
  *
  * @example
  * PaginatedMetaUserList.decode({ count: 0, next: null, previous: null, results: [] })
  */
-export const PaginatedMetaUserList: D.Decoder<unknown, PaginatedMetaUserList> = /*#__PURE__*/ page(MetaUserGuard, MetaUser)
+export const PaginatedMetaUserList: D.Decoder<unknown, PaginatedMetaUserList> = /*#__PURE__*/ checked(PaginatedMetaUserListGuard, PaginatedMetaUserListDecoder)
 /**
  * Types one page of users with links to its neighbours.
  *
