@@ -36,8 +36,9 @@ const guardNamed = (name: string): G.Guard<unknown, unknown> | undefined => {
 
 const isRequest = (name: string): boolean => name.endsWith('Request')
 
-// Breaks that cross each rule the codecs check: types, null, absence, and (request bodies) the
-// string limits: empty, too long, outside a pattern.
+// Breaks that cross each rule the codecs check: types, null, absence, an unknown role, and
+// (request bodies) the string limits: empty, too long, outside a pattern. Each limit's exact
+// boundary has its own test below.
 const REPLACEMENTS: ReadonlyArray<unknown> = [DELETE, null, 'x', '', 1.5, 7, [], {}, true, 'a'.repeat(300), 'no such role!']
 
 describe.skipIf(!hasShared)(`every org-admin component against values generated from its schema ${skipReason}`, () => {
@@ -90,6 +91,26 @@ describe.skipIf(!hasShared)(`every org-admin component against values generated 
     )
     // The breaks bite: most of them make a value the schema forbids.
     expect(rejected).toBeGreaterThan(40)
+  })
+
+  // Every string limit of every request body, in either version, one character inside and
+  // outside: the codec draws the line where the looser of the two schemas does.
+  const requestCases = cases.filter(([, name]) => isRequest(name))
+  it.each(requestCases)('%s: %s accepts each string field up to its limits and not one character past', (file, name) => {
+    const decoder = decoderNamed(name)!
+    const props = Object.entries(schemasOf[file]![name]!.properties ?? {}).filter(([, p]) => p.minLength !== undefined || p.maxLength !== undefined)
+    fc.assert(
+      fc.property(arbitraryOf(schemasOf[file]!, ref(name), false), ({ value }) => {
+        for (const [key, p] of props) {
+          const ends = [p.minLength, p.maxLength].filter((n): n is number => n !== undefined)
+          for (const n of ends.flatMap((e) => [e - 1, e, e + 1]).filter((n) => n >= 0)) {
+            const v = { ...(value as object), [key]: 'a'.repeat(n) }
+            expect([key, n, E.isRight(decoder.decode(v))]).toEqual([key, n, allowed(name, v)])
+          }
+        }
+      }),
+      { numRuns: 20 },
+    )
   })
 })
 
