@@ -29,6 +29,8 @@ export interface InvitationsListParams extends OrgParams, PageParams {
 /**
  * GET /api/invitations — Lists one page of invitations visible in the context (newest first).
  *
+ * Servers: CVAT ≥ 2.26 (every supported version); `accepted` and `userId` are 2.73 filters.
+ *
  * @example
  * invitationsList(cvat, { org: 'my-org', pageSize: 50, filter: '{"==":[{"var":"accepted"},false]}' })
  */
