@@ -3,6 +3,8 @@
 // called with every parameter the operation declares (values generated from the schema), the
 // function sends exactly that operation's request (method, path, query names and values,
 // headers, body), compared whole; and every component has its codec export.
+import { readFileSync, readdirSync } from 'node:fs'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import * as api from '../../src/index'
 import { type Sent, jsonResponse, recordingFetch } from '../helpers/fetch'
@@ -43,6 +45,35 @@ describe.skipIf(!hasShared)(`conformance with CVAT's schemas ${skipReason}`, () 
       expect(sent.map(normalised)).toEqual([normalised(expected.sent)])
     },
   )
+
+  it("says in each operation's JSDoc which servers have it, as the two files do", () => {
+    // The summary of `export const <fn>` in src/: its "Servers:" line.
+    const sources = readdirSync('src', { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.ts'))
+      .map((f) => readFileSync(join('src', f), 'utf8'))
+    const serversOf = (fn: string): string | undefined => {
+      for (const text of sources) {
+        const at = text.indexOf(`export const ${fn} =`)
+        if (at < 0) continue
+        const doc = text.slice(text.lastIndexOf('/**', at), at)
+        return /Servers: (CVAT (?:≥ )?\d+\.\d+(?:–\d+\.\d+)?)/.exec(doc)?.[1]
+      }
+      return undefined
+    }
+    const inFiles = (id: string) => FILES.filter((f) => operations.some((o) => o.file === f && o.op.operationId === id))
+    const ids = [...new Set(operations.map((o) => o.op.operationId))]
+    const claims = Object.fromEntries(ids.map((id) => [id, serversOf(camel(id))]))
+    // Only in 2.26.2: removed before 2.73 (an upper bound); only in 2.73.0: added since (a lower bound).
+    const expected = Object.fromEntries(
+      ids.map((id) => {
+        const files = inFiles(id)
+        const claim = claims[id] ?? ''
+        const ok = files.length === 2 ? claim === 'CVAT ≥ 2.26' : files[0] === FILES[0] ? /^CVAT 2\.26–2\.\d+$/.test(claim) : /^CVAT ≥ 2\.\d+$/.test(claim) && claim !== 'CVAT ≥ 2.26'
+        return [id, ok ? claims[id] : `(${files.length === 2 ? 'both files' : files[0]}) ${claim}`]
+      }),
+    )
+    expect(claims).toEqual(expected)
+  })
 
   it('exports a codec for every component of both files', () => {
     const names = [...new Set(docs.flatMap(([, doc]) => Object.keys(doc.components.schemas)))].sort()
