@@ -1,7 +1,7 @@
 // Conformance with CVAT's own schemas, walked at test time: every operation of both org-admin
 // schema files (2.26.2 and 2.73.0) has its exported function, named after the operation id;
-// called with every parameter the operation declares (values generated from the schema), the
-// function sends exactly that operation's request (method, path, query names and values,
+// called with every parameter the operation declares, and with only the required ones (values
+// generated from the schema), the function sends exactly that operation's request (method, path, query names and values,
 // headers, body), compared whole; and every component has its codec export.
 import { readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest'
 import * as api from '../../src/index'
 import { type Sent, jsonResponse, recordingFetch } from '../helpers/fetch'
 import { hasShared, skipReason } from '../helpers/shared'
-import { BASE, FILES, camel, documents as docs, expectedOf, operations } from './operations'
+import { BASE, FILES, type Mode, camel, documents as docs, expectedOf, operations } from './operations'
 
 // The query order is ours to choose (CVAT ignores it): compare it sorted.
 const normalised = (s: Sent): Sent => {
@@ -35,10 +35,11 @@ describe.skipIf(!hasShared)(`conformance with CVAT's schemas ${skipReason}`, () 
     expect({ missing, extra }).toEqual({ missing: [], extra: [] })
   })
 
-  it.each(operations.map((o) => [`${o.file} ${o.method.toUpperCase()} ${o.path} ${o.op.operationId}`, o] as const))(
-    'sends exactly the operation with every parameter set: %s',
-    async (_name, { doc, path, method, op }) => {
-      const expected = expectedOf(doc, path, method, op)
+  const modes: ReadonlyArray<Mode> = ['every', 'required']
+  it.each(operations.flatMap((o) => modes.map((mode) => [`${o.file} ${o.method.toUpperCase()} ${o.path} ${o.op.operationId}`, mode, o] as const)))(
+    'sends exactly the operation: %s, with %s parameter set',
+    async (_name, mode, { doc, path, method, op }) => {
+      const expected = expectedOf(doc, path, method, op, mode)
       const { fetch, sent } = recordingFetch(() => jsonResponse(500, { detail: 'recorded' }))
       const fn = exported[expected.fn] as Endpoint
       await fn(api.createClient({ baseUrl: BASE, fetch }), expected.params)()

@@ -1,6 +1,6 @@
 // CVAT's org-admin schemas as operations a test can call: each operation with the function
-// named after its id, the parameters generated from the schema (every one the operation declares)
-// and the request those parameters must produce. Shared by the conformance and Prism suites.
+// named after its id, the parameters generated from the schema (every one the operation declares,
+// or only the required ones) and the request those parameters must produce. Shared by the conformance and Prism suites.
 import { parse } from 'yaml'
 import type { Sent } from '../helpers/fetch'
 import { hasShared, readShared } from '../helpers/shared'
@@ -14,18 +14,20 @@ export interface Schema {
   readonly maxLength?: number
   readonly readOnly?: boolean
   readonly properties?: Record<string, Schema>
+  readonly required?: ReadonlyArray<string>
   readonly items?: Schema
   readonly allOf?: ReadonlyArray<Schema>
 }
 interface Parameter {
   readonly name: string
   readonly in: 'path' | 'query' | 'header'
+  readonly required?: boolean
   readonly schema: Schema
 }
 export interface Operation {
   readonly operationId: string
   readonly parameters?: ReadonlyArray<Parameter>
-  readonly requestBody?: { readonly content: Record<string, { readonly schema: Schema }> }
+  readonly requestBody?: { readonly content: Record<string, { readonly schema: Schema }>; readonly required?: boolean }
   readonly security?: ReadonlyArray<Record<string, unknown>>
 }
 export interface Document {
@@ -41,10 +43,14 @@ export const camel = (name: string): string => name.toLowerCase().replace(/[-_](
 const lowerFirst = (name: string): string => name[0]!.toLowerCase() + name.slice(1)
 const refName = (s: Schema): string => s.$ref!.split('/').pop()!
 
-// One valid value per schema: every property the client may send (readOnly ones are the server's).
-const valueOf = (components: Document['components']['schemas'], s: Schema, name: string): unknown => {
-  if (s.$ref) return valueOf(components, components[refName(s)]!, name)
-  if (s.allOf) return valueOf(components, s.allOf[0]!, name)
+/** Every parameter and body property the schema declares, or only the required ones. */
+export type Mode = 'every' | 'required'
+
+// One valid value per schema: every property the client may send (readOnly ones are the
+// server's), or only the required ones.
+const valueOf = (components: Document['components']['schemas'], s: Schema, name: string, mode: Mode): unknown => {
+  if (s.$ref) return valueOf(components, components[refName(s)]!, name, mode)
+  if (s.allOf) return valueOf(components, s.allOf[0]!, name, mode)
   if (s.enum) return s.enum[0]
   switch (s.type) {
     case 'integer':
@@ -52,12 +58,12 @@ const valueOf = (components: Document['components']['schemas'], s: Schema, name:
     case 'boolean':
       return true
     case 'array':
-      return [valueOf(components, s.items!, name)]
+      return [valueOf(components, s.items!, name, mode)]
     case 'object':
       return Object.fromEntries(
         Object.entries(s.properties ?? {})
-          .filter(([, p]) => !p.readOnly)
-          .map(([k, p]) => [k, valueOf(components, p, k)]),
+          .filter(([k, p]) => !p.readOnly && (mode === 'every' || (s.required ?? []).includes(k)))
+          .map(([k, p]) => [k, valueOf(components, p, k, mode)]),
       )
     case 'string':
       if (s.format === 'email') return `${name.replace(/\W/g, '')}@example.com`
@@ -75,11 +81,11 @@ export interface Expected {
   readonly sent: Sent
 }
 
-export const expectedOf = (doc: Document, path: string, method: string, op: Operation): Expected => {
-  const parameters = op.parameters ?? []
-  const value = (p: Parameter): unknown => (p.name === 'id' ? 7 : p.name === 'key' ? 'k3y' : valueOf(doc.components.schemas, p.schema, p.name))
-  const body = op.requestBody?.content['application/json']?.schema
-  const bodyValue = body && valueOf(doc.components.schemas, body, '')
+export const expectedOf = (doc: Document, path: string, method: string, op: Operation, mode: Mode = 'every'): Expected => {
+  const parameters = (op.parameters ?? []).filter((p) => mode === 'every' || p.required === true)
+  const value = (p: Parameter): unknown => (p.name === 'id' ? 7 : p.name === 'key' ? 'k3y' : valueOf(doc.components.schemas, p.schema, p.name, mode))
+  const body = mode === 'every' || op.requestBody?.required === true ? op.requestBody?.content['application/json']?.schema : undefined
+  const bodyValue = body && valueOf(doc.components.schemas, body, '', mode)
   const params = Object.fromEntries([
     ...parameters.map((p) => [p.in === 'path' ? p.name : camel(p.name), value(p)] as const),
     ...(body ? [[lowerFirst(refName(body)), bodyValue] as const] : []),
