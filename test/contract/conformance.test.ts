@@ -5,11 +5,12 @@
 // headers, body), compared whole; and every component has its codec export.
 import { readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import * as api from '../../src/index'
 import { type Sent, jsonResponse, recordingFetch } from '../helpers/fetch'
 import { hasShared, skipReason } from '../helpers/shared'
-import { BASE, FILES, type Mode, camel, documents as docs, expectedOf, operations } from './operations'
+import { BASE, FILES, type Mode, type Schema, camel, documents as docs, expectedOf, operations } from './operations'
 
 // The query order is ours to choose (CVAT ignores it): compare it sorted.
 const normalised = (s: Sent): Sent => {
@@ -83,5 +84,70 @@ describe.skipIf(!hasShared)(`conformance with CVAT's schemas ${skipReason}`, () 
       return typeof codec?.decode !== 'function'
     })
     expect({ components: names.length, missing }).toEqual({ components: names.length, missing: [] })
+  })
+})
+
+// Arbitrary values for a query parameter of the schema's type (well-formed strings: lone
+// surrogates are the input-hardening suite's concern).
+const arbitraryFor = (name: string, s: Schema): fc.Arbitrary<unknown> =>
+  s.enum
+    ? fc.constantFrom(...s.enum)
+    : s.type === 'boolean'
+      ? fc.boolean()
+      : s.type === 'integer'
+        ? name === 'page_size'
+          ? fc.oneof(fc.integer({ min: 1, max: 1_000_000 }), fc.constant('all'))
+          : fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER })
+        : fc.string({ unit: 'grapheme', maxLength: 20 })
+
+describe.skipIf(!hasShared)(`arbitrary parameters of every operation ${skipReason}`, () => {
+  // One operation per id: the 2.73.0 file wins where both have it.
+  const unique = [...new Map(operations.map((o) => [o.op.operationId, o] as const)).values()]
+  const lists = unique.filter((o) => o.method === 'get' && (o.op.parameters ?? []).some((p) => p.in === 'query'))
+  const byId = unique.filter((o) => o.path.includes('{id}'))
+
+  it.each(lists.map((o) => [o.op.operationId, o] as const))('%s: every query value reaches the URL as itself', async (_id, o) => {
+    const query = (o.op.parameters ?? []).filter((p) => p.in === 'query')
+    const arbitrary = fc.record(Object.fromEntries(query.map((p) => [camel(p.name), arbitraryFor(p.name, p.schema)])), { requiredKeys: [] })
+    await fc.assert(
+      fc.asyncProperty(arbitrary, async (params) => {
+        const { fetch, sent } = recordingFetch(() => jsonResponse(500, {}))
+        await (exported[camel(o.op.operationId)] as Endpoint)(api.createClient({ baseUrl: BASE, fetch }), params)()
+        const url = new URL(sent[0]!.url)
+        const wire = (p: (typeof query)[number]): unknown => (params as Record<string, unknown>)[camel(p.name)]
+        expect({ method: sent[0]!.method, path: url.pathname, query: [...url.searchParams].sort() }).toEqual({
+          method: o.method.toUpperCase(),
+          path: o.path,
+          query: query.filter((p) => wire(p) !== undefined).map((p) => [p.name, String(wire(p))]).sort(),
+        })
+      }),
+      { numRuns: 60 },
+    )
+  })
+
+  it.each(byId.map((o) => [o.op.operationId, o] as const))('%s: a positive integer id is the path; anything else is refused, nothing sent', async (_id, o) => {
+    const call = exported[camel(o.op.operationId)] as Endpoint
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER }), async (id) => {
+        const { fetch, sent } = recordingFetch(() => jsonResponse(500, {}))
+        await call(api.createClient({ baseUrl: BASE, fetch }), { id })()
+        expect(sent.map((x) => [x.method, new URL(x.url).pathname])).toEqual([[o.method.toUpperCase(), o.path.replace('{id}', String(id))]])
+      }),
+      { numRuns: 40 },
+    )
+    const bad = fc.oneof(
+      fc.integer({ max: 0 }),
+      fc.double().filter((d) => !Number.isSafeInteger(d)),
+      fc.integer({ min: 1 }).map(String),
+      fc.constantFrom(null, undefined, true, [], {}),
+    )
+    await fc.assert(
+      fc.asyncProperty(bad, async (id) => {
+        const { fetch, sent } = recordingFetch(() => jsonResponse(500, {}))
+        const result = (await call(api.createClient({ baseUrl: BASE, fetch }), { id })()) as { _tag: string; left?: { _tag: string; url: string } }
+        expect({ sent, tag: result.left?._tag, url: result.left?.url }).toEqual({ sent: [], tag: 'RequestError', url: o.path })
+      }),
+      { numRuns: 40 },
+    )
   })
 })
