@@ -29,11 +29,8 @@ export const isOptionalInt = (u: unknown): boolean => u === undefined || Number.
 /** Whether an optional property is absent or a boolean. */
 export const isOptionalBoolean = (u: unknown): boolean => u === undefined || typeof u === 'boolean'
 
-/** Whether a nullable property is null or a string. */
-export const isNullableString = (u: unknown): boolean => u === null || typeof u === 'string'
-
 /** Whether an optional, nullable property is absent, null or a string. */
-export const isOptionalNullableString = (u: unknown): boolean => u === undefined || isNullableString(u)
+export const isOptionalNullableString = (u: unknown): boolean => u === undefined || u === null || typeof u === 'string'
 
 /** Whether a value is an array of strings (`every`, like io-ts's array decoder, skips holes). */
 export const isStringArray = (u: unknown): boolean => Array.isArray(u) && u.every((s) => typeof s === 'string')
@@ -83,16 +80,16 @@ export const RoleGuard: G.Guard<unknown, RoleEnum> = { is: (u: unknown): u is Ro
  */
 export const RoleEnum: D.Decoder<unknown, RoleEnum> = /*#__PURE__*/ D.fromGuard(RoleGuard, ROLES.map((r) => JSON.stringify(r)).join(' | '))
 
-/** Checks the fields of a user as CVAT embeds it, on a value known to be a JSON object. */
-export const hasBasicUserFields = (u: Readonly<Record<string, unknown>>): boolean =>
-  typeof u['username'] === 'string' &&
-  isOptionalString(u['url']) &&
-  isOptionalInt(u['id']) &&
-  isOptionalString(u['first_name']) &&
-  isOptionalString(u['last_name'])
-
 /** Checks a user as CVAT embeds it. */
-export const BasicUserGuard: G.Guard<unknown, BasicUser> = { is: (u: unknown): u is BasicUser => isRecord(u) && hasBasicUserFields(u) }
+export const BasicUserGuard: G.Guard<unknown, BasicUser> = {
+  is: (u: unknown): u is BasicUser =>
+    isRecord(u) &&
+    typeof u['username'] === 'string' &&
+    isOptionalString(u['url']) &&
+    isOptionalInt(u['id']) &&
+    isOptionalString(u['first_name']) &&
+    isOptionalString(u['last_name']),
+}
 
 /** Lists the decoders of BasicUser's properties, which User extends. */
 export const basicUserProperties = {

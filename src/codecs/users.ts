@@ -5,23 +5,22 @@
  */
 import * as D from 'io-ts/Decoder'
 import type * as G from 'io-ts/Guard'
-import { BasicUser, BasicUserGuard, type Optionals, type Page, basicUserProperties, checked, hasBasicUserFields, isOptionalBoolean, isOptionalNullableString, isOptionalString, isStringArray, optional, pageDecoder, pageGuard, text } from './common'
+import { BasicUser, BasicUserGuard, type Optionals, type Page, basicUserProperties, checked, isOptionalBoolean, isOptionalNullableString, isOptionalString, isStringArray, optional, pageDecoder, pageGuard, text } from './common'
 import { isRecord } from '../json'
 
+// What a full user adds to a BasicUser, checked on a JSON object.
+const hasUserFields = (u: Readonly<Record<string, unknown>>): boolean =>
+  isStringArray(u['groups']) &&
+  isOptionalString(u['email']) &&
+  isOptionalBoolean(u['is_staff']) &&
+  isOptionalBoolean(u['is_superuser']) &&
+  isOptionalBoolean(u['is_active']) &&
+  isOptionalNullableString(u['last_login']) &&
+  isOptionalString(u['date_joined']) &&
+  isOptionalBoolean(u['has_analytics_access'])
+
 /** Checks a full user (the fast half of `User`). */
-export const UserGuard: G.Guard<unknown, User> = {
-  is: (u: unknown): u is User =>
-    isRecord(u) &&
-    hasBasicUserFields(u) &&
-    isStringArray(u['groups']) &&
-    isOptionalString(u['email']) &&
-    isOptionalBoolean(u['is_staff']) &&
-    isOptionalBoolean(u['is_superuser']) &&
-    isOptionalBoolean(u['is_active']) &&
-    isOptionalNullableString(u['last_login']) &&
-    isOptionalString(u['date_joined']) &&
-    isOptionalBoolean(u['has_analytics_access']),
-}
+export const UserGuard: G.Guard<unknown, User> = { is: (u: unknown): u is User => isRecord(u) && hasUserFields(u) && BasicUserGuard.is(u) }
 
 /** Decodes User strictly (the explaining half of `User`). */
 export const UserDecoder = /*#__PURE__*/ D.struct({
