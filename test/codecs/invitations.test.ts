@@ -18,7 +18,7 @@ import {
   PatchedInvitationWriteRequest,
 } from '../../src/codecs/invitations'
 import { BasicOrganization, BasicOrganizationDecoder, BasicOrganizationGuard, BasicUser, BasicUserDecoder, BasicUserGuard, RoleEnum } from '../../src/codecs/common'
-import { DELETE, breakField } from '../helpers/breaking'
+import { breakAt } from '../helpers/breaking'
 import { invitation, page } from '../helpers/samples'
 import { hasShared, readSharedJson, skipReason } from '../helpers/shared'
 
@@ -123,9 +123,6 @@ describe('the other models', () => {
 // says. This suite needs no shared files: it breaks known-good values at every depth with
 // arbitrary JSON, deletions and non-JSON values (the schema-driven twin lives in test/contract).
 describe('each fast guard agrees with its decoder', () => {
-  const breakAt = (value: unknown): fc.Arbitrary<unknown> =>
-    fc.tuple(fc.nat(), fc.oneof(fc.constant(DELETE), fc.jsonValue(), fc.anything())).map(([pick, replacement]) => breakField(value, pick, replacement))
-
   const { owner: _o, ...withoutOwner } = invitation
   it.each<[string, G.Guard<unknown, unknown>, D.Decoder<unknown, unknown>, unknown]>([
     ['BasicUser', BasicUserGuard, BasicUserDecoder, invitation.user],
