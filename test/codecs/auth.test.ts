@@ -68,7 +68,7 @@ describe('auth bodies', () => {
           expect(message).toContain('cannot decode "<secret>"')
           if (pw !== '') expect(message).not.toContain(JSON.stringify(pw))
         }
-        const long = 'x'.repeat(257) + String(pw)
+        const long = 'x'.repeat(257) + JSON.stringify(pw)
         expect(drawn(PasswordChangeRequest.decode({ old_password: 'old', new_password1: long, new_password2: long }))).not.toContain(long)
       }),
     )

@@ -1,5 +1,5 @@
 // The guards are hand-written predicates (for speed); each must say exactly what its decoder
-// says. No shared files needed: known-good answers are broken at every depth with arbitrary JSON,
+// says, for the invitation models and the org-admin ones alike. No shared files needed: known-good answers are broken at every depth with arbitrary JSON,
 // deletions and non-JSON values (the schema-driven twin is test/contract/components.property.test.ts).
 import * as E from 'fp-ts/Either'
 import fc from 'fast-check'
@@ -8,14 +8,29 @@ import type * as G from 'io-ts/Guard'
 import { describe, expect, it } from 'vitest'
 import * as accessTokens from '../../src/codecs/accessTokens'
 import * as auth from '../../src/codecs/auth'
+import * as common from '../../src/codecs/common'
+import * as invitations from '../../src/codecs/invitations'
 import * as memberships from '../../src/codecs/memberships'
 import * as organizations from '../../src/codecs/organizations'
 import * as users from '../../src/codecs/users'
 import { breakAt } from '../helpers/breaking'
+import { invitation, page } from '../helpers/samples'
 import { accessToken, basicUser, fullUser, listOf, membership, organization } from './samples'
 
-describe('each org-admin fast guard agrees with its decoder', () => {
+describe('each fast guard agrees with its decoder', () => {
+  const { owner: _o, ...withoutOwner } = invitation
   it.each<[string, G.Guard<unknown, unknown>, D.Decoder<unknown, unknown>, unknown]>([
+    ['BasicUser', common.BasicUserGuard, common.BasicUserDecoder, invitation.user],
+    ['BasicOrganization', common.BasicOrganizationGuard, common.BasicOrganizationDecoder, invitation.organization_info],
+    ['InvitationRead', invitations.InvitationReadGuard, invitations.InvitationReadDecoder, invitation],
+    ['InvitationRead (owner null, accepted)', invitations.InvitationReadGuard, invitations.InvitationReadDecoder, { ...withoutOwner, owner: null, accepted: true }],
+    [
+      'PaginatedInvitationReadList',
+      invitations.PaginatedInvitationReadListGuard,
+      invitations.PaginatedInvitationReadListDecoder,
+      page([invitation, { ...invitation, owner: null }], 'http://localhost/api/invitations?page=2'),
+    ],
+    ['AcceptInvitationRead', invitations.AcceptInvitationReadGuard, invitations.AcceptInvitationReadDecoder, { organization_slug: 'acme' }],
     ['User', users.UserGuard, users.UserDecoder, fullUser],
     ['MetaUser (full)', users.MetaUserGuard, users.MetaUserDecoder, fullUser],
     ['MetaUser (basic)', users.MetaUserGuard, users.MetaUserDecoder, basicUser],
@@ -37,7 +52,7 @@ describe('each org-admin fast guard agrees with its decoder', () => {
       fc.property(fc.oneof(breakAt(good), breakAt(good).chain(breakAt), fc.anything()), (value) => {
         expect(guard.is(value)).toBe(E.isRight(decoder.decode(value)))
       }),
-      { numRuns: 1000 },
+      { numRuns: 1500 },
     )
   })
 })
