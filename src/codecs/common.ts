@@ -68,8 +68,11 @@ export type RoleEnum = 'worker' | 'supervisor' | 'maintainer' | 'owner'
 
 const ROLES: ReadonlyArray<RoleEnum> = ['worker', 'supervisor', 'maintainer', 'owner']
 
+// Widened by assignment, not by a cast, so `includes` takes any value.
+const KNOWN_ROLES: ReadonlyArray<unknown> = ROLES
+
 /** Checks a membership role. */
-export const RoleGuard: G.Guard<unknown, RoleEnum> = { is: (u: unknown): u is RoleEnum => (ROLES as ReadonlyArray<unknown>).includes(u) }
+export const RoleGuard: G.Guard<unknown, RoleEnum> = { is: (u: unknown): u is RoleEnum => KNOWN_ROLES.includes(u) }
 
 /**
  * Decodes a membership role: `worker`, `supervisor`, `maintainer` or `owner`. Built from a guard

@@ -2,8 +2,9 @@
 // out by hand from the schema, pin both. Deleting `role` from InvitationReadDecoder (or adding a
 // field, or loosening a type) changes InvitationRead and fails `npm run typecheck` here.
 // expectTypeOf assertions are checked by the compiler as well as at run time.
+import { readFileSync, readdirSync } from 'node:fs'
 import * as D from 'io-ts/Decoder'
-import { describe, expectTypeOf, it } from 'vitest'
+import { describe, expect, expectTypeOf, it } from 'vitest'
 import type { AccessTokenRead, AccessTokenWriteRequest, PaginatedAccessTokenReadList, PatchedAccessTokenWriteRequest } from '../../src/codecs/accessTokens'
 import type {
   LoginSerializerExRequest,
@@ -157,5 +158,17 @@ describe('a decoder that drifts from its type does not compile', () => {
     expectTypeOf(noGroups).toExtend<BasicUser>()
     expectTypeOf<BasicUser>().toExtend<MetaUser>()
     expectTypeOf<BasicUser>().not.toExtend<User>()
+  })
+})
+
+describe('no cast cuts a codec from its type', () => {
+  it('src/codecs has no `as X` cast (imports and mapped-type key remapping aside)', () => {
+    const casts = readdirSync('src/codecs').flatMap((file) =>
+      readFileSync(`src/codecs/${file}`, 'utf8')
+        .split('\n')
+        .filter((line) => !/^\s*(import|\*|\/\/|\/\*)/.test(line) && /\bas\s+(unknown\b|D\.|G\.|[A-Z]|\{|Readonly)/.test(line))
+        .map((line) => `${file}: ${line.trim()}`),
+    )
+    expect(casts).toEqual([])
   })
 })
