@@ -10,6 +10,12 @@
  * socket (`npm run bench`), six times its cost in a hot loop; a direct predicate costs a fraction
  * of that. A property test keeps each guard and its decoder in agreement, on valid and broken
  * values.
+ *
+ * Each model's type is derived from its decoder (`Optionals<D.TypeOf<typeof XDecoder>>`), never
+ * written beside it, so the two cannot drift. One codec serves CVAT 2.26.2 and 2.73.0: it accepts,
+ * field by field, what either schema allows (a field new in 2.73 is optional; where limits differ,
+ * the looser holds and the server judges the rest). Request bodies are checked with their string
+ * limits; a response's strings are only type-checked, their lengths being the server's business.
  */
 import * as D from 'io-ts/Decoder'
 import * as G from 'io-ts/Guard'
