@@ -5,7 +5,7 @@
  */
 import * as D from 'io-ts/Decoder'
 import type * as G from 'io-ts/Guard'
-import { BasicUser, BasicUserGuard, Int, type Optionals, type Page, checked, isOptionalBoolean, isOptionalNullableString, isOptionalString, optional, pageDecoder, pageGuard, text } from './common'
+import { BasicUser, BasicUserGuard, Int, OptionalBoolean, OptionalNullableString, OptionalString, type Optionals, type Page, checked, isOptionalBoolean, isOptionalNullableString, isOptionalString, optional, pageDecoder, pageGuard, text } from './common'
 import { isRecord } from '../json'
 
 /** Checks an access token (the fast half of `AccessTokenRead`). */
@@ -26,14 +26,14 @@ export const AccessTokenReadGuard: G.Guard<unknown, AccessTokenRead> = {
 /** Decodes AccessTokenRead strictly (the explaining half of `AccessTokenRead`). */
 export const AccessTokenReadDecoder = /*#__PURE__*/ D.struct({
   id: Int,
-  name: /*#__PURE__*/ optional(D.string),
-  created_date: /*#__PURE__*/ optional(D.string),
-  updated_date: /*#__PURE__*/ optional(D.string),
-  expiry_date: /*#__PURE__*/ optional(/*#__PURE__*/ D.nullable(D.string)),
-  last_used_date: /*#__PURE__*/ optional(/*#__PURE__*/ D.nullable(D.string)),
-  read_only: /*#__PURE__*/ optional(D.boolean),
+  name: OptionalString,
+  created_date: OptionalString,
+  updated_date: OptionalString,
+  expiry_date: OptionalNullableString,
+  last_used_date: OptionalNullableString,
+  read_only: OptionalBoolean,
   owner: /*#__PURE__*/ optional(BasicUser),
-  value: /*#__PURE__*/ optional(D.string),
+  value: OptionalString,
 })
 
 /**
@@ -74,13 +74,11 @@ export const PaginatedAccessTokenReadList: D.Decoder<unknown, PaginatedAccessTok
  */
 export interface PaginatedAccessTokenReadList extends Page<AccessTokenRead> {}
 
-const tokenFields = {
-  expiry_date: /*#__PURE__*/ optional(/*#__PURE__*/ D.nullable(D.string)),
-  read_only: /*#__PURE__*/ optional(D.boolean),
-}
 const TokenName = /*#__PURE__*/ text({ minLength: 1, maxLength: 50 })
 
-const AccessTokenWriteRequestDecoder = /*#__PURE__*/ D.struct({ name: TokenName, ...tokenFields })
+// Each body is one literal (no shared object spread into both): a spread keeps a body's decoder
+// in every bundle of this module, even one that sends no body.
+const AccessTokenWriteRequestDecoder = /*#__PURE__*/ D.struct({ name: TokenName, expiry_date: OptionalNullableString, read_only: OptionalBoolean })
 
 /**
  * Decodes the body of `POST /api/auth/access_tokens`: a name (1–50 characters), optionally an
@@ -98,7 +96,7 @@ export const AccessTokenWriteRequest: D.Decoder<unknown, AccessTokenWriteRequest
  */
 export interface AccessTokenWriteRequest extends Optionals<D.TypeOf<typeof AccessTokenWriteRequestDecoder>> {}
 
-const PatchedAccessTokenWriteRequestDecoder = /*#__PURE__*/ D.struct({ name: /*#__PURE__*/ optional(TokenName), ...tokenFields })
+const PatchedAccessTokenWriteRequestDecoder = /*#__PURE__*/ D.struct({ name: /*#__PURE__*/ optional(TokenName), expiry_date: OptionalNullableString, read_only: OptionalBoolean })
 
 /**
  * Decodes the body of `PATCH /api/auth/access_tokens/{id}`: every field optional.

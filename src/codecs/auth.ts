@@ -7,12 +7,12 @@
  */
 import * as D from 'io-ts/Decoder'
 import type * as G from 'io-ts/Guard'
-import { type Optionals, checked, isOptionalBoolean, isOptionalNullableString, isOptionalString, optional, secret, text } from './common'
+import { OptionalBoolean, OptionalNullableString, OptionalString, type Optionals, checked, isOptionalBoolean, isOptionalNullableString, isOptionalString, optional, secret, text } from './common'
 import { isRecord } from '../json'
 
 const LoginSerializerExRequestDecoder = /*#__PURE__*/ D.struct({
-  username: /*#__PURE__*/ optional(D.string),
-  email: /*#__PURE__*/ optional(D.string),
+  username: OptionalString,
+  email: OptionalString,
   password: /*#__PURE__*/ secret({ minLength: 1 }),
 })
 
@@ -67,11 +67,11 @@ export const RegisterSerializerExGuard: G.Guard<unknown, RegisterSerializerEx> =
 /** Decodes RegisterSerializerEx strictly (the explaining half of `RegisterSerializerEx`). */
 export const RegisterSerializerExDecoder = /*#__PURE__*/ D.struct({
   username: D.string,
-  email: /*#__PURE__*/ optional(D.string),
-  first_name: /*#__PURE__*/ optional(D.string),
-  last_name: /*#__PURE__*/ optional(D.string),
-  email_verification_required: /*#__PURE__*/ optional(D.boolean),
-  key: /*#__PURE__*/ optional(/*#__PURE__*/ D.nullable(D.string)),
+  email: OptionalString,
+  first_name: OptionalString,
+  last_name: OptionalString,
+  email_verification_required: OptionalBoolean,
+  key: OptionalNullableString,
 })
 
 /**
@@ -182,7 +182,7 @@ export interface PasswordResetConfirmRequest extends Optionals<D.TypeOf<typeof P
 export const RestAuthDetailGuard: G.Guard<unknown, RestAuthDetail> = { is: (u: unknown): u is RestAuthDetail => isRecord(u) && isOptionalString(u['detail']) }
 
 /** Decodes RestAuthDetail strictly (the explaining half of `RestAuthDetail`). */
-export const RestAuthDetailDecoder = /*#__PURE__*/ D.struct({ detail: /*#__PURE__*/ optional(D.string) })
+export const RestAuthDetailDecoder = /*#__PURE__*/ D.struct({ detail: OptionalString })
 
 /**
  * Decodes the answer of logout and the password operations: a human-readable `detail`.

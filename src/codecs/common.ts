@@ -100,17 +100,20 @@ export const BasicUserGuard: G.Guard<unknown, BasicUser> = {
     isOptionalString(u['last_name']),
 }
 
-/** Lists the decoders of BasicUser's properties, which User extends. */
-export const basicUserProperties = {
-  username: D.string,
-  url: /*#__PURE__*/ optional(D.string),
-  id: /*#__PURE__*/ optional(Int),
-  first_name: /*#__PURE__*/ optional(D.string),
-  last_name: /*#__PURE__*/ optional(D.string),
-}
+/** Decodes an optional string property. */
+export const OptionalString = /*#__PURE__*/ optional(D.string)
+
+/** Decodes an optional integer property. */
+export const OptionalInt = /*#__PURE__*/ optional(Int)
+
+/** Decodes an optional boolean property. */
+export const OptionalBoolean = /*#__PURE__*/ optional(D.boolean)
+
+/** Decodes an optional, nullable string property. */
+export const OptionalNullableString = /*#__PURE__*/ optional(/*#__PURE__*/ D.nullable(D.string))
 
 /** Decodes BasicUser strictly (the explaining half of `BasicUser`). */
-export const BasicUserDecoder = /*#__PURE__*/ D.struct(basicUserProperties)
+export const BasicUserDecoder = /*#__PURE__*/ D.struct({ username: D.string, url: OptionalString, id: OptionalInt, first_name: OptionalString, last_name: OptionalString })
 
 /**
  * Decodes a user as CVAT embeds it: only `username` is required.
@@ -133,7 +136,7 @@ export const BasicOrganizationGuard: G.Guard<unknown, BasicOrganization> = {
 }
 
 /** Decodes BasicOrganization strictly (the explaining half of `BasicOrganization`). */
-export const BasicOrganizationDecoder = /*#__PURE__*/ D.struct({ id: /*#__PURE__*/ optional(Int), slug: /*#__PURE__*/ optional(D.string) })
+export const BasicOrganizationDecoder = /*#__PURE__*/ D.struct({ id: OptionalInt, slug: OptionalString })
 
 /**
  * Decodes an organisation reference: `id` and `slug`, both optional.
@@ -217,6 +220,6 @@ export const pageDecoder = <A>(item: D.Decoder<unknown, A>): D.Decoder<unknown, 
   D.struct({
     count: Int,
     results: D.array(item),
-    next: optional(D.nullable(D.string)),
-    previous: optional(D.nullable(D.string)),
+    next: OptionalNullableString,
+    previous: OptionalNullableString,
   })

@@ -13,6 +13,8 @@ import {
   BasicUser,
   BasicUserGuard,
   Int,
+  OptionalBoolean,
+  OptionalString,
   type Optionals,
   type Page,
   RoleEnum,
@@ -48,9 +50,9 @@ export const InvitationReadDecoder = /*#__PURE__*/ D.struct({
   role: RoleEnum,
   user: BasicUser,
   organization: Int,
-  created_date: /*#__PURE__*/ optional(D.string),
+  created_date: OptionalString,
   expired: /*#__PURE__*/ optional(/*#__PURE__*/ D.nullable(D.boolean)),
-  accepted: /*#__PURE__*/ optional(D.boolean),
+  accepted: OptionalBoolean,
   organization_info: /*#__PURE__*/ optional(BasicOrganization),
 })
 

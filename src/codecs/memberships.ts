@@ -5,7 +5,7 @@
  */
 import * as D from 'io-ts/Decoder'
 import type * as G from 'io-ts/Guard'
-import { BasicUser, BasicUserGuard, Int, type Optionals, type Page, RoleEnum, RoleGuard, checked, isOptionalBoolean, isOptionalInt, isOptionalNullableString, optional, pageDecoder, pageGuard } from './common'
+import { BasicUser, BasicUserGuard, Int, OptionalBoolean, OptionalInt, OptionalNullableString, type Optionals, type Page, RoleEnum, RoleGuard, checked, isOptionalBoolean, isOptionalInt, isOptionalNullableString, optional, pageDecoder, pageGuard } from './common'
 import { isRecord } from '../json'
 
 /** Checks a membership (the fast half of `MembershipRead`). */
@@ -25,11 +25,11 @@ export const MembershipReadGuard: G.Guard<unknown, MembershipRead> = {
 export const MembershipReadDecoder = /*#__PURE__*/ D.struct({
   user: BasicUser,
   id: Int,
-  organization: /*#__PURE__*/ optional(Int),
-  is_active: /*#__PURE__*/ optional(D.boolean),
-  joined_date: /*#__PURE__*/ optional(/*#__PURE__*/ D.nullable(D.string)),
+  organization: OptionalInt,
+  is_active: OptionalBoolean,
+  joined_date: OptionalNullableString,
   role: /*#__PURE__*/ optional(RoleEnum),
-  invitation: /*#__PURE__*/ optional(/*#__PURE__*/ D.nullable(D.string)),
+  invitation: OptionalNullableString,
 })
 
 /**

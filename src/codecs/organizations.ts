@@ -6,7 +6,7 @@
  */
 import * as D from 'io-ts/Decoder'
 import type * as G from 'io-ts/Guard'
-import { Anything, BasicUser, BasicUserGuard, Int, type Optionals, type Page, checked, isOptionalString, optional, pageDecoder, pageGuard, text } from './common'
+import { Anything, BasicUser, BasicUserGuard, Int, OptionalString, type Optionals, type Page, checked, isOptionalString, optional, pageDecoder, pageGuard, text } from './common'
 import { isRecord } from '../json'
 
 /** Checks an organisation (the fast half of `OrganizationRead`). */
@@ -27,11 +27,11 @@ export const OrganizationReadDecoder = /*#__PURE__*/ D.struct({
   owner: /*#__PURE__*/ D.nullable(BasicUser),
   id: Int,
   slug: D.string,
-  name: /*#__PURE__*/ optional(D.string),
-  description: /*#__PURE__*/ optional(D.string),
-  created_date: /*#__PURE__*/ optional(D.string),
-  updated_date: /*#__PURE__*/ optional(D.string),
-  contact: /*#__PURE__*/ optional(Anything),
+  name: OptionalString,
+  description: OptionalString,
+  created_date: OptionalString,
+  updated_date: OptionalString,
+  contact: Anything,
 })
 
 /**
@@ -73,14 +73,12 @@ export const PaginatedOrganizationReadList: D.Decoder<unknown, PaginatedOrganiza
 export interface PaginatedOrganizationReadList extends Page<OrganizationRead> {}
 
 const SLUG = /^[-a-zA-Z0-9_]+$/
-const organizationFields = {
-  name: /*#__PURE__*/ optional(/*#__PURE__*/ text({ maxLength: 64 })),
-  description: /*#__PURE__*/ optional(D.string),
-  contact: /*#__PURE__*/ optional(Anything),
-}
 const Slug = /*#__PURE__*/ text({ minLength: 1, maxLength: 16, pattern: SLUG })
+const Name = /*#__PURE__*/ optional(/*#__PURE__*/ text({ maxLength: 64 }))
 
-const OrganizationWriteRequestDecoder = /*#__PURE__*/ D.struct({ slug: Slug, ...organizationFields })
+// Each body is one literal (no shared object spread into both): a spread keeps a body's decoder
+// in every bundle of this module, even one that sends no body.
+const OrganizationWriteRequestDecoder = /*#__PURE__*/ D.struct({ slug: Slug, name: Name, description: OptionalString, contact: Anything })
 
 /**
  * Decodes the body of `POST /api/organizations`: a slug (1–16 of `[-a-zA-Z0-9_]`), optional name,
@@ -98,7 +96,7 @@ export const OrganizationWriteRequest: D.Decoder<unknown, OrganizationWriteReque
  */
 export interface OrganizationWriteRequest extends Optionals<D.TypeOf<typeof OrganizationWriteRequestDecoder>> {}
 
-const PatchedOrganizationWriteRequestDecoder = /*#__PURE__*/ D.struct({ slug: /*#__PURE__*/ optional(Slug), ...organizationFields })
+const PatchedOrganizationWriteRequestDecoder = /*#__PURE__*/ D.struct({ slug: /*#__PURE__*/ optional(Slug), name: Name, description: OptionalString, contact: Anything })
 
 /**
  * Decodes the body of `PATCH /api/organizations/{id}`: every field optional.
