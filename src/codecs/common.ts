@@ -72,13 +72,12 @@ export const Int: D.Decoder<unknown, number> = /*#__PURE__*/ D.fromGuard(IntGuar
  */
 export type RoleEnum = 'worker' | 'supervisor' | 'maintainer' | 'owner'
 
-const ROLES: ReadonlyArray<RoleEnum> = ['worker', 'supervisor', 'maintainer', 'owner']
-
-// Widened by assignment, not by a cast, so `includes` takes any value.
-const KNOWN_ROLES: ReadonlyArray<unknown> = ROLES
+// Every entry is a role (`satisfies`), yet the list is typed so that `includes` takes any value:
+// no cast, no alias.
+const ROLES: ReadonlyArray<unknown> = ['worker', 'supervisor', 'maintainer', 'owner'] satisfies ReadonlyArray<RoleEnum>
 
 /** Checks a membership role. */
-export const RoleGuard: G.Guard<unknown, RoleEnum> = { is: (u: unknown): u is RoleEnum => KNOWN_ROLES.includes(u) }
+export const RoleGuard: G.Guard<unknown, RoleEnum> = { is: (u: unknown): u is RoleEnum => ROLES.includes(u) }
 
 /**
  * Decodes a membership role: `worker`, `supervisor`, `maintainer` or `owner`. Built from a guard
