@@ -29,6 +29,21 @@ export {
   AcceptInvitationRead,
   PaginatedInvitationReadList,
 } from './codecs/invitations'
+export { User, MetaUser, PaginatedMetaUserList, PatchedUserRequest } from './codecs/users'
+export { OrganizationRead, PaginatedOrganizationReadList, OrganizationWriteRequest, PatchedOrganizationWriteRequest } from './codecs/organizations'
+export { MembershipRead, PaginatedMembershipReadList, PatchedMembershipWriteRequest } from './codecs/memberships'
+export {
+  LoginSerializerExRequest,
+  Token,
+  RegisterSerializerEx,
+  RegisterSerializerExRequest,
+  PasswordChangeRequest,
+  PasswordResetSerializerExRequest,
+  PasswordResetConfirmRequest,
+  RestAuthDetail,
+  SigningRequest,
+} from './codecs/auth'
+export { AccessTokenRead, PaginatedAccessTokenReadList, AccessTokenWriteRequest, PatchedAccessTokenWriteRequest } from './codecs/accessTokens'
 export type { OrgParams, KeyParams, IdParams, PageParams } from './endpoint/params'
 export { invitationsCreate, type InvitationsCreateParams } from './invitations/create'
 export { invitationsList, type InvitationsListParams } from './invitations/list'
@@ -47,3 +62,32 @@ export { inviteMany, type InviteManyParams, type InviteOutcome } from './invitat
 export { resendMany, type KeysParams, type KeyOutcome } from './invitations/resendMany'
 export { destroyMany } from './invitations/destroyMany'
 export { MAX_CONCURRENCY, type BulkOutcome, type BulkOptions, type BulkProgress, type PlannedRequest } from './bulk/run'
+export { login, type LoginCredentials } from './auth/login'
+export { authCreateLogin, type AuthCreateLoginParams } from './auth/createLogin'
+export { authCreateLogout } from './auth/createLogout'
+export { authCreateRegister, type AuthCreateRegisterParams } from './auth/createRegister'
+export { authCreatePasswordChange, type AuthCreatePasswordChangeParams } from './auth/createPasswordChange'
+export { authCreatePasswordReset, type AuthCreatePasswordResetParams } from './auth/createPasswordReset'
+export { authCreatePasswordResetConfirm, type AuthCreatePasswordResetConfirmParams } from './auth/createPasswordResetConfirm'
+export { authCreateSigning, type AuthCreateSigningParams } from './auth/createSigning'
+export { authRetrieveRules } from './auth/retrieveRules'
+export { authListAccessTokens, type AuthListAccessTokensParams } from './accessTokens/list'
+export { authCreateAccessTokens, type AuthCreateAccessTokensParams } from './accessTokens/create'
+export { authRetrieveAccessTokens, type AuthRetrieveAccessTokensParams } from './accessTokens/retrieve'
+export { authRetrieveAccessTokensSelf } from './accessTokens/retrieveSelf'
+export { authPartialUpdateAccessTokens, type AuthPartialUpdateAccessTokensParams } from './accessTokens/partialUpdate'
+export { authDestroyAccessTokens, type AuthDestroyAccessTokensParams } from './accessTokens/destroy'
+export { usersList, type UsersListParams } from './users/list'
+export { usersRetrieve, type UsersRetrieveParams } from './users/retrieve'
+export { usersRetrieveSelf } from './users/retrieveSelf'
+export { usersPartialUpdate, type UsersPartialUpdateParams } from './users/partialUpdate'
+export { usersDestroy, type UsersDestroyParams } from './users/destroy'
+export { organizationsList, type OrganizationsListParams } from './organizations/list'
+export { organizationsCreate, type OrganizationsCreateParams } from './organizations/create'
+export { organizationsRetrieve, type OrganizationsRetrieveParams } from './organizations/retrieve'
+export { organizationsPartialUpdate, type OrganizationsPartialUpdateParams } from './organizations/partialUpdate'
+export { organizationsDestroy, type OrganizationsDestroyParams } from './organizations/destroy'
+export { membershipsList, type MembershipsListParams } from './memberships/list'
+export { membershipsRetrieve, type MembershipsRetrieveParams } from './memberships/retrieve'
+export { membershipsPartialUpdate, type MembershipsPartialUpdateParams } from './memberships/partialUpdate'
+export { membershipsDestroy, type MembershipsDestroyParams } from './memberships/destroy'

@@ -10,6 +10,12 @@
  * socket (`npm run bench`), six times its cost in a hot loop; a direct predicate costs a fraction
  * of that. A property test keeps each guard and its decoder in agreement, on valid and broken
  * values.
+ *
+ * Each model's type is derived from its decoder (`Optionals<D.TypeOf<typeof XDecoder>>`), never
+ * written beside it, so the two cannot drift. One codec serves CVAT 2.26.2 and 2.73.0: it accepts,
+ * field by field, what either schema allows (a field new in 2.73 is optional; where limits differ,
+ * the looser holds and the server judges the rest). Request bodies are checked with their string
+ * limits; a response's strings are only type-checked, their lengths being the server's business.
  */
 import * as D from 'io-ts/Decoder'
 import * as G from 'io-ts/Guard'
@@ -25,6 +31,27 @@ export const isOptionalString = (u: unknown): boolean => u === undefined || type
 
 /** Whether an optional property is absent or an integer. */
 export const isOptionalInt = (u: unknown): boolean => u === undefined || Number.isInteger(u)
+
+/** Whether an optional property is absent or a boolean. */
+export const isOptionalBoolean = (u: unknown): boolean => u === undefined || typeof u === 'boolean'
+
+/** Whether an optional, nullable property is absent, null or a string. */
+export const isOptionalNullableString = (u: unknown): boolean => u === undefined || u === null || typeof u === 'string'
+
+/** Whether a value is an array of strings (`every`, like io-ts's array decoder, skips holes). */
+export const isStringArray = (u: unknown): boolean => Array.isArray(u) && u.every((s) => typeof s === 'string')
+
+/**
+ * Turns the properties a `D.struct` of `optional(...)` decoders types as `K: A | undefined` into
+ * optional ones (`K?: A`), so a model's type is derived from its decoder without a cast and a
+ * field deleted from the decoder is a compile error wherever the field is used.
+ *
+ * @example
+ * interface Named extends Optionals<{ name: string; note: string | undefined }> {} // { name: string; note?: string }
+ */
+export type Optionals<T> = { [K in keyof T as undefined extends T[K] ? never : K]: T[K] } & {
+  [K in keyof T as undefined extends T[K] ? K : never]?: Exclude<T[K], undefined>
+}
 
 /** Decodes an optional property: absent, or valid. */
 export const optional = <A>(decoder: D.Decoder<unknown, A>): D.Decoder<unknown, A | undefined> => ({
@@ -45,10 +72,12 @@ export const Int: D.Decoder<unknown, number> = /*#__PURE__*/ D.fromGuard(IntGuar
  */
 export type RoleEnum = 'worker' | 'supervisor' | 'maintainer' | 'owner'
 
-const ROLES: ReadonlyArray<RoleEnum> = ['worker', 'supervisor', 'maintainer', 'owner']
+// Every entry is a role (`satisfies`), yet the list is typed so that `includes` takes any value:
+// no cast, no alias.
+const ROLES: ReadonlyArray<unknown> = ['worker', 'supervisor', 'maintainer', 'owner'] satisfies ReadonlyArray<RoleEnum>
 
 /** Checks a membership role. */
-export const RoleGuard: G.Guard<unknown, RoleEnum> = { is: (u: unknown): u is RoleEnum => (ROLES as ReadonlyArray<unknown>).includes(u) }
+export const RoleGuard: G.Guard<unknown, RoleEnum> = { is: (u: unknown): u is RoleEnum => ROLES.includes(u) }
 
 /**
  * Decodes a membership role: `worker`, `supervisor`, `maintainer` or `owner`. Built from a guard
@@ -70,14 +99,20 @@ export const BasicUserGuard: G.Guard<unknown, BasicUser> = {
     isOptionalString(u['last_name']),
 }
 
+/** Decodes an optional string property. */
+export const OptionalString = /*#__PURE__*/ optional(D.string)
+
+/** Decodes an optional integer property. */
+export const OptionalInt = /*#__PURE__*/ optional(Int)
+
+/** Decodes an optional boolean property. */
+export const OptionalBoolean = /*#__PURE__*/ optional(D.boolean)
+
+/** Decodes an optional, nullable string property. */
+export const OptionalNullableString = /*#__PURE__*/ optional(/*#__PURE__*/ D.nullable(D.string))
+
 /** Decodes BasicUser strictly (the explaining half of `BasicUser`). */
-export const BasicUserDecoder: D.Decoder<unknown, BasicUser> = /*#__PURE__*/ D.struct({
-  username: D.string,
-  url: /*#__PURE__*/ optional(D.string),
-  id: /*#__PURE__*/ optional(Int),
-  first_name: /*#__PURE__*/ optional(D.string),
-  last_name: /*#__PURE__*/ optional(D.string),
-}) as D.Decoder<unknown, BasicUser>
+export const BasicUserDecoder = /*#__PURE__*/ D.struct({ username: D.string, url: OptionalString, id: OptionalInt, first_name: OptionalString, last_name: OptionalString })
 
 /**
  * Decodes a user as CVAT embeds it: only `username` is required.
@@ -92,13 +127,7 @@ export const BasicUser: D.Decoder<unknown, BasicUser> = /*#__PURE__*/ checked(Ba
  * @example
  * const who: BasicUser = { username: 'ann', first_name: 'Ann' }
  */
-export interface BasicUser {
-  username: string
-  url?: string
-  id?: number
-  first_name?: string
-  last_name?: string
-}
+export interface BasicUser extends Optionals<D.TypeOf<typeof BasicUserDecoder>> {}
 
 /** Checks an organisation reference. */
 export const BasicOrganizationGuard: G.Guard<unknown, BasicOrganization> = {
@@ -106,7 +135,7 @@ export const BasicOrganizationGuard: G.Guard<unknown, BasicOrganization> = {
 }
 
 /** Decodes BasicOrganization strictly (the explaining half of `BasicOrganization`). */
-export const BasicOrganizationDecoder: D.Decoder<unknown, BasicOrganization> = /*#__PURE__*/ D.struct({ id: /*#__PURE__*/ optional(Int), slug: /*#__PURE__*/ optional(D.string) }) as D.Decoder<unknown, BasicOrganization>
+export const BasicOrganizationDecoder = /*#__PURE__*/ D.struct({ id: OptionalInt, slug: OptionalString })
 
 /**
  * Decodes an organisation reference: `id` and `slug`, both optional.
@@ -121,7 +150,75 @@ export const BasicOrganization: D.Decoder<unknown, BasicOrganization> = /*#__PUR
  * @example
  * const org: BasicOrganization = { slug: 'acme' }
  */
-export interface BasicOrganization {
-  id?: number
-  slug?: string
+export interface BasicOrganization extends Optionals<D.TypeOf<typeof BasicOrganizationDecoder>> {}
+
+/** Describes the string constraints a request field carries in the schema. */
+export interface TextRules {
+  readonly minLength?: number
+  readonly maxLength?: number
+  readonly pattern?: RegExp
 }
+
+const textGuard = (rules: TextRules): G.Guard<unknown, string> => ({
+  is: (u: unknown): u is string => {
+    if (typeof u !== 'string') return false
+    const length = [...u].length
+    return length >= (rules.minLength ?? 0) && length <= (rules.maxLength ?? Infinity) && (rules.pattern === undefined || rules.pattern.test(u))
+  },
+})
+
+const describe = (rules: TextRules): string =>
+  `string (${rules.minLength ?? 0}..${rules.maxLength ?? '∞'} characters${rules.pattern ? `, ${rules.pattern.source}` : ''})`
+
+/**
+ * Decodes a string within a request field's limits. Lengths count code points, as the schema
+ * (and Django's `max_length`) do; where 2.26 and 2.73 differ, the looser limit holds and the
+ * server judges the rest.
+ *
+ * @example
+ * text({ minLength: 1, maxLength: 16 }).decode('acme') // Right('acme')
+ */
+export const text = (rules: TextRules): D.Decoder<unknown, string> => D.fromGuard(textGuard(rules), describe(rules))
+
+/**
+ * Decodes a secret request field (a password, a reset token) within its limits; a failure names
+ * the rule but never the value, so a RequestError cannot carry a password into a log.
+ *
+ * @example
+ * secret({ minLength: 1 }).decode('') // Left: cannot decode "<secret>", should be string (1..∞ characters)
+ */
+export const secret = (rules: TextRules): D.Decoder<unknown, string> => {
+  const guard = textGuard(rules)
+  return { decode: (u) => (guard.is(u) ? D.success(u) : D.failure('<secret>', describe(rules))) }
+}
+
+/** Decodes any JSON value (a schema property without a type). */
+export const Anything: D.Decoder<unknown, unknown> = { decode: D.success }
+
+/** Types one page of a CVAT list with links to its neighbours. */
+export interface Page<A> {
+  count: number
+  results: Array<A>
+  next?: string | null
+  previous?: string | null
+}
+
+/** Checks one page of a list whose items pass `item` (the fast half of every `Paginated*List`). */
+export const pageGuard = <A>(item: G.Guard<unknown, A>): G.Guard<unknown, Page<A>> => ({
+  is: (u: unknown): u is Page<A> =>
+    isRecord(u) &&
+    Number.isInteger(u['count']) &&
+    Array.isArray(u['results']) &&
+    u['results'].every((x) => item.is(x)) &&
+    isOptionalNullableString(u['next']) &&
+    isOptionalNullableString(u['previous']),
+})
+
+/** Decodes one page of a list strictly (the explaining half of every `Paginated*List`). */
+export const pageDecoder = <A>(item: D.Decoder<unknown, A>): D.Decoder<unknown, Page<A>> =>
+  D.struct({
+    count: Int,
+    results: D.array(item),
+    next: OptionalNullableString,
+    previous: OptionalNullableString,
+  })

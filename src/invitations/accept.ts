@@ -16,6 +16,8 @@ export type InvitationsAcceptParams = KeyParams
 /**
  * POST /api/invitations/{key}/accept — Accepts an invitation as its invitee; answers the organisation's slug.
  *
+ * Servers: CVAT ≥ 2.26 (every supported version).
+ *
  * @example
  * invitationsAccept(inviteeClient, { key })
  */

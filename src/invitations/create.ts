@@ -20,6 +20,8 @@ export interface InvitationsCreateParams extends OrgParams {
 /**
  * POST /api/invitations — Invites an e-mail address into the organisation named by the context.
  *
+ * Servers: CVAT ≥ 2.26 (every supported version).
+ *
  * @example
  * invitationsCreate(cvat, { invitationWriteRequest: { role: 'worker', email: 'ann@example.com' }, org: 'my-org' })
  */

@@ -15,6 +15,8 @@ export type InvitationsDeclineParams = KeyParams
 /**
  * POST /api/invitations/{key}/decline — Declines an invitation as its invitee (deletes the membership); 204.
  *
+ * Servers: CVAT ≥ 2.26 (every supported version).
+ *
  * @example
  * invitationsDecline(inviteeClient, { key })
  */

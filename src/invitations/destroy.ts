@@ -15,6 +15,8 @@ export type InvitationsDestroyParams = KeyParams
 /**
  * DELETE /api/invitations/{key} — Deletes an invitation (and its pending membership); 204.
  *
+ * Servers: CVAT ≥ 2.26 (every supported version).
+ *
  * @example
  * invitationsDestroy(cvat, { key, org: 'my-org' })
  */

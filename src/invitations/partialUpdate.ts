@@ -20,6 +20,8 @@ export interface InvitationsPartialUpdateParams extends KeyParams {
 /**
  * PATCH /api/invitations/{key} — Sends a partial update (servers never change role or e-mail; use `invitationsAccept` to accept).
  *
+ * Servers: CVAT 2.26–2.69 (removed in 2.70: newer servers answer 405).
+ *
  * @example
  * invitationsPartialUpdate(cvat, { key, patchedInvitationWriteRequest: { role: 'supervisor' } })
  */

@@ -15,6 +15,8 @@ export type InvitationsResendParams = KeyParams
 /**
  * POST /api/invitations/{key}/resend — Sends the invitation e-mail again and restarts its expiry; 204 (throttled: 429).
  *
+ * Servers: CVAT ≥ 2.26 (every supported version).
+ *
  * @example
  * invitationsResend(cvat, { key, org: 'my-org' })
  */

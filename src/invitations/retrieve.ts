@@ -16,6 +16,8 @@ export type InvitationsRetrieveParams = KeyParams
 /**
  * GET /api/invitations/{key} — Fetches one invitation by its key.
  *
+ * Servers: CVAT ≥ 2.26 (every supported version).
+ *
  * @example
  * invitationsRetrieve(cvat, { key: inv.key, org: 'my-org' })
  */

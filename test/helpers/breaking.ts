@@ -1,3 +1,5 @@
+import fc from 'fast-check'
+
 /** Asks `breakField` to delete the field rather than replace it. */
 export const DELETE: unique symbol = Symbol('delete')
 
@@ -20,3 +22,7 @@ export const breakField = (value: unknown, pick: number, replacement: unknown): 
   }
   return copy
 }
+
+/** Breaks a known-good value at a random depth: a field deleted or replaced by arbitrary JSON or any value. */
+export const breakAt = (value: unknown): fc.Arbitrary<unknown> =>
+  fc.tuple(fc.nat(), fc.oneof(fc.constant(DELETE), fc.jsonValue(), fc.anything())).map(([pick, replacement]) => breakField(value, pick, replacement))

@@ -29,15 +29,17 @@ export const snippetModule = async (snippet: string, exports: ReadonlyArray<stri
     emulator: `(await import('cvat-fp/testing')).createCvatEmulator()`,
     ...Object.fromEntries(exports.map((name) => [name, `__cvat.${name}`])),
   }
-  const imports = js.split('\n').filter((l) => /^import\b/.test(l))
-  const body = js.split('\n').filter((l) => !/^import\b/.test(l))
+  // Import statements (esbuild ends each with `;`, and may spread one over several lines) go first.
+  const IMPORT = /^import\b[^;]*;/gm
+  const imports = js.match(IMPORT) ?? []
+  const body = [js.replace(IMPORT, '')]
   return [
     ...imports,
     `import * as __cvat from 'cvat-fp'`,
     // Every request goes to the emulator, whatever host the snippet names.
     `const __fetch = globalThis.fetch`,
     `globalThis.fetch = (input, init) => __fetch(String(input).replace(/^https?:\\/\\/[^/]+/, process.env.EMULATOR_URL), init)`,
-    `process.env.CVAT_TOKEN ??= 'token-olga'; process.env.CVAT_ACCESS_TOKEN ??= 'pat-olga'`,
+    `process.env.CVAT_TOKEN ??= 'token-olga'; process.env.CVAT_ACCESS_TOKEN ??= 'pat-olga'; process.env.CVAT_PASSWORD ??= 'olga-password'`,
     ...Object.entries(free).filter(([name]) => !own.has(name) && new RegExp(`\\b${name}\\b`).test(js)).map(([name, value]) => `const ${name} = ${value}`),
     ...body,
     `process.exit(0)`,

@@ -1,0 +1,50 @@
+import type { TaskEither } from 'fp-ts/TaskEither'
+import type { Client } from '../http/client'
+import { PaginatedAccessTokenReadList } from '../codecs/accessTokens'
+import type { CvatError } from '../errors'
+import { type PageParams, listRequest } from '../endpoint/params'
+import { send } from '../endpoint/send'
+
+/**
+ * Parameters of `authListAccessTokens`.
+ *
+ * @example
+ * const p: AuthListAccessTokensParams = { readOnly: false, sort: '-created_date' }
+ */
+export interface AuthListAccessTokensParams extends PageParams {
+  /** JSON Logic over the token fields. */
+  readonly filter?: string
+  /** Exact token name. */
+  readonly name?: string
+  /** Only read-only (or only read-write) tokens. */
+  readonly readOnly?: boolean
+  /** Matches the token name. */
+  readonly search?: string
+  /** A token field, `-` prefix for descending. */
+  readonly sort?: string
+}
+
+/**
+ * GET /api/auth/access_tokens — Lists one page of your personal access tokens (never their secret values).
+ *
+ * Servers: CVAT ≥ 2.48 (older servers answer 404).
+ *
+ * @example
+ * authListAccessTokens(cvat, { search: 'ci' })
+ */
+export const authListAccessTokens = (
+  client: Client,
+  params: AuthListAccessTokensParams = {},
+): TaskEither<CvatError, PaginatedAccessTokenReadList> =>
+  send(
+    client,
+    listRequest('/api/auth/access_tokens', params, [
+      ['filter', params?.filter],
+      ['name', params?.name],
+      ['read_only', params?.readOnly],
+      ['search', params?.search],
+      ['sort', params?.sort],
+    ]),
+    'PaginatedAccessTokenReadList',
+    PaginatedAccessTokenReadList,
+  )

@@ -1,0 +1,17 @@
+import type { TaskEither } from 'fp-ts/TaskEither'
+import type { Client } from '../http/client'
+import { RestAuthDetail } from '../codecs/auth'
+import type { CvatError } from '../errors'
+import { orgRequest } from '../endpoint/params'
+import { send } from '../endpoint/send'
+
+/**
+ * POST /api/auth/logout — Logs out: deletes the caller's API token (every client using it stops working) and ends the session.
+ *
+ * Servers: CVAT ≥ 2.26 (every supported version). Anonymous callers get the same 200.
+ *
+ * @example
+ * authCreateLogout(cvat)
+ */
+export const authCreateLogout = (client: Client): TaskEither<CvatError, RestAuthDetail> =>
+  send(client, orgRequest('POST', '/api/auth/logout'), 'RestAuthDetail', RestAuthDetail)

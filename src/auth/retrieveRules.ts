@@ -1,0 +1,15 @@
+import type { TaskEither } from 'fp-ts/TaskEither'
+import type { Client } from '../http/client'
+import type { CvatError } from '../errors'
+import { orgRequest } from '../endpoint/params'
+import { sendVoid } from '../endpoint/send'
+
+/**
+ * GET /api/auth/rules — Checks that the server serves its access-rule (OPA) bundle; the bundle itself is not read (no authentication needed).
+ *
+ * Servers: CVAT ≥ 2.26 (every supported version). The schema gives no response body, like CVAT's Python SDK.
+ *
+ * @example
+ * authRetrieveRules(cvat)
+ */
+export const authRetrieveRules = (client: Client): TaskEither<CvatError, void> => sendVoid(client, orgRequest('GET', '/api/auth/rules'))

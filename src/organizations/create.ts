@@ -1,0 +1,33 @@
+import * as E from 'fp-ts/Either'
+import { pipe } from 'fp-ts/function'
+import type { TaskEither } from 'fp-ts/TaskEither'
+import type { Client } from '../http/client'
+import { OrganizationRead, OrganizationWriteRequest } from '../codecs/organizations'
+import type { CvatError } from '../errors'
+import { jsonBody, orgRequest } from '../endpoint/params'
+import { send } from '../endpoint/send'
+
+/**
+ * Parameters of `organizationsCreate`.
+ *
+ * @example
+ * const p: OrganizationsCreateParams = { organizationWriteRequest: { slug: 'acme', name: 'Acme Labelling' } }
+ */
+export interface OrganizationsCreateParams {
+  readonly organizationWriteRequest: OrganizationWriteRequest
+}
+
+/**
+ * POST /api/organizations — Creates an organisation owned by the caller (who becomes its `owner` member); 201.
+ *
+ * Servers: CVAT ≥ 2.26 (every supported version). Needs the IAM group `user` or `admin`.
+ *
+ * @example
+ * organizationsCreate(cvat, { organizationWriteRequest: { slug: 'my-org', name: 'My organisation' } })
+ */
+export const organizationsCreate = (client: Client, params: OrganizationsCreateParams): TaskEither<CvatError, OrganizationRead> =>
+  pipe(
+    orgRequest('POST', '/api/organizations'),
+    E.flatMap(jsonBody('organizationWriteRequest', OrganizationWriteRequest, params?.organizationWriteRequest)),
+    (req) => send(client, req, 'OrganizationRead', OrganizationRead),
+  )

@@ -1,0 +1,24 @@
+import type { TaskEither } from 'fp-ts/TaskEither'
+import type { Client } from '../http/client'
+import type { CvatError } from '../errors'
+import { type IdParams, idRequest } from '../endpoint/params'
+import { sendVoid } from '../endpoint/send'
+
+/**
+ * Parameters of `organizationsDestroy`.
+ *
+ * @example
+ * const p: OrganizationsDestroyParams = { id: 1 }
+ */
+export type OrganizationsDestroyParams = IdParams
+
+/**
+ * DELETE /api/organizations/{id} — Deletes an organisation with its memberships and invitations (its owner or an admin); 204.
+ *
+ * Servers: CVAT ≥ 2.26 (every supported version). Projects and tasks stay, with no organisation.
+ *
+ * @example
+ * organizationsDestroy(cvat, { id: 1 })
+ */
+export const organizationsDestroy = (client: Client, params: OrganizationsDestroyParams): TaskEither<CvatError, void> =>
+  sendVoid(client, idRequest('DELETE', '/api/organizations/{id}', params))

@@ -1,0 +1,40 @@
+import * as E from 'fp-ts/Either'
+import { pipe } from 'fp-ts/function'
+import type { TaskEither } from 'fp-ts/TaskEither'
+import type { Client } from '../http/client'
+import { OrganizationRead, PatchedOrganizationWriteRequest } from '../codecs/organizations'
+import type { CvatError } from '../errors'
+import { type IdParams, idRequest, jsonBody } from '../endpoint/params'
+import { send } from '../endpoint/send'
+
+/**
+ * Parameters of `organizationsPartialUpdate`.
+ *
+ * @example
+ * const p: OrganizationsPartialUpdateParams = { id: 1, patchedOrganizationWriteRequest: { name: 'Acme' } }
+ */
+export interface OrganizationsPartialUpdateParams extends IdParams {
+  readonly patchedOrganizationWriteRequest?: PatchedOrganizationWriteRequest
+}
+
+/**
+ * PATCH /api/organizations/{id} — Updates an organisation's slug, name, description or contact (its owner, a maintainer or an admin).
+ *
+ * Servers: CVAT ≥ 2.26 (every supported version).
+ *
+ * @example
+ * organizationsPartialUpdate(cvat, { id: 1, patchedOrganizationWriteRequest: { description: 'Road scenes' } })
+ */
+export const organizationsPartialUpdate = (
+  client: Client,
+  params: OrganizationsPartialUpdateParams,
+): TaskEither<CvatError, OrganizationRead> =>
+  pipe(
+    idRequest('PATCH', '/api/organizations/{id}', params),
+    E.flatMap((req) =>
+      params?.patchedOrganizationWriteRequest === undefined
+        ? E.right(req)
+        : jsonBody('patchedOrganizationWriteRequest', PatchedOrganizationWriteRequest, params.patchedOrganizationWriteRequest)(req),
+    ),
+    (req) => send(client, req, 'OrganizationRead', OrganizationRead),
+  )
