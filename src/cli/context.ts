@@ -4,7 +4,7 @@
  * commands never reach for globals), the client built from `--url` and the environment's
  * credentials, usage errors, tables and progress. Built only on cvat-fp's public API.
  */
-import { type Client, basicAuth, bearerAuth, createClient, retry, timeout, tokenAuth } from '../index'
+import { type Client, basicAuth, bearerAuth, createClient, formatError, login, retry, timeout, tokenAuth } from '../index'
 
 /** The outside world a command talks to. */
 export interface Io {
@@ -14,6 +14,8 @@ export interface Io {
   readonly errIsTty: boolean
   readonly env: Readonly<Record<string, string | undefined>>
   readonly now: () => number
+  /** Reads a line without echo from the terminal; undefined when stdin is not a terminal. */
+  readonly readSecret: (prompt: string) => Promise<string | undefined>
 }
 
 /** Exit codes: every item succeeded, some item failed, usage or configuration error. */
@@ -45,22 +47,41 @@ export const CREDENTIALS_HELP = `Environment:
   CVAT_USERNAME, CVAT_PASSWORD   HTTP Basic
 Credentials come only from the environment, never from flags (flags show in ps).`
 
-/** Checks `--url` / `CVAT_URL` and picks the credential; a missing one is a usage error, before any request. */
-export const clientFor = (io: Io, url: string | undefined): Client | Usage => {
+/** A request that failed before the command could start (a refused login): exit 1. */
+export interface Failed {
+  readonly _tag: 'Failed'
+  readonly message: string
+}
+
+/** Checks `--url` / `CVAT_URL`; a missing or odd one is a usage error. */
+export const baseUrlOf = (io: Io, url: string | undefined): string | Usage => {
   const baseUrl = url ?? io.env['CVAT_URL']
   if (baseUrl === undefined || baseUrl === '') return usage('no server: pass --url or set CVAT_URL')
-  if (!/^https?:\/\/[^/?#]+/i.test(baseUrl)) return usage(`--url / CVAT_URL must be an http(s) URL, got ${JSON.stringify(baseUrl.replace(/\/\/[^@/]*@/, '//[redacted]@'))}`)
+  return /^https?:\/\/[^/?#]+/i.test(baseUrl) ? baseUrl : usage(`--url / CVAT_URL must be an http(s) URL, got ${JSON.stringify(baseUrl.replace(/\/\/[^@/]*@/, '//[redacted]@'))}`)
+}
+
+// Each attempt gets 30 s; retry honours CVAT's Retry-After up to a minute (never its hour-long resend throttle).
+const resilient = (c: Client): Client => retry()(timeout(30_000)(c))
+
+/** Sends an address as `email`, anything else as `username` (CVAT's login takes either). */
+export const credentialsOf = (name: string, password: string) => (name.includes('@') ? { email: name, password } : { username: name, password })
+
+/**
+ * Builds the client from `--url` and the environment's credential; a missing one is a usage error,
+ * before any request. A username and password log in (`login`), except in a dry run, which sends
+ * HTTP Basic instead: it must not send even a login POST.
+ */
+export const connect = async (io: Io, url: string | undefined, dryRun: boolean): Promise<Client | Usage | Failed> => {
+  const baseUrl = baseUrlOf(io, url)
+  if (isUsage(baseUrl)) return baseUrl
   const { CVAT_ACCESS_TOKEN: bearer, CVAT_TOKEN: token, CVAT_USERNAME: username, CVAT_PASSWORD: password } = io.env
-  const auth = bearer
-    ? bearerAuth(bearer)
-    : token
-      ? tokenAuth(token)
-      : username && password
-        ? basicAuth({ username, password })
-        : undefined
-  if (auth === undefined) return usage('no credential: set CVAT_ACCESS_TOKEN, CVAT_TOKEN, or CVAT_USERNAME and CVAT_PASSWORD')
-  // Each attempt gets 30 s; retry honours CVAT's Retry-After up to a minute (never its hour-long resend throttle).
-  return retry()(timeout(30_000)(auth(createClient({ baseUrl }))))
+  const plain = createClient({ baseUrl })
+  if (bearer) return resilient(bearerAuth(bearer)(plain))
+  if (token) return resilient(tokenAuth(token)(plain))
+  if (!username || !password) return usage('no credential: set CVAT_ACCESS_TOKEN, CVAT_TOKEN, or CVAT_USERNAME and CVAT_PASSWORD')
+  if (dryRun) return resilient(basicAuth({ username, password })(plain))
+  const session = await login(resilient(plain), credentialsOf(username, password))()
+  return session._tag === 'Right' ? session.right : { _tag: 'Failed', message: formatError(session.left) }
 }
 
 /** Parses `7d` or `12h` into milliseconds. */

@@ -6,9 +6,12 @@
  * `formatError` lines, never a stack trace or a credential.
  */
 import { parseArgs } from 'node:util'
-import { CREDENTIALS_HELP, type Exit, GLOBAL_OPTIONS, type Io, type Usage, clientFor, isUsage } from './context'
+import type { Client } from '../index'
+import { CREDENTIALS_HELP, type Exit, GLOBAL_OPTIONS, type Io, type Usage, connect, isUsage } from './context'
 import { emulator } from './emulator'
 import { type InvitationFlags, bulkByKey, invite, list } from './invitations'
+import { loginCommand } from './login'
+import { memberChange, membersList, orgsList } from './members'
 
 declare const __CVAT_FP_VERSION__: string
 
@@ -23,13 +26,16 @@ interface Command {
 const ORG = { org: { type: 'string' } } as const
 const WRITE = { 'dry-run': { type: 'boolean' }, concurrency: { type: 'string' } } as const
 
-const withClient =
-  (run: (io: Io, client: Parameters<typeof list>[1], f: InvitationFlags & { org: string }, positionals: ReadonlyArray<string>) => Promise<Exit | Usage>): Command['run'] =>
+// Connects (usage errors before any request; a refused login is exit 1), then runs the command.
+const connected =
+  (needsOrg: boolean, run: (io: Io, client: Client, f: InvitationFlags & { org: string }, positionals: ReadonlyArray<string>) => Promise<Exit | Usage>): Command['run'] =>
   async (io, values, positionals) => {
     const org = values['org']
-    if (typeof org !== 'string' || org === '') return { _tag: 'Usage', message: '--org SLUG is required' }
-    const client = clientFor(io, typeof values['url'] === 'string' ? values['url'] : undefined)
-    return isUsage(client) ? client : run(io, client, { ...values, org }, positionals)
+    if (needsOrg && (typeof org !== 'string' || org === '')) return { _tag: 'Usage', message: '--org SLUG is required' }
+    const client = await connect(io, typeof values['url'] === 'string' ? values['url'] : undefined, values['dry-run'] === true)
+    if (isUsage(client)) return client
+    if (typeof client !== 'function') return io.err(`${client.message}\n`), 1
+    return run(io, client, { ...values, org: typeof org === 'string' ? org : '' }, positionals)
   }
 
 const COMMANDS: Readonly<Record<string, Command>> = {
@@ -39,11 +45,44 @@ const COMMANDS: Readonly<Record<string, Command>> = {
 Serves the CVAT emulator over HTTP; prints its URL and the seeded users' credentials. Ctrl-C stops it.`,
     run: (io, values, _p, stopped) => emulator(io, values, stopped),
   },
+  login: {
+    options: { username: { type: 'string' } },
+    help: `cvat-fp login [--username NAME] [--json]
+Logs in and prints only the token: export CVAT_TOKEN=$(cvat-fp login). The username comes from
+--username or CVAT_USERNAME; the password only from CVAT_PASSWORD or a no-echo prompt on a terminal.`,
+    run: (io, values) => loginCommand(io, values),
+  },
+  'orgs list': {
+    options: {},
+    help: `cvat-fp orgs list [--json]
+Lists the organisations you own or belong to.`,
+    run: connected(false, (io, client, f) => orgsList(io, client, f)),
+  },
+  'members list': {
+    options: { ...ORG },
+    help: `cvat-fp members list --org SLUG [--json]
+Lists the organisation's members, with role and state (pending until they accept).`,
+    run: connected(true, (io, client, f) => membersList(io, client, f)),
+  },
+  'members set-role': {
+    options: { ...ORG, 'dry-run': { type: 'boolean' } },
+    positionals: true,
+    help: `cvat-fp members set-role --org SLUG USERNAME ROLE [--dry-run] [--json]
+Changes a member's role (worker, supervisor, maintainer).`,
+    run: connected(true, (io, client, f, args) => memberChange(io, client, f, args, 'set-role')),
+  },
+  'members remove': {
+    options: { ...ORG, 'dry-run': { type: 'boolean' } },
+    positionals: true,
+    help: `cvat-fp members remove --org SLUG USERNAME [--dry-run] [--json]
+Removes a member from the organisation (their invitation goes too).`,
+    run: connected(true, (io, client, f, args) => memberChange(io, client, f, args, 'remove')),
+  },
   'invitations list': {
     options: { ...ORG, pending: { type: 'boolean' } },
     help: `cvat-fp invitations list --org SLUG [--pending] [--json]
 Lists every invitation of the organisation (--pending: not accepted yet).`,
-    run: withClient((io, client, f) => list(io, client, f)),
+    run: connected(true, (io, client, f) => list(io, client, f)),
   },
   'invitations invite': {
     options: { ...ORG, ...WRITE, role: { type: 'string' }, csv: { type: 'string' }, 'skip-existing': { type: 'boolean' } },
@@ -51,20 +90,20 @@ Lists every invitation of the organisation (--pending: not accepted yet).`,
     help: `cvat-fp invitations invite --org SLUG (--role ROLE EMAIL… | --csv FILE) [--skip-existing] [--concurrency N] [--dry-run] [--json]
 Invites each address once (CSV: email,role per line, header optional). --skip-existing reports
 "already a member / already invited" as skipped, not failed. --dry-run shows what would be sent.`,
-    run: withClient((io, client, f, emails) => invite(io, client, f, emails)),
+    run: connected(true, (io, client, f, emails) => invite(io, client, f, emails)),
   },
   'invitations resend': {
     options: { ...ORG, ...WRITE, pending: { type: 'boolean' }, 'older-than': { type: 'string' } },
     help: `cvat-fp invitations resend --org SLUG [--pending] [--older-than 7d] [--concurrency N] [--dry-run] [--json]
 Resends invitations (--pending: not accepted; --older-than: created at least that long ago, h or d).
 CVAT allows 5 resends per hour: after its 429 nothing more is sent.`,
-    run: withClient((io, client, f) => bulkByKey(io, client, f, 'resend')),
+    run: connected(true, (io, client, f) => bulkByKey(io, client, f, 'resend')),
   },
   'invitations cleanup': {
     options: { ...ORG, ...WRITE, expired: { type: 'boolean' }, 'older-than': { type: 'string' } },
     help: `cvat-fp invitations cleanup --org SLUG [--expired] [--older-than 30d] [--concurrency N] [--dry-run] [--json]
 Deletes pending invitations that match every criterion given (at least one of --expired, --older-than).`,
-    run: withClient((io, client, f) => bulkByKey(io, client, f, 'cleanup')),
+    run: connected(true, (io, client, f) => bulkByKey(io, client, f, 'cleanup')),
   },
 }
 
@@ -106,6 +145,33 @@ export const main = async (argv: ReadonlyArray<string>, io: Io, stopped: () => P
   return isUsage(code) ? fail(code.message, command.help) : code
 }
 
+// A no-echo prompt: raw mode, so the terminal never shows what is typed; nothing at all off a terminal.
+const readSecret = (prompt: string): Promise<string | undefined> => {
+  const stdin = process.stdin
+  if (stdin.isTTY !== true) return Promise.resolve(undefined)
+  process.stderr.write(prompt)
+  return new Promise((resolve) => {
+    let typed = ''
+    const done = (value: string | undefined) => {
+      stdin.off('data', onData)
+      stdin.setRawMode(false)
+      stdin.pause()
+      process.stderr.write('\n')
+      resolve(value)
+    }
+    const onData = (chunk: Buffer) => {
+      for (const ch of chunk.toString('utf8')) {
+        if (ch === '\r' || ch === '\n') return done(typed)
+        if (ch === '\u0003' || ch === '\u0004') return done(undefined)
+        typed = ch === '\u007f' || ch === '\b' ? typed.slice(0, -1) : typed + ch
+      }
+    }
+    stdin.setRawMode(true)
+    stdin.resume()
+    stdin.on('data', onData)
+  })
+}
+
 // Only a command that serves (the emulator) waits for a signal; others keep Node's default Ctrl-C.
 const signalled = () => new Promise<string>((resolve) => ['SIGINT', 'SIGTERM'].forEach((s) => process.once(s, () => resolve(s))))
 
@@ -117,6 +183,7 @@ void main(
     errIsTty: process.stderr.isTTY === true,
     env: process.env,
     now: Date.now,
+    readSecret,
   },
   signalled,
 ).then(

@@ -1,0 +1,77 @@
+/**
+ * `cvat-fp orgs list` and `cvat-fp members list|set-role|remove`, on `organizationsList`,
+ * `membershipsList`, `membershipsPartialUpdate` and `membershipsDestroy`. A dry run reads (to find
+ * the membership) and prints the write it would send, sending none.
+ */
+import type { TaskEither } from 'fp-ts/TaskEither'
+import { type Client, type CvatError, type MembershipRead, type RoleEnum, formatError, membershipsDestroy, membershipsList, membershipsPartialUpdate, organizationsList } from '../index'
+import { type Exit, type Io, type Usage, table, usage } from './context'
+
+/** The flags of `orgs …` and `members …`, as util.parseArgs returns them. */
+export interface MemberFlags {
+  readonly org?: string
+  readonly 'dry-run'?: boolean
+  readonly json?: boolean
+}
+
+// Every page, by number, until the server says there is no next one (bounded, whatever it says).
+const allPages = async <A>(page: (n: number) => TaskEither<CvatError, { readonly results: ReadonlyArray<A>; readonly next?: string | null }>) => {
+  const items: A[] = []
+  for (let n = 1; n <= 10_000; n++) {
+    const r = await page(n)()
+    if (r._tag === 'Left') return formatError(r.left)
+    items.push(...r.right.results)
+    if (!r.right.next || r.right.results.length === 0) break
+  }
+  return items
+}
+
+const print = <A>(io: Io, json: boolean | undefined, items: ReadonlyArray<A>, header: ReadonlyArray<string>, row: (a: A) => ReadonlyArray<string>, noun: string): Exit => {
+  if (json) io.out(`${JSON.stringify(items, null, 2)}\n`)
+  else io.out(`${table(header, items.map(row))}\n${items.length} ${noun}${items.length === 1 ? '' : 's'}\n`)
+  return 0
+}
+
+/** `orgs list`: the organisations the caller owns or belongs to. */
+export const orgsList = async (io: Io, client: Client, f: MemberFlags): Promise<Exit> => {
+  const orgs = await allPages((page) => organizationsList(client, { page, pageSize: 100 }))
+  if (typeof orgs === 'string') return io.err(`${orgs}\n`), 1
+  return print(io, f.json, orgs, ['SLUG', 'NAME', 'OWNER', 'ID'], (o) => [o.slug, o.name ?? '', o.owner?.username ?? '-', String(o.id)], 'organisation')
+}
+
+const membersOf = (client: Client, org: string, user?: string) =>
+  allPages((page) => membershipsList(client, { org, page, pageSize: 100, ...(user === undefined ? {} : { user }) }))
+
+/** `members list`: who belongs to the organisation, with role and state. */
+export const membersList = async (io: Io, client: Client, f: MemberFlags & { org: string }): Promise<Exit> => {
+  const members = await membersOf(client, f.org)
+  if (typeof members === 'string') return io.err(`${members}\n`), 1
+  const state = (m: MembershipRead) => (m.is_active === false ? 'pending' : 'active')
+  return print(io, f.json, members, ['USER', 'ROLE', 'STATE', 'JOINED', 'ID'], (m) => [m.user.username, m.role ?? '-', state(m), (m.joined_date ?? '').slice(0, 10), String(m.id)], 'member')
+}
+
+const ROLES: ReadonlyArray<string> = ['worker', 'supervisor', 'maintainer', 'owner']
+const isRole = (r: string | undefined): r is RoleEnum => ROLES.includes(r ?? '')
+
+/** `members set-role USERNAME ROLE` and `members remove USERNAME`: find the membership, then change it. */
+export const memberChange = async (io: Io, client: Client, f: MemberFlags & { org: string }, args: ReadonlyArray<string>, action: 'set-role' | 'remove'): Promise<Exit | Usage> => {
+  const [username, role, ...extra] = args
+  const wanted = action === 'set-role' ? 2 : 1
+  if (username === undefined || args.length !== wanted || extra.length > 0) return usage(action === 'set-role' ? 'give USERNAME ROLE' : 'give USERNAME')
+  if (action === 'set-role' && !isRole(role)) return usage(`ROLE must be one of ${ROLES.join(', ')}`)
+  const found = await membersOf(client, f.org, username)
+  if (typeof found === 'string') return io.err(`${found}\n`), 1
+  // The simple `user` filter matches exactly, yet a server may match loosely: pick the exact one.
+  const member = found.find((m) => m.user.username === username)
+  if (member === undefined) return io.err(`no member ${JSON.stringify(username)} in ${f.org}\n`), 1
+  const body = action === 'set-role' && isRole(role) ? { role } : undefined
+  const planned = { method: action === 'set-role' ? 'PATCH' : 'DELETE', url: `/api/memberships/${member.id}`, ...(body ? { body } : {}) }
+  if (f['dry-run']) {
+    io.out(f.json ? `${JSON.stringify({ dryRun: true, member, request: planned })}\n` : `would    ${planned.method} ${planned.url}${body ? ` ${JSON.stringify(body)}` : ''}\n`)
+    return 0
+  }
+  const r = await (body ? membershipsPartialUpdate(client, { id: member.id, patchedMembershipWriteRequest: body }) : membershipsDestroy(client, { id: member.id }))()
+  if (r._tag === 'Left') return io.err(`${formatError(r.left)}\n`), 1
+  io.out(f.json ? `${JSON.stringify({ dryRun: false, member, request: planned })}\n` : body ? `${username} is now ${body.role} in ${f.org}\n` : `removed ${username} from ${f.org}\n`)
+  return 0
+}

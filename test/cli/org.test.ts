@@ -1,0 +1,113 @@
+// `cvat-fp login`, `orgs list` and `members list|set-role|remove`, spawned: login against the
+// emulator; the organisation commands against a CVAT stand-in over HTTP whose log proves dry runs.
+import { existsSync } from 'node:fs'
+import { execFile } from 'node:child_process'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { useEmulator } from '../e2e/helpers'
+import { type OrgServer, serveOrgs } from './orgServer'
+import { BIN, binIsBuilt, cli } from './run'
+
+beforeAll(binIsBuilt)
+
+describe('cvat-fp login', () => {
+  const live = useEmulator()
+  const logins = () => live.emulator.log.filter((r) => r.url.includes('/api/auth/login')).map((r) => `${r.method} ${r.status}`)
+
+  it('prints only the token; --username wins over CVAT_USERNAME; an e-mail logs in too', async () => {
+    const env = { CVAT_URL: live.served.url, CVAT_USERNAME: 'olga', CVAT_PASSWORD: 'olga-password' }
+    expect(await cli(['login'], env)).toEqual({ code: 0, stdout: 'token-olga\n', stderr: '' })
+    expect(await cli(['login', '--username', 'mia', '--json'], { ...env, CVAT_PASSWORD: 'mia-password' })).toEqual({ code: 0, stdout: '{"token":"token-mia"}\n', stderr: '' })
+    expect(await cli(['login', '--username', 'sam@acme.test'], { ...env, CVAT_PASSWORD: 'sam-password' })).toEqual({ code: 0, stdout: 'token-sam\n', stderr: '' })
+    expect(logins()).toEqual(['POST 200', 'POST 200', 'POST 200'])
+  })
+
+  it('without a password and without a terminal: exit 2, nothing asked, nothing sent; a wrong one: exit 1, never echoed', async () => {
+    const before = logins().length
+    const none = await cli(['login', '--username', 'olga'], { CVAT_URL: live.served.url })
+    expect([none.code, none.stdout, none.stderr.split('\n')[0]]).toEqual([2, '', 'cvat-fp: no password: set CVAT_PASSWORD, or run on a terminal to be asked (never a flag)'])
+    expect(logins().length).toBe(before)
+    const wrong = await cli(['login', '--username', 'olga'], { CVAT_URL: live.served.url, CVAT_PASSWORD: 'not-her-password' })
+    expect(wrong).toEqual({ code: 1, stdout: '', stderr: `StatusError: POST ${live.served.url}/api/auth/login → 400 Bad Request: non_field_errors: Unable to log in with provided credentials.\n` })
+    expect(await cli(['login', '--password', 'x'], { CVAT_URL: live.served.url })).toMatchObject({ code: 2, stderr: expect.stringMatching(/^cvat-fp: Unknown option '--password'/) })
+  })
+
+  it.skipIf(!existsSync('/usr/bin/script'))('asks for the password on a terminal without echoing it (pty via script(1))', async () => {
+    const screen = await new Promise<string>((done) => {
+      const child = execFile('/usr/bin/script', ['-qec', `${process.execPath} ${BIN} login --username olga`, '/dev/null'], { env: { PATH: process.env['PATH'] ?? '', CVAT_URL: live.served.url }, timeout: 30_000 }, (_e, stdout) => done(stdout))
+      setTimeout(() => child.stdin?.write('olga-password\r'), 700)
+    })
+    expect(screen).toContain('Password for olga: ')
+    expect(screen).toContain('token-olga')
+    expect(screen).not.toContain('olga-password')
+  })
+
+  it('a command with CVAT_USERNAME + CVAT_PASSWORD logs in first; its dry run sends HTTP Basic, never a login', async () => {
+    const before = live.emulator.log.length
+    const env = { CVAT_URL: live.served.url, CVAT_USERNAME: 'olga', CVAT_PASSWORD: 'olga-password' }
+    expect((await cli(['invitations', 'list', '--org', 'acme', '--json'], env)).code).toBe(0)
+    expect((await cli(['invitations', 'resend', '--org', 'acme', '--dry-run'], env)).code).toBe(0)
+    expect(live.emulator.log.slice(before).map((r) => `${r.method} ${new URL(r.url, 'http://x').pathname} ${r.status}`)).toEqual([
+      'POST /api/auth/login 200',
+      'GET /api/invitations 200',
+      'GET /api/invitations 200',
+    ])
+  })
+})
+
+describe('cvat-fp orgs and members', () => {
+  let server: OrgServer
+  beforeAll(async () => {
+    server = await serveOrgs()
+  })
+  afterAll(() => server.close())
+  const env = () => ({ CVAT_URL: server.url, CVAT_TOKEN: 'token-olga' })
+  const writes = () => server.log.filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.url} ${r.status}${r.body === undefined ? '' : ` ${JSON.stringify(r.body)}`}`)
+
+  it('orgs list: every page, as a table or JSON', async () => {
+    const r = await cli(['orgs', 'list'], env())
+    expect(r).toEqual({ code: 0, stdout: 'SLUG    NAME    OWNER  ID\nacme    Acme    olga   1\nglobex  Globex  oscar  2\n2 organisations\n', stderr: '' })
+    const j = await cli(['orgs', 'list', '--json'], env())
+    expect([j.code, (JSON.parse(j.stdout) as Array<{ slug: string }>).map((o) => o.slug)]).toEqual([0, ['acme', 'globex']])
+  })
+
+  it('members list: every page of the organisation', async () => {
+    const r = await cli(['members', 'list', '--org', 'acme'], env())
+    expect(r).toEqual({
+      code: 0,
+      stdout: ['USER    ROLE    STATE    JOINED      ID', 'olga    owner   active   2026-01-01  10', 'wes     worker  active   2026-01-02  11', 'wesley  worker  pending              12', '3 members', ''].join('\n'),
+      stderr: '',
+    })
+    expect((await cli(['members', 'list'], env())).code).toBe(2)
+  })
+
+  it('members set-role and remove: --dry-run reads and writes nothing; then they change exactly that member', async () => {
+    const dry = await Promise.all([cli(['members', 'set-role', '--org', 'acme', 'wes', 'supervisor', '--dry-run'], env()), cli(['members', 'remove', '--org', 'acme', 'wes', '--dry-run'], env())])
+    expect(dry).toEqual([
+      { code: 0, stdout: 'would    PATCH /api/memberships/11 {"role":"supervisor"}\n', stderr: '' },
+      { code: 0, stdout: 'would    DELETE /api/memberships/11\n', stderr: '' },
+    ])
+    expect(writes()).toEqual([])
+    expect(await cli(['members', 'set-role', '--org', 'acme', 'wes', 'supervisor'], env())).toEqual({ code: 0, stdout: 'wes is now supervisor in acme\n', stderr: '' })
+    expect(await cli(['members', 'remove', '--org', 'acme', 'wesley'], env())).toEqual({ code: 0, stdout: 'removed wesley from acme\n', stderr: '' })
+    expect(writes()).toEqual(['PATCH /api/memberships/11 200 {"role":"supervisor"}', 'DELETE /api/memberships/12 204'])
+    expect(server.memberships.filter((m) => m.org === 'acme').map((m) => `${m.user.username}:${m.role}`)).toEqual(['olga:owner', 'wes:supervisor'])
+  })
+
+  it('usage errors exit 2 and an unknown member exits 1, sending no write', async () => {
+    const results = await Promise.all([
+      cli(['members', 'set-role', '--org', 'acme', 'wes'], env()),
+      cli(['members', 'set-role', '--org', 'acme', 'wes', 'boss'], env()),
+      cli(['members', 'remove', '--org', 'acme'], env()),
+      cli(['members', 'remove', '--org', 'acme', 'nobody'], env()),
+      cli(['orgs', 'list'], { CVAT_URL: server.url, CVAT_TOKEN: 'wrong-token' }),
+    ])
+    expect(results.map((r) => [r.code, r.stderr.split('\n')[0]])).toEqual([
+      [2, 'cvat-fp: give USERNAME ROLE'],
+      [2, 'cvat-fp: ROLE must be one of worker, supervisor, maintainer, owner'],
+      [2, 'cvat-fp: give USERNAME'],
+      [1, 'no member "nobody" in acme'],
+      [1, `StatusError: GET ${server.url}/api/organizations?page=1&page_size=100 → 401 Unauthorized: Invalid token.`],
+    ])
+    expect(writes()).toEqual(['PATCH /api/memberships/11 200 {"role":"supervisor"}', 'DELETE /api/memberships/12 204'])
+  })
+})
