@@ -12,6 +12,8 @@ import { type Field, type Scalar, compileFilter } from './jsonLogic'
 export interface ListSpec<T> {
   /** filter_fields with their lookups (e.g. `owner` → the owner's username). */
   readonly fields: Readonly<Record<string, Field<T>>>
+  /** The fields `filter` may name (default: every field). */
+  readonly filterFields?: ReadonlyArray<string>
   readonly searchFields: ReadonlyArray<string>
   readonly simpleFilters: ReadonlyArray<string>
   readonly orderingFields: ReadonlyArray<string>
@@ -72,7 +74,8 @@ export const filterRows = <T>(env: Env, rows: ReadonlyArray<T>, spec: ListSpec<T
   if (search) out = searched(out, spec, search)
   const filter = q.get('filter')
   if (filter) {
-    const p = compileFilter(filter, spec.fields)
+    const names = spec.filterFields ?? Object.keys(spec.fields)
+    const p = compileFilter(filter, Object.fromEntries(Object.entries(spec.fields).filter(([k]) => names.includes(k))))
     if (isReply(p)) return p
     out = out.filter(p)
   }

@@ -3,7 +3,7 @@ import { useEmulator } from './helpers'
 import { EXPECTED, scenario } from './scenario'
 
 describe('the owner scenario, directly against the emulator over HTTP', () => {
-  const live = useEmulator()
+  const live = useEmulator({ serverVersion: '2.26' })
   it('yields the expected transcript', async () => {
     expect(await scenario((u) => live.as(u))).toEqual(EXPECTED)
   })

@@ -31,9 +31,10 @@ export const INVITATION_LIST = (env: AuthedEnv): ListSpec<Row> => ({
     accepted: { get: (r) => r.m.isActive, kind: 'bool' },
     created_date: { get: (r) => r.inv.createdDate, kind: 'date' },
   },
+  filterFields: ['owner', 'user_id', 'accepted'],
   searchFields: ['owner'],
   simpleFilters: ['owner'],
-  orderingFields: ['owner', 'created_date'],
+  orderingFields: ['owner', 'user_id', 'accepted', 'created_date'],
   ordering: '-created_date',
 })
 
