@@ -9,7 +9,7 @@ import type { AuthedEnv } from '../env'
 import { type Or, type Reply, detail, forbidden, isReply, json, noContent, notFound } from '../http'
 import { type ListSpec, listReply } from '../list'
 import { type EmulatedMembership, userById } from '../model'
-import { isAdmin, isMember, isStaff, membershipAllows, orgAuth } from '../perms'
+import { isAdmin, isMember, isStaff, membershipAllows, orgAuth, tokenAllows } from '../perms'
 import { renderMembership } from '../render'
 import { deleteMemberships } from '../store'
 import { bodyDict, pathId } from './common'
@@ -51,7 +51,7 @@ const found = (env: AuthedEnv, raw: string): Or<EmulatedMembership> => {
 
 const check = (env: AuthedEnv, m: EmulatedMembership, scope: 'view' | 'change:role' | 'delete'): boolean => {
   const org = env.s.organizations.find((o) => o.id === m.orgId)
-  return org !== undefined && membershipAllows(env.user, scope, m, orgAuth(env.s, env.user, org))
+  return org !== undefined && membershipAllows(env.user, scope, m, orgAuth(env.s, env.user, org)) && tokenAllows(env.caller, 'other', scope, env.req.method)
 }
 
 /** GET /api/memberships/{id} */

@@ -8,7 +8,7 @@ import { type Or, type Reply, forbidden, isReply, json, noContent, notFound } fr
 import type { ListSpec } from '../list'
 import { listReply } from '../list'
 import { type EmulatedOrganization, userById } from '../model'
-import { orgAllows, orgAuth, orgVisible } from '../perms'
+import { type OrgAuth, orgAllows, orgAuth, orgVisible, tokenAllows } from '../perms'
 import { renderOrg } from '../render'
 import { addOrganization, deleteOrganization } from '../store'
 import { bodyDict, charField, fieldErrors, pathId } from './common'
@@ -28,6 +28,10 @@ export const ORG_LIST = (env: AuthedEnv): ListSpec<EmulatedOrganization> => ({
 })
 
 const SLUG = /^[-a-zA-Z0-9_]+$/
+
+// organizations.rego, then (2.73) the read-only access-token rule.
+const allows = (env: AuthedEnv, scope: 'create' | 'view' | 'update' | 'delete', a: OrgAuth | undefined): boolean =>
+  orgAllows(env.user, scope, a) && tokenAllows(env.caller, 'other', scope, env.req.method)
 
 const visibleOrg = (env: AuthedEnv, raw: string): Or<EmulatedOrganization> => {
   const id = pathId(raw)
@@ -55,7 +59,7 @@ export const list = (env: AuthedEnv): Reply =>
 
 /** POST /api/organizations: permission (privilege ≥ user) before validation; the creator owns it. */
 export const create = (env: AuthedEnv): Reply => {
-  if (!orgAllows(env.user, 'create', undefined)) return forbidden()
+  if (!allows(env, 'create', undefined)) return forbidden()
   const b = bodyDict(env)
   if (isReply(b)) return b
   const v = validate(env, b, false)
@@ -70,14 +74,14 @@ export const create = (env: AuthedEnv): Reply => {
 export const retrieve = (env: AuthedEnv, raw: string): Reply => {
   const org = visibleOrg(env, raw)
   if (isReply(org)) return org
-  return orgAllows(env.user, 'view', orgAuth(env.s, env.user, org)) ? json(200, renderOrg(env.s, env.origin, org)) : forbidden()
+  return allows(env, 'view', orgAuth(env.s, env.user, org)) ? json(200, renderOrg(env.s, env.origin, org)) : forbidden()
 }
 
 /** PATCH /api/organizations/{id}: admin, the owner, or a maintainer (privilege ≥ worker). */
 export const partialUpdate = (env: AuthedEnv, raw: string): Reply => {
   const org = visibleOrg(env, raw)
   if (isReply(org)) return org
-  if (!orgAllows(env.user, 'update', orgAuth(env.s, env.user, org))) return forbidden()
+  if (!allows(env, 'update', orgAuth(env.s, env.user, org))) return forbidden()
   const b = bodyDict(env)
   if (isReply(b)) return b
   const v = validate(env, b, true, org)
@@ -94,7 +98,7 @@ export const partialUpdate = (env: AuthedEnv, raw: string): Reply => {
 export const destroy = (env: AuthedEnv, raw: string): Reply => {
   const org = visibleOrg(env, raw)
   if (isReply(org)) return org
-  if (!orgAllows(env.user, 'delete', orgAuth(env.s, env.user, org))) return forbidden()
+  if (!allows(env, 'delete', orgAuth(env.s, env.user, org))) return forbidden()
   deleteOrganization(env.s, org)
   return noContent
 }

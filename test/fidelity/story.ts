@@ -1,0 +1,69 @@
+// The administrator's story over raw HTTP: register, log in, create an organisation, invite,
+// accept, list members, change a role, remove the member, delete the organisation — written once,
+// run directly (story.fidelity.test.ts) and through Prism's validating proxy (contract suite).
+import type { Answer, As } from './helpers'
+
+type Call = (as: As, method: string, path: string, body?: unknown, headers?: Record<string, string>) => Promise<Answer>
+
+export type Step = readonly [string, number, unknown]
+
+const results = (a: Answer) => (a.body as { results: ReadonlyArray<Record<string, unknown>> }).results
+
+/** Runs the story; every step is `[label, status, summary]`. */
+export const adminStory = async (call: Call, version: '2.26' | '2.73', auth: (token: string) => As = (t) => ({ headers: { authorization: `Token ${t}` } })): Promise<ReadonlyArray<Step>> => {
+  const out: Step[] = []
+  const step = async (label: string, a: Promise<Answer>, summary: (x: Answer) => unknown = () => null): Promise<Answer> => {
+    const x = await a
+    out.push([label, x.status, x.status < 300 ? summary(x) : x.body])
+    return x
+  }
+  const password = 'Str0ng!passw0rd'
+  await step('register alice', call(null, 'POST', '/api/auth/register', { username: 'alice', email: 'alice@lab.test', password1: password, password2: password, first_name: 'Alice', last_name: 'Admin' }), (x) => {
+    const { key: _key, ...rest } = x.body as Record<string, unknown>
+    return rest
+  })
+  const login = await step('alice logs in by e-mail', call(null, 'POST', '/api/auth/login', { email: 'alice@lab.test', password }), (x) => Object.keys(x.body as object))
+  const alice = auth((login.body as { key: string }).key)
+  const otto = auth('token-otto')
+  await step('alice reads herself', call(alice, 'GET', '/api/users/self'), (x) => {
+    const u = x.body as Record<string, unknown>
+    return [u['username'], u['groups'], u['is_staff']]
+  })
+  const org = await step('alice creates lab', call(alice, 'POST', '/api/organizations', { slug: 'lab' }), (x) => {
+    const o = x.body as { slug: string; name: string; owner: { username: string } }
+    return [o.slug, o.name, o.owner.username]
+  })
+  const orgId = (org.body as { id: number }).id
+  const inv = await step('alice invites otto', call(alice, 'POST', '/api/invitations?org=lab', { role: 'worker', email: 'otto@outside.test' }), (x) => {
+    const i = x.body as { role: string; user: { username: string }; accepted?: boolean }
+    return [i.role, i.user.username, i.accepted ?? 'n/a']
+  })
+  const key = (inv.body as { key: string }).key
+  await step('otto may not list lab yet', call(otto, 'GET', '/api/memberships?org=lab'))
+  await step('otto sees his invitation', call(otto, 'GET', `/api/invitations/${key}`), (x) => (x.body as { organization_info: unknown }).organization_info)
+  await step('otto accepts', call(otto, 'POST', `/api/invitations/${key}/accept`), (x) => x.body)
+  const members = await step('alice lists the members', call(alice, 'GET', '/api/memberships?org=lab'), (x) => results(x).map((m) => [(m['user'] as { username: string }).username, m['role'], m['is_active']]))
+  const ottoMembership = results(members).find((m) => (m['user'] as { username: string }).username === 'otto')?.['id']
+  await step('otto lists the users of lab', call(otto, 'GET', '/api/users?org=lab'), (x) => results(x).map((u) => u['username']))
+  await step('alice makes otto a supervisor', call(alice, 'PATCH', `/api/memberships/${String(ottoMembership)}`, { role: 'supervisor' }), (x) => (x.body as { role: string }).role)
+  await step('otto may not change his own role', call(otto, 'PATCH', `/api/memberships/${String(ottoMembership)}`, { role: 'maintainer' }))
+  await step('alice renames lab', call(alice, 'PATCH', `/api/organizations/${orgId}`, { name: 'The Lab' }), (x) => (x.body as { name: string }).name)
+  await step('alice removes otto', call(alice, 'DELETE', `/api/memberships/${String(ottoMembership)}`))
+  await step('otto no longer sees lab', call(otto, 'GET', `/api/organizations/${orgId}`))
+  if (version === '2.73') {
+    const pat = await step('alice creates an access token', call(alice, 'POST', '/api/auth/access_tokens', { name: 'ci', read_only: true }), (x) => {
+      const t = x.body as { name: string; read_only: boolean; value?: string }
+      return [t.name, t.read_only, typeof t.value]
+    })
+    const bearer = { headers: { authorization: `Bearer ${(pat.body as { value: string }).value}` } }
+    await step('the token reads itself', call(bearer, 'GET', '/api/auth/access_tokens/self'), (x) => (x.body as { name: string }).name)
+    await step('a read-only token may not delete the organisation', call(bearer, 'DELETE', `/api/organizations/${orgId}`))
+  } else {
+    await step('alice signs a URL', call(alice, 'POST', '/api/auth/signing', { url: '/api/users/self' }), (x) => typeof x.body)
+  }
+  await step('alice deletes lab', call(alice, 'DELETE', `/api/organizations/${orgId}`))
+  await step('lab is gone', call(alice, 'GET', `/api/organizations/${orgId}`))
+  await step('alice logs out', call(alice, 'POST', '/api/auth/logout'), (x) => x.body)
+  await step('her token is gone', call(alice, 'GET', '/api/users/self'))
+  return out
+}
