@@ -82,5 +82,8 @@ export const pyRepr = (v: unknown): string =>
               ? `[${v.map(pyRepr).join(', ')}]`
               : `{${Object.entries(v as Record<string, unknown>).map(([k, x]) => `${pyRepr(k)}: ${pyRepr(x)}`).join(', ')}}`
 
-/** CVAT prints microseconds: 2023-09-15T07:53:52.116000Z. */
-export const isoMicro = (ms: number): string => new Date(ms).toISOString().replace(/Z$/, '000Z')
+/**
+ * DRF prints Python's `isoformat()` with `Z`: microseconds (2023-09-15T07:53:52.116000Z), and no
+ * fraction at all when they are zero (2022-02-24T20:45:19Z), as in CVAT's fixtures.
+ */
+export const isoMicro = (ms: number): string => new Date(ms).toISOString().replace(/\.000Z$/, 'Z').replace(/(\.\d{3})Z$/, '$1000Z')

@@ -18,7 +18,7 @@ export const basicUser = (origin: string, u: EmulatedUser) => ({
   last_name: u.lastName,
 })
 
-/** UserSerializer (with the profile's analytics flag, which admins get: engine/signals.py). */
+/** UserSerializer, with the profile's analytics flag. */
 export const fullUser = (origin: string, u: EmulatedUser) => ({
   ...basicUser(origin, u),
   email: u.email,
@@ -28,7 +28,7 @@ export const fullUser = (origin: string, u: EmulatedUser) => ({
   is_active: u.isActive,
   last_login: u.lastLogin === null ? null : isoMicro(u.lastLogin),
   date_joined: isoMicro(u.dateJoined),
-  has_analytics_access: u.groups.includes('admin'),
+  has_analytics_access: u.hasAnalyticsAccess,
 })
 
 /** Staff callers and the user themself get the full User; everyone else BasicUser (engine/views.py UserViewSet.get_serializer_class). */

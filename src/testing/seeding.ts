@@ -68,7 +68,7 @@ export interface InvitationSeed {
  * const assets: CvatAssets = { users: JSON.parse(readFileSync('users.json', 'utf8')).results }
  */
 export interface CvatAssets {
-  readonly users?: ReadonlyArray<{ readonly id: number; readonly username: string; readonly email: string; readonly first_name: string; readonly last_name: string; readonly groups: ReadonlyArray<string>; readonly is_staff: boolean; readonly is_superuser: boolean; readonly is_active: boolean; readonly date_joined?: string | null; readonly last_login?: string | null }>
+  readonly users?: ReadonlyArray<{ readonly id: number; readonly username: string; readonly email: string; readonly first_name: string; readonly last_name: string; readonly groups: ReadonlyArray<string>; readonly is_staff: boolean; readonly is_superuser: boolean; readonly is_active: boolean; readonly date_joined?: string | null; readonly last_login?: string | null; readonly has_analytics_access?: boolean }>
   readonly organizations?: ReadonlyArray<{ readonly id: number; readonly slug: string; readonly name: string; readonly description?: string; readonly contact?: unknown; readonly owner: { readonly id?: number } | null; readonly created_date?: string }>
   readonly memberships?: ReadonlyArray<{ readonly id: number; readonly user: { readonly id?: number } | null; readonly organization: number; readonly role: RoleEnum; readonly is_active: boolean; readonly joined_date?: string | null }>
   readonly invitations?: ReadonlyArray<{ readonly key: string; readonly created_date: string; readonly owner: { readonly id?: number } | null; readonly user: { readonly id?: number }; readonly organization: number; readonly expired?: boolean | null }>
@@ -90,7 +90,7 @@ const time = (iso: string | null | undefined, fallback: number): number => (iso 
 
 const seedAssets = (s: EmulatorState, config: EmulatorConfig, a: CvatAssets, now: number, problems: string[]): void => {
   for (const u of [...(a.users ?? [])].sort((x, y) => x.id - y.id)) {
-    const user = addUser(s, { id: u.id, username: u.username, email: u.email, password: config.password, firstName: u.first_name, lastName: u.last_name, groups: groupsOf(u.groups), isStaff: u.is_staff, isSuperuser: u.is_superuser, isActive: u.is_active, dateJoined: time(u.date_joined, now), lastLogin: u.last_login ? Date.parse(u.last_login) : null }, now)
+    const user = addUser(s, { id: u.id, username: u.username, email: u.email, password: config.password, firstName: u.first_name, lastName: u.last_name, groups: groupsOf(u.groups), isStaff: u.is_staff, isSuperuser: u.is_superuser, isActive: u.is_active, dateJoined: time(u.date_joined, now), lastLogin: u.last_login ? Date.parse(u.last_login) : null, ...(u.has_analytics_access === undefined ? {} : { hasAnalyticsAccess: u.has_analytics_access }) }, now)
     withCredentials(s, config, user, now)
   }
   for (const o of [...(a.organizations ?? [])].sort((x, y) => x.id - y.id)) {

@@ -38,6 +38,7 @@ export interface NewUser {
   readonly id?: number
   readonly dateJoined?: number
   readonly lastLogin?: number | null
+  readonly hasAnalyticsAccess?: boolean
 }
 
 /** Adds a user; new users join group `user` (cvat/apps/iam/signals.py create_user). */
@@ -57,6 +58,7 @@ export const addUser = (s: EmulatorState, u: NewUser, now: number): EmulatedUser
     password: u.password,
     dateJoined: u.dateJoined ?? now,
     lastLogin: u.lastLogin ?? null,
+    hasAnalyticsAccess: u.hasAnalyticsAccess ?? (u.groups ?? ['user']).includes('admin'),
     isPlaceholder: u.isPlaceholder ?? false,
   }
   s.users.push(user)

@@ -30,7 +30,7 @@ describe('create', () => {
     const origin = live.served.url
     expect(inv).toEqual({
       key: inv.key,
-      created_date: '2026-11-26T09:00:00.000000Z',
+      created_date: '2026-11-26T09:00:00Z', // Python's isoformat() drops a zero fraction
       owner: { url: `${origin}/api/users/2`, id: 2, username: 'olga', first_name: 'Olga', last_name: 'Owner' },
       role: 'worker',
       user: { url: `${origin}/api/users/8`, id: 8, username: 'otto', first_name: 'Otto', last_name: 'Outsider' },
