@@ -21,6 +21,8 @@ export interface EmulatorConfig {
   readonly emailBackend: boolean
   readonly resendLimit: number
   readonly resendWindowMs: number
+  /** AnonRateThrottle: anonymous requests per minute (cvat/settings/base.py, 100/minute). */
+  readonly anonRateLimit: number
   readonly random: () => number
   /** The password of every fixture user (CVAT's tests use `!Q@W#E$R`). */
   readonly password: string

@@ -118,8 +118,8 @@ export interface EmulatorState {
   readonly tokens: Map<string, number>
   /** Django sessions: session id → user and CSRF secret. */
   readonly sessions: Map<string, { readonly userId: number; readonly csrfToken: string }>
-  /** Resend times per user, for throttling. */
-  readonly resends: Map<number, number[]>
+  /** Request times per throttle key (`anon`, `resend:<user id>`). */
+  readonly throttles: Map<string, number[]>
   /** Signatures minted by `POST /api/auth/signing` (2.26). */
   readonly signatures: Map<string, { readonly userId: number; readonly url: string; readonly expires: number }>
   /** The last id given out, per table. */
@@ -149,7 +149,7 @@ export const emptyState = (): EmulatorState => ({
   accessTokens: [],
   tokens: new Map(),
   sessions: new Map(),
-  resends: new Map(),
+  throttles: new Map(),
   signatures: new Map(),
   ids: { user: 0, org: 0, membership: 0, accessToken: 0 },
 })

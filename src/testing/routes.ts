@@ -8,6 +8,7 @@ import { resolveContext } from './context'
 import type { AuthedEnv, EmulatorConfig, Env } from './env'
 import { type Reply, isReply, json, methodNotAllowed, noRoute } from './http'
 import type { EmulatorState } from './model'
+import { throttle } from './throttle'
 import * as Tokens from './views/accessTokens'
 import * as Act from './views/invitationActions'
 import * as Auth from './views/auth'
@@ -95,7 +96,9 @@ export const dispatch = (s: EmulatorState, config: EmulatorConfig, req: Request,
   const method = req.method === 'HEAD' ? 'GET' : req.method
   const base: Env = { s, config, req, url, origin: url.origin, caller: who, ctx: { kind: 'any' }, now, body }
   const anon = found.route.anonymous?.[method]
-  if (anon) return anon(base, found.param)
+  // AnonRateThrottle runs after the permission check, so only AllowAny views count anonymous
+  // requests (one bucket: the emulator does not see client addresses).
+  if (anon) return (who === undefined ? throttle(s, 'anon', config.anonRateLimit, 60_000, now) : undefined) ?? anon(base, found.param)
   const handler = found.route.methods[method]
   // AllowAny views answer 405 to anyone; the others check IsAuthenticated before the method.
   const allowAny = found.route.anonymous !== undefined && Object.keys(found.route.methods).length === 0

@@ -138,3 +138,22 @@ describe('generations: signing (≤ 2.45) and access tokens (≥ 2.48)', () => {
     expect(sb(await current.call(bearer(t.value), 'GET', '/api/users/self'))).toEqual({ status: 401, body: { detail: 'Invalid token.' } })
   })
 })
+
+describe('DRF throttles (settings DEFAULT_THROTTLE_RATES; organizations/throttle.py)', () => {
+  let clock = Date.parse('2026-11-26T10:00:00Z')
+  const s = serve({ now: () => clock, anonRateLimit: 3 })
+
+  it('AnonRateThrottle counts anonymous requests to AllowAny views; the next one is a 429 with Retry-After', async () => {
+    for (let i = 0; i < 3; i++) expect((await s.call(null, 'POST', '/api/auth/login', { username: 'x', password: 'y' })).status).toBe(400)
+    clock += 20_000
+    const refused = await s.call(null, 'POST', '/api/auth/login', { username: 'olga', password: 'olga-password' })
+    expect([refused.status, refused.body, refused.headers.get('retry-after')]).toEqual([429, { detail: 'Request was throttled. Expected available in 40 seconds.' }, '40'])
+    clock += 40_000
+    expect((await s.call(null, 'POST', '/api/auth/login', { username: 'olga', password: 'olga-password' })).status).toBe(200)
+  })
+
+  it('the resend throttle counts before the invitation is looked up: unknown keys use up the allowance', async () => {
+    for (let i = 0; i < 5; i++) expect((await s.call('mia', 'POST', '/api/invitations/nope/resend')).status).toBe(404)
+    expect((await s.call('mia', 'POST', '/api/invitations/nope/resend')).status).toBe(429)
+  })
+})

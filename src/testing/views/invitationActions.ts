@@ -3,7 +3,8 @@
  * and, on 2.26 only, PATCH — which never changes role or e-mail and, with `?accepted`, accepts.
  */
 import type { AuthedEnv } from '../env'
-import { type Reply, detail, isReply, json, noContent } from '../http'
+import { type Reply, isReply, json, noContent } from '../http'
+import { throttle } from '../throttle'
 import { isExpired } from '../render'
 import { acceptMembership, deleteMemberships } from '../store'
 import { type Row, rendered, target } from './invitations'
@@ -31,17 +32,15 @@ export const decline = (env: AuthedEnv, key: string): Reply => {
   return noContent
 }
 
-/** POST /api/invitations/{key}/resend: throttled per user (counted before the answer); restarts the expiry window. */
+/**
+ * POST /api/invitations/{key}/resend: throttled per user before the invitation is looked up
+ * (organizations/throttle.py, run by DRF's initial()), so refused attempts count too.
+ */
 export const resend = (env: AuthedEnv, key: string): Reply => {
+  const throttled = throttle(env.s, `resend:${env.user.id}`, env.config.resendLimit, env.config.resendWindowMs, env.now)
+  if (throttled) return throttled
   const r = target(env, key, 'resend')
   if (isReply(r)) return r
-  const { resendLimit, resendWindowMs } = env.config
-  const recent = (env.s.resends.get(env.user.id) ?? []).filter((t) => t > env.now - resendWindowMs)
-  if (recent.length >= resendLimit) {
-    const wait = Math.max(1, Math.ceil(((recent[0] ?? env.now) + resendWindowMs - env.now) / 1000))
-    return detail(429, `Request was throttled. Expected available in ${wait} seconds.`, { 'retry-after': String(wait) })
-  }
-  env.s.resends.set(env.user.id, [...recent, env.now])
   if (r.m.isActive) return json(400, 'This invitation is already accepted.')
   if (!env.config.emailBackend) return json(500, 'Email backend is not configured.')
   r.inv.sentDate = env.now
