@@ -156,5 +156,10 @@ export const logout = (s: EmulatorState, userId: number, sessionId: string | und
   if (sessionId !== undefined) s.sessions.delete(sessionId)
 }
 
+/** Applies a partial update: the fields given change, the absent ones (undefined) stay (DRF partial=True). */
+export const patch = <T extends object>(target: T, fields: { readonly [K in keyof T]?: T[K] | undefined }): void => {
+  for (const [k, v] of Object.entries(fields)) if (v !== undefined) (target as Record<string, unknown>)[k] = v
+}
+
 /** The invitation key of a membership, or null. */
 export const invitationKey = (s: EmulatorState, membershipId: number): string | null => invitationOf(s, membershipId)?.key ?? null

@@ -10,7 +10,7 @@ import { type ListSpec, listReply } from '../list'
 import type { EmulatedAccessToken } from '../model'
 import { hasPerm, isAdmin, tokenAllows } from '../perms'
 import { renderAccessToken } from '../render'
-import { randomString } from '../store'
+import { patch, randomString } from '../store'
 import { bodyDict, charField, fieldErrors, pathId } from './common'
 
 /** AccessTokensViewSet: search `name`, filters on every date, `read_only`, ordering `-id`. */
@@ -87,10 +87,7 @@ export const partialUpdate = (env: AuthedEnv, raw: string): Reply => {
   if (isReply(b)) return b
   const v = validate(b, true, env.now)
   if (isReply(v)) return v
-  if (v.name !== undefined) t.name = v.name
-  if (v.expiryDate !== undefined) t.expiryDate = v.expiryDate
-  if (v.readOnly !== undefined) t.readOnly = v.readOnly
-  t.updatedDate = env.now
+  patch(t, { name: v.name, expiryDate: v.expiryDate, readOnly: v.readOnly, updatedDate: env.now })
   return json(200, renderAccessToken(env.s, env.origin, t))
 }
 

@@ -10,7 +10,7 @@ import { listReply } from '../list'
 import { type EmulatedOrganization, userById } from '../model'
 import { type OrgAuth, orgAllows, orgAuth, orgVisible, tokenAllows } from '../perms'
 import { renderOrg } from '../render'
-import { addOrganization, deleteOrganization } from '../store'
+import { addOrganization, deleteOrganization, patch } from '../store'
 import { bodyDict, charField, fieldErrors, pathId } from './common'
 
 /** OrganizationViewSet: search name/owner/slug, filters + id, ordering `-id`. */
@@ -86,11 +86,7 @@ export const partialUpdate = (env: AuthedEnv, raw: string): Reply => {
   if (isReply(b)) return b
   const v = validate(env, b, true, org)
   if (isReply(v)) return v
-  if (v.slug !== undefined) org.slug = v.slug
-  if (v.name !== undefined) org.name = v.name
-  if (v.description !== undefined) org.description = v.description
-  if (v.contact !== undefined) org.contact = v.contact
-  org.updatedDate = env.now
+  patch(org, { slug: v.slug, name: v.name, description: v.description, contact: v.contact, updatedDate: env.now })
   return json(200, renderOrg(env.s, env.origin, org))
 }
 

@@ -10,7 +10,7 @@ import { type ListSpec, listReply } from '../list'
 import type { EmulatedUser, Group } from '../model'
 import { isAdmin, isMember, orgAuth, tokenAllows, userAllows } from '../perms'
 import { basicUser, fullUser } from '../render'
-import { deleteUser } from '../store'
+import { deleteUser, patch } from '../store'
 import { bodyDict, charField, fieldErrors, isEmail, pathId } from './common'
 
 /** UserViewSet: search username/first/last name, `is_active` filter, ordering `-id`. */
@@ -106,14 +106,17 @@ export const partialUpdate = (env: AuthedEnv, raw: string): Reply => {
   const v = validate(env, u, b)
   if (isReply(v)) return v
   const str = (k: string) => (typeof v[k] === 'string' ? (v[k] as string).trim() : undefined)
-  u.username = str('username') ?? u.username
-  u.firstName = str('first_name') ?? u.firstName
-  u.lastName = str('last_name') ?? u.lastName
-  u.email = str('email') ?? u.email
-  if (typeof v['is_staff'] === 'boolean') u.isStaff = v['is_staff']
-  if (typeof v['is_superuser'] === 'boolean') u.isSuperuser = v['is_superuser']
-  if (typeof v['is_active'] === 'boolean') u.isActive = v['is_active']
-  if (Array.isArray(v['groups'])) u.groups = v['groups'] as Group[]
+  const flag = (k: string) => (typeof v[k] === 'boolean' ? (v[k] as boolean) : undefined)
+  patch(u, {
+    username: str('username'),
+    firstName: str('first_name'),
+    lastName: str('last_name'),
+    email: str('email'),
+    isStaff: flag('is_staff'),
+    isSuperuser: flag('is_superuser'),
+    isActive: flag('is_active'),
+    groups: Array.isArray(v['groups']) ? (v['groups'] as Group[]) : undefined,
+  })
   return json(200, env.user.isStaff ? fullUser(env.origin, u) : basicUser(env.origin, u))
 }
 
