@@ -6,7 +6,12 @@ import type { OrgContext } from './context'
 import type { Or } from './http'
 import type { EmulatedAccessToken, EmulatedUser, EmulatorState } from './model'
 
-/** The server generations the emulator reproduces. */
+/**
+ * Names the server generation the emulator reproduces.
+ *
+ * @example
+ * const old = createCvatEmulator({ serverVersion: '2.26' satisfies ServerVersion })
+ */
 export type ServerVersion = '2.26' | '2.73'
 
 /** Server settings, with CVAT's defaults filled in. */

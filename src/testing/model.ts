@@ -5,7 +5,12 @@
  */
 import type { RoleEnum } from '../codecs/common'
 
-/** CVAT's IAM groups, highest first (cvat/apps/iam/rules/utils.rego get_priority). */
+/**
+ * Names CVAT's IAM groups, highest first (cvat/apps/iam/rules/utils.rego get_priority).
+ *
+ * @example
+ * const reviewer: UserSeed = { username: 'rita', groups: ['worker'] satisfies ReadonlyArray<Group> }
+ */
 export type Group = 'admin' | 'user' | 'worker'
 
 /**

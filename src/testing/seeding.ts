@@ -61,11 +61,12 @@ export interface InvitationSeed {
 }
 
 /**
- * CVAT's fixtures (tests/python/shared/assets/{users,organizations,memberships,invitations}.json),
+ * Holds CVAT's fixtures (tests/python/shared/assets/{users,organizations,memberships,invitations}.json),
  * each the `results` array of its file, as it is.
  *
  * @example
- * const assets: CvatAssets = { users: JSON.parse(readFileSync('users.json', 'utf8')).results }
+ * const users: NonNullable<CvatAssets['users']> = [] // the `results` of tests/python/shared/assets/users.json
+ * const emulator = createCvatEmulator({ defaultSeed: false, assets: { users } })
  */
 export interface CvatAssets {
   readonly users?: ReadonlyArray<{ readonly id: number; readonly username: string; readonly email: string; readonly first_name: string; readonly last_name: string; readonly groups: ReadonlyArray<string>; readonly is_staff: boolean; readonly is_superuser: boolean; readonly is_active: boolean; readonly date_joined?: string | null; readonly last_login?: string | null; readonly has_analytics_access?: boolean }>
