@@ -71,7 +71,7 @@ export const scenario = async (as: (username: string) => Client): Promise<Readon
 
 const FORBIDDEN = { status: 403, body: { _tag: 'Detail', detail: 'You do not have permission to perform this action.' } }
 
-/** What the scenario yields against a freshly seeded emulator of the 2.26 generation (it PATCHes an invitation). */
+/** What the scenario yields against a freshly seeded emulator of the 2.26 generation (2.73 answers the PATCH 405). */
 export const EXPECTED: ReadonlyArray<readonly [string, Outcome]> = [
   ['olga lists acme', { count: 1, users: ['ivy'], next: null }],
   ['olga invites otto', { invitation: 'otto as worker in acme', owner: 'olga', expired: false }],
