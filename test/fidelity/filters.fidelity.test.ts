@@ -1,6 +1,8 @@
 // cvat/apps/engine/filters.py (JsonLogicFilter, SimpleFilter, SearchFilter, OrderingFilter),
 // pagination.py and the routers' URL patterns — one test per rule, over real HTTP.
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { createCvatEmulator } from '../../src/testing'
 import { names, sb, serve } from './helpers'
 
 const q = (filter: unknown) => `/api/users?sort=id&filter=${encodeURIComponent(typeof filter === 'string' ? filter : JSON.stringify(filter))}`
@@ -63,5 +65,25 @@ describe('urls.py: DRF routers without trailing slashes', () => {
   const s = serve()
   it.each(['/api/users/', '/api/organizations/', '/api/memberships/1/', '/api/invitations/', '/api/auth/login/', '/api/projects'])('%s is Django\'s 404', async (path) => {
     expect(sb(await s.call('admin', 'GET', path))).toEqual({ status: 404, body: { detail: 'Not found.' } })
+  })
+})
+
+describe('any filter value', () => {
+  const emulator = createCvatEmulator()
+
+  it('property: an arbitrary JSON filter is a page or a 400 with one message, never a crash', async () => {
+    const op = fc.constantFrom('and', 'or', '!', '!!', 'var', '==', '!=', '<', '<=', '>', '>=', 'in', 'x')
+    const rule = fc.letrec((tie) => ({
+      node: fc.oneof({ depthSize: 'small' }, fc.jsonValue({ maxDepth: 2 }), fc.dictionary(op, tie('node'), { minKeys: 1, maxKeys: 2 }), fc.array(tie('node'), { maxLength: 3 }), fc.record({ var: fc.constantFrom('id', 'username', 'is_active', 'email', 1) })),
+    })).node
+    await fc.assert(
+      fc.asyncProperty(rule, async (r) => {
+        const res = await emulator.fetch(`http://x${q(r)}`, { headers: { authorization: 'Token token-admin' } })
+        const body = await res.json()
+        if (res.status === 200) expect(Object.keys(body)).toEqual(['count', 'next', 'previous', 'results'])
+        else expect([res.status, Array.isArray(body) && body.length === 1 && typeof body[0] === 'string']).toEqual([400, true])
+      }),
+      { numRuns: 400 },
+    )
   })
 })
