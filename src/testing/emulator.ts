@@ -34,7 +34,7 @@ export interface CvatEmulatorOptions {
   readonly password?: string
   /** Days before an e-mailed invitation expires (ORG_INVITATION_EXPIRY_DAYS, default 7). */
   readonly expiryDays?: number
-  /** ORG_INVITATION_CONFIRM: when false, registered users are added at once with no e-mail (default true). */
+  /** ORG_INVITATION_CONFIRM: when false (CVAT's default, 'No'), registered users are added at once with no e-mail. */
   readonly confirmInvitations?: boolean
   /** When false, sending e-mail fails with CVAT's 500 (default true: a deployment that sends mail). */
   readonly emailBackend?: boolean
@@ -127,7 +127,7 @@ export const createCvatEmulator = (options: CvatEmulatorOptions = {}): CvatEmula
     now: options.now ?? Date.now,
     random: options.random ?? mulberry32(0x5eed),
     expiryDays: options.expiryDays ?? 7,
-    confirmInvitations: options.confirmInvitations ?? true,
+    confirmInvitations: options.confirmInvitations ?? false,
     emailBackend: options.emailBackend ?? true,
     resendLimit: options.resendLimit ?? 5,
     resendWindowMs: (options.resendWindowSeconds ?? 3600) * 1000,

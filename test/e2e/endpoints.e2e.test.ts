@@ -22,8 +22,10 @@ const NOT_FOUND = { status: 404, body: { _tag: 'Detail', detail: 'No Invitation 
 const invite = (live: ReturnType<typeof useEmulator>, by: string, email: string, role: 'worker' | 'supervisor' | 'maintainer' | 'owner' = 'worker', org = 'acme') =>
   invitationsCreate(live.as(by), { org, invitationWriteRequest: { role, email } })
 
+// These suites follow invitations through the e-mail flow: ORG_INVITATION_CONFIRM on (CVAT's
+// default, 'No', adds registered users at once; see the suite "with confirmation off").
 describe('create', () => {
-  const live = useEmulator({ now: () => Date.parse('2026-11-26T09:00:00Z') })
+  const live = useEmulator({ now: () => Date.parse('2026-11-26T09:00:00Z'), confirmInvitations: true })
 
   it('an owner invites a registered user: 201 with the whole InvitationRead', async () => {
     const inv = await right(invite(live, 'olga', 'otto@outside.test'))
@@ -121,7 +123,7 @@ describe('create without an e-mail backend, and with confirmation off', () => {
 // InvitationViewSet.get_queryset): without a context only the inviter, the invitee and admins;
 // in an organisation its owners/maintainers too. Whatever is invisible is a 404, not a 403.
 describe('retrieve, update and delete (2.26: PATCH still exists)', () => {
-  const live = useEmulator({ serverVersion: '2.26' })
+  const live = useEmulator({ serverVersion: '2.26', confirmInvitations: true })
   let inv: InvitationRead
 
   it('the inviter, the invitee and admins may view; owners and maintainers inside the organisation', async () => {
@@ -164,7 +166,7 @@ describe('retrieve, update and delete (2.26: PATCH still exists)', () => {
 
 describe('accept, decline, resend', () => {
   let clock = Date.parse('2026-11-01T00:00:00Z')
-  const live = useEmulator({ now: () => clock, expiryDays: 7 })
+  const live = useEmulator({ now: () => clock, expiryDays: 7, confirmInvitations: true })
 
   it('only the invitee accepts; the answer names the organisation; twice is a 400', async () => {
     const inv = await right(invite(live, 'olga', 'otto@outside.test'))
@@ -221,7 +223,7 @@ describe('accept, decline, resend', () => {
 })
 
 describe('PATCH ?accepted (2.26) and HEAD, through the raw client', () => {
-  const live = useEmulator({ serverVersion: '2.26' })
+  const live = useEmulator({ serverVersion: '2.26', confirmInvitations: true })
 
   it('PATCH with ?accepted accepts (as the invitee) instead of updating', async () => {
     const inv = await right(invite(live, 'olga', 'otto@outside.test'))

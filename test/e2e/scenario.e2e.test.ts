@@ -11,7 +11,8 @@ describe.each([
   ['2.26', EXPECTED],
   ['2.73', EXPECTED_2_73],
 ] as const)('the owner scenario, directly against the emulator (%s) over HTTP', (serverVersion, expected) => {
-  const live = useEmulator({ serverVersion })
+  // The scenario follows the e-mail flow (ORG_INVITATION_CONFIRM on).
+  const live = useEmulator({ serverVersion, confirmInvitations: true })
   it('yields the expected transcript', async () => {
     expect(await scenario((u) => live.as(u))).toEqual(expected)
   })

@@ -77,6 +77,34 @@ describe('models.py and serializers.py: the invitation and its membership', () =
   })
 })
 
+describe('serializers.py InvitationWriteSerializer.save and settings ORG_INVITATION_CONFIRM', () => {
+  const byDefault = serve()
+  const confirming = serve({ confirmInvitations: true })
+  const noMail = serve({ emailBackend: false })
+  const invite = (s: ReturnType<typeof serve>, email: string) => s.call('olga', 'POST', '/api/invitations?org=acme', { role: 'worker', email })
+  const shape = (a: { status: number; body: unknown }) => {
+    const b = a.body as { expired: unknown; accepted: unknown }
+    return [a.status, b.expired, b.accepted]
+  }
+
+  it("'No' (CVAT's default): a registered user is added at once, with no e-mail (expired null)", async () => {
+    expect(shape(await invite(byDefault, 'otto@outside.test'))).toEqual([201, null, true])
+  })
+
+  it('an unknown e-mail is always e-mailed and stays pending', async () => {
+    expect(shape(await invite(byDefault, 'new@example.com'))).toEqual([201, false, false])
+  })
+
+  it("'Yes': a registered user is e-mailed and stays pending until accepting", async () => {
+    expect(shape(await invite(confirming, 'otto@outside.test'))).toEqual([201, false, false])
+  })
+
+  it('views.py create: with no e-mail backend, the rows are saved and the answer is a 500 string', async () => {
+    expect(sb(await invite(noMail, 'new@example.com'))).toEqual({ status: 500, body: 'Email backend is not configured.' })
+    expect(sb(await invite(noMail, 'new@example.com'))).toEqual({ status: 400, body: ['The user is a member of the organization already.'] })
+  })
+})
+
 describe('Django EmailValidator on InvitationWriteSerializer.email', () => {
   const s = serve()
   it.each([

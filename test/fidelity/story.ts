@@ -1,5 +1,6 @@
-// The administrator's story over raw HTTP: register, log in, create an organisation, invite,
-// accept, list members, change a role, remove the member, delete the organisation — written once,
+// The administrator's story over raw HTTP with CVAT's default settings: register, log in, create
+// an organisation, invite someone new, who registers and accepts, list members, change a role,
+// remove the member, delete the organisation — written once,
 // run directly (story.fidelity.test.ts) and through Prism's validating proxy (contract suite).
 import type { Answer, As } from './helpers'
 
@@ -24,7 +25,6 @@ export const adminStory = async (call: Call, version: '2.26' | '2.73', auth: (to
   })
   const login = await step('alice logs in by e-mail', call(null, 'POST', '/api/auth/login', { email: 'alice@lab.test', password }), (x) => Object.keys(x.body as object))
   const alice = auth((login.body as { key: string }).key)
-  const otto = auth('token-otto')
   await step('alice reads herself', call(alice, 'GET', '/api/users/self'), (x) => {
     const u = x.body as Record<string, unknown>
     return [u['username'], u['groups'], u['is_staff']]
@@ -34,22 +34,25 @@ export const adminStory = async (call: Call, version: '2.26' | '2.73', auth: (to
     return [o.slug, o.name, o.owner.username]
   })
   const orgId = (org.body as { id: number }).id
-  const inv = await step('alice invites otto', call(alice, 'POST', '/api/invitations?org=lab', { role: 'worker', email: 'otto@outside.test' }), (x) => {
-    const i = x.body as { role: string; user: { username: string }; accepted?: boolean }
-    return [i.role, i.user.username, i.accepted ?? 'n/a']
+  // bob has no account yet: the invitation makes a placeholder user and is e-mailed.
+  const inv = await step('alice invites bob by e-mail', call(alice, 'POST', '/api/invitations?org=lab', { role: 'worker', email: 'bob@lab.test' }), (x) => {
+    const i = x.body as { role: string; user: { username: string }; expired: unknown; accepted?: boolean }
+    return [i.role, i.user.username, i.expired, i.accepted ?? 'n/a']
   })
   const key = (inv.body as { key: string }).key
-  await step('otto may not list lab yet', call(otto, 'GET', '/api/memberships?org=lab'))
-  await step('otto sees his invitation', call(otto, 'GET', `/api/invitations/${key}`), (x) => (x.body as { organization_info: unknown }).organization_info)
-  await step('otto accepts', call(otto, 'POST', `/api/invitations/${key}/accept`), (x) => x.body)
+  const registered = await step('bob registers with that e-mail', call(null, 'POST', '/api/auth/register', { username: 'bobby', email: 'bob@lab.test', password1: password, password2: password }), (x) => (x.body as { username: string }).username)
+  const bob = auth((registered.body as { key: string }).key)
+  await step('bob may not list lab yet', call(bob, 'GET', '/api/memberships?org=lab'))
+  await step('bob sees his invitation', call(bob, 'GET', `/api/invitations/${key}`), (x) => (x.body as { organization_info: unknown }).organization_info)
+  await step('bob accepts', call(bob, 'POST', `/api/invitations/${key}/accept`), (x) => x.body)
   const members = await step('alice lists the members', call(alice, 'GET', '/api/memberships?org=lab'), (x) => results(x).map((m) => [(m['user'] as { username: string }).username, m['role'], m['is_active']]))
-  const ottoMembership = results(members).find((m) => (m['user'] as { username: string }).username === 'otto')?.['id']
-  await step('otto lists the users of lab', call(otto, 'GET', '/api/users?org=lab'), (x) => results(x).map((u) => u['username']))
-  await step('alice makes otto a supervisor', call(alice, 'PATCH', `/api/memberships/${String(ottoMembership)}`, { role: 'supervisor' }), (x) => (x.body as { role: string }).role)
-  await step('otto may not change his own role', call(otto, 'PATCH', `/api/memberships/${String(ottoMembership)}`, { role: 'maintainer' }))
+  const bobMembership = results(members).find((m) => (m['user'] as { username: string }).username === 'bobby')?.['id']
+  await step('bob lists the users of lab', call(bob, 'GET', '/api/users?org=lab'), (x) => results(x).map((u) => u['username']))
+  await step('alice makes bob a supervisor', call(alice, 'PATCH', `/api/memberships/${String(bobMembership)}`, { role: 'supervisor' }), (x) => (x.body as { role: string }).role)
+  await step('bob may not change his own role', call(bob, 'PATCH', `/api/memberships/${String(bobMembership)}`, { role: 'maintainer' }))
   await step('alice renames lab', call(alice, 'PATCH', `/api/organizations/${orgId}`, { name: 'The Lab' }), (x) => (x.body as { name: string }).name)
-  await step('alice removes otto', call(alice, 'DELETE', `/api/memberships/${String(ottoMembership)}`))
-  await step('otto no longer sees lab', call(otto, 'GET', `/api/organizations/${orgId}`))
+  await step('alice removes bob', call(alice, 'DELETE', `/api/memberships/${String(bobMembership)}`))
+  await step('bob no longer sees lab', call(bob, 'GET', `/api/organizations/${orgId}`))
   if (version === '2.73') {
     const pat = await step('alice creates an access token', call(alice, 'POST', '/api/auth/access_tokens', { name: 'ci', read_only: true }), (x) => {
       const t = x.body as { name: string; read_only: boolean; value?: string }
