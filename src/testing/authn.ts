@@ -57,10 +57,14 @@ const byToken = (s: EmulatorState, value: string): Or<Caller | undefined> => {
   return user ? active(user, 'token') : unauthorized('Invalid token.')
 }
 
+// access_tokens/models.py: usable = not revoked, not expired; each use is recorded at most every 2 h
+// (ACCESS_TOKEN_LAST_USE_UPDATE_MIN_INTERVAL).
 const byAccessToken = (s: EmulatorState, value: string, now: number): Or<Caller | undefined> => {
-  const token = s.accessTokens.find((t) => t.value === value && !t.revoked && (t.expiryDate === null || t.expiryDate > now))
+  const token = s.accessTokens.find((t) => t.value === value && !t.revoked && (t.expiryDate === null || t.expiryDate >= now))
   const user = token && s.users.find((u) => u.id === token.ownerId)
-  return user && token ? active(user, 'bearer', { accessToken: token }) : unauthorized('Invalid token.')
+  if (!user || !token) return unauthorized('Invalid token.')
+  if (token.lastUsedDate === null || now >= token.lastUsedDate + 7_200_000) token.lastUsedDate = now
+  return active(user, 'bearer', { accessToken: token })
 }
 
 const byBasic = (s: EmulatorState, value: string): Or<Caller | undefined> => {

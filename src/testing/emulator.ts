@@ -41,6 +41,8 @@ export interface CvatEmulatorOptions {
   /** Resends allowed per user per window (default 5 per 3600 s). */
   readonly resendLimit?: number
   readonly resendWindowSeconds?: number
+  /** Usable personal access tokens a user may hold (MAX_ACCESS_TOKENS_PER_USER, default 50; -1 = no limit). */
+  readonly maxAccessTokens?: number
   /** Anonymous requests allowed per minute (AnonRateThrottle, default 100). */
   readonly anonRateLimit?: number
   /** Largest request body in bytes; larger ones get 413 (default 2.5 MB, Django's DATA_UPLOAD_MAX_MEMORY_SIZE). */
@@ -132,6 +134,7 @@ export const createCvatEmulator = (options: CvatEmulatorOptions = {}): CvatEmula
     resendLimit: options.resendLimit ?? 5,
     resendWindowMs: (options.resendWindowSeconds ?? 3600) * 1000,
     anonRateLimit: options.anonRateLimit ?? 100,
+    maxAccessTokens: options.maxAccessTokens ?? 50,
     password: options.password ?? '!Q@W#E$R',
     maxBodyBytes: options.maxBodyBytes ?? 2_621_440,
   }

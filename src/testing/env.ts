@@ -26,6 +26,8 @@ export interface EmulatorConfig {
   readonly emailBackend: boolean
   readonly resendLimit: number
   readonly resendWindowMs: number
+  /** MAX_ACCESS_TOKENS_PER_USER (cvat/apps/access_tokens/default_settings.py, 50; -1 = no limit). */
+  readonly maxAccessTokens: number
   /** AnonRateThrottle: anonymous requests per minute (cvat/settings/base.py, 100/minute). */
   readonly anonRateLimit: number
   readonly random: () => number

@@ -114,7 +114,7 @@ describe('generations: signing (≤ 2.45) and access tokens (≥ 2.48)', () => {
 
   it('access_tokens.rego: only the owner sees a token (403 for others), the list shows only your own', async () => {
     const mine = (await current.call('olga', 'POST', '/api/auth/access_tokens', { name: 'mine' })).body as { id: number; value: string }
-    expect(mine.value).toMatch(/^[A-Za-z0-9]{48}$/)
+    expect(mine.value).toMatch(/^[A-Za-z0-9]{8}\.[A-Za-z0-9]{32}$/) // rest_framework_api_key: prefix.secret
     expect(sb(await current.call('mia', 'GET', `/api/auth/access_tokens/${mine.id}`))).toEqual(FORBIDDEN)
     expect(((await current.call('mia', 'GET', '/api/auth/access_tokens')).body as { results: Array<{ name: string }> }).results.map((t) => t.name)).toEqual(['seed'])
   })
@@ -136,6 +136,29 @@ describe('generations: signing (≤ 2.45) and access tokens (≥ 2.48)', () => {
     expect(((await current.call(bearer(t.value), 'GET', '/api/auth/access_tokens/self')).body as { name: string }).name).toBe('short')
     expect((await current.call('olga', 'DELETE', `/api/auth/access_tokens/${t.id}`)).status).toBe(204)
     expect(sb(await current.call(bearer(t.value), 'GET', '/api/users/self'))).toEqual({ status: 401, body: { detail: 'Invalid token.' } })
+  })
+})
+
+describe('access_tokens/serializers.py AccessTokenWriteSerializer.create', () => {
+  const s = serve({ maxAccessTokens: 2 })
+
+  it('MAX_ACCESS_TOKENS_PER_USER counts usable tokens (the seeded one included); revoking frees a slot', async () => {
+    const first = (await s.call('wes', 'POST', '/api/auth/access_tokens', { name: 'a' })).body as { id: number }
+    expect(sb(await s.call('wes', 'POST', '/api/auth/access_tokens', { name: 'b' }))).toEqual({ status: 400, body: ['You have reached the maximum allowed number of Personal Access Tokens for a user'] })
+    expect((await s.call('wes', 'DELETE', `/api/auth/access_tokens/${first.id}`)).status).toBe(204)
+    expect((await s.call('wes', 'POST', '/api/auth/access_tokens', { name: 'b' })).status).toBe(201)
+  })
+
+  it('name is required, at most 50 characters; read_only defaults to true (models.py)', async () => {
+    expect(sb(await s.call('sam', 'POST', '/api/auth/access_tokens', { name: '' }))).toEqual({ status: 400, body: { name: ['This field may not be blank.'] } })
+    expect(sb(await s.call('sam', 'POST', '/api/auth/access_tokens', { name: 'x'.repeat(51) }))).toEqual({ status: 400, body: { name: ['Ensure this field has no more than 50 characters.'] } })
+    expect(((await s.call('sam', 'POST', '/api/auth/access_tokens', { name: 'ro' })).body as { read_only: boolean }).read_only).toBe(true)
+  })
+
+  it('get_usable_keys: a token whose expiry_date has passed no longer authenticates, nor is listed', async () => {
+    const t = (await s.call('admin', 'POST', '/api/auth/access_tokens', { name: 'old', expiry_date: '2000-01-01T00:00:00Z' })).body as { value: string }
+    expect(sb(await s.call({ headers: { authorization: `Bearer ${t.value}` } }, 'GET', '/api/users/self'))).toEqual({ status: 401, body: { detail: 'Invalid token.' } })
+    expect(((await s.call('admin', 'GET', '/api/auth/access_tokens')).body as { results: Array<{ name: string }> }).results.map((x) => x.name)).toEqual(['seed'])
   })
 })
 

@@ -5,7 +5,7 @@
  * access token may only list and view tokens (access_token_plugin.access_tokens.rego).
  */
 import type { AuthedEnv, Env } from '../env'
-import { type Or, type Reply, detail, forbidden, isReply, json, noContent, notFound } from '../http'
+import { type Or, type Reply, detail, forbidden, invalid, isReply, json, noContent, notFound } from '../http'
 import { type ListSpec, listReply } from '../list'
 import type { EmulatedAccessToken } from '../model'
 import { hasPerm, isAdmin, tokenAllows } from '../perms'
@@ -30,7 +30,8 @@ export const TOKEN_LIST: ListSpec<EmulatedAccessToken> = {
   ordering: '-id',
 }
 
-const usable = (env: Env) => (t: EmulatedAccessToken) => !t.revoked && (t.expiryDate === null || t.expiryDate > env.now)
+// models.py get_usable_keys: not revoked and `expiry_date` not before now (staleness is not modelled).
+const usable = (env: Env) => (t: EmulatedAccessToken) => !t.revoked && (t.expiryDate === null || t.expiryDate >= env.now)
 
 // access_tokens.rego: admin; list/create with privilege ≥ worker; view/update/delete by the owner.
 const allows = (env: AuthedEnv, scope: 'list' | 'create' | 'view' | 'update' | 'delete', t?: EmulatedAccessToken): boolean =>
@@ -40,13 +41,13 @@ const allows = (env: AuthedEnv, scope: 'list' | 'create' | 'view' | 'update' | '
 export const list = (env: AuthedEnv): Reply =>
   allows(env, 'list') ? listReply(env, env.s.accessTokens.filter((t) => usable(env)(t) && t.ownerId === env.user.id), TOKEN_LIST, (t) => renderAccessToken(env.s, env.origin, t)) : forbidden()
 
-const validate = (b: Record<string, unknown>, partial: boolean, now: number) => {
+const validate = (b: Record<string, unknown>, partial: boolean) => {
   const errors: Record<string, string[]> = {}
   const name = charField(b, 'name', errors, { required: !partial, maxLength: 50 })
   const expiry = b['expiry_date']
   const expiryDate = expiry === undefined || expiry === null ? expiry : typeof expiry === 'string' && !Number.isNaN(Date.parse(expiry)) ? Date.parse(expiry) : Number.NaN
+  // A date in the past is accepted; the token is simply never usable (models.py get_usable_keys).
   if (Number.isNaN(expiryDate)) errors['expiry_date'] = ['Datetime has wrong format. Use one of these formats instead: YYYY-MM-DDThh:mm[:ss[.uuuuuu]][+HH:MM|-HH:MM|Z].']
-  else if (typeof expiryDate === 'number' && expiryDate <= now) errors['expiry_date'] = ['The expiration date must be in the future.']
   const readOnly = b['read_only']
   if (readOnly !== undefined && typeof readOnly !== 'boolean') errors['read_only'] = ['Must be a valid boolean.']
   const problem = fieldErrors(errors)
@@ -58,10 +59,13 @@ export const create = (env: AuthedEnv): Reply => {
   if (!allows(env, 'create')) return forbidden()
   const b = bodyDict(env)
   if (isReply(b)) return b
-  const v = validate(b, false, env.now)
+  const v = validate(b, false)
   if (isReply(v)) return v
+  // AccessTokenWriteSerializer.create counts the caller's usable tokens after validation.
+  const held = env.s.accessTokens.filter((t) => t.ownerId === env.user.id && usable(env)(t)).length
+  if (env.config.maxAccessTokens >= 0 && held >= env.config.maxAccessTokens) return invalid('You have reached the maximum allowed number of Personal Access Tokens for a user')
   const id = ++env.s.ids.accessToken
-  const t: EmulatedAccessToken = { id, ownerId: env.user.id, value: randomString(env.config.random, 48), name: v.name ?? '', readOnly: v.readOnly ?? false, expiryDate: v.expiryDate ?? null, createdDate: env.now, updatedDate: env.now, lastUsedDate: null, revoked: false }
+  const t: EmulatedAccessToken = { id, ownerId: env.user.id, value: `${randomString(env.config.random, 8)}.${randomString(env.config.random, 32)}`, name: v.name ?? '', readOnly: v.readOnly ?? true, expiryDate: v.expiryDate ?? null, createdDate: env.now, updatedDate: env.now, lastUsedDate: null, revoked: false }
   env.s.accessTokens.push(t)
   return json(201, renderAccessToken(env.s, env.origin, t, true))
 }
@@ -85,7 +89,7 @@ export const partialUpdate = (env: AuthedEnv, raw: string): Reply => {
   if (isReply(t)) return t
   const b = bodyDict(env)
   if (isReply(b)) return b
-  const v = validate(b, true, env.now)
+  const v = validate(b, true)
   if (isReply(v)) return v
   patch(t, { name: v.name, expiryDate: v.expiryDate, readOnly: v.readOnly, updatedDate: env.now })
   return json(200, renderAccessToken(env.s, env.origin, t))
