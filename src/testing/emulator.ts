@@ -88,16 +88,6 @@ const mulberry32 = (seed: number) => (): number => {
   return ((t ^ (t >>> 14)) >>> 0) / 4294967296
 }
 
-// rest_framework/negotiation.py and versioning.py (ALLOWED_VERSIONS = ('2.0',) in cvat/settings/base.py).
-const versionProblem = (accept: string | null): Reply | undefined => {
-  if (accept === null || accept.trim() === '') return undefined
-  const ranges = accept.split(',').map((r) => r.trim().toLowerCase())
-  const version = ranges.flatMap((r) => /;\s*version\s*=\s*"?([^";,\s]+)/.exec(r)?.[1] ?? [])[0]
-  if (version !== undefined && version !== '2.0') return detail(406, 'Invalid version in "Accept" header.')
-  const acceptable = ranges.some((r) => /^(\*\/\*|application\/\*|application\/json|application\/vnd\.cvat\+json)(;|$)/.test(r))
-  return acceptable ? undefined : detail(406, 'Could not satisfy the request Accept header.')
-}
-
 // DRF parses lazily (request.data), so a bad body is only an error where a view reads it.
 const parseBody = (text: string, contentType: string): Or<unknown> => {
   if (text.trim() === '') return undefined
@@ -149,8 +139,6 @@ export const createCvatEmulator = (options: CvatEmulatorOptions = {}): CvatEmula
 
   const answer = async (req: Request, url: URL): Promise<Reply> => {
     if (!KNOWN_METHODS.includes(req.method)) return methodNotAllowed(req.method)
-    const refused = versionProblem(req.headers.get('accept'))
-    if (refused) return refused
     const text = await readText(req, config.maxBodyBytes)
     if (text === undefined) return detail(413, 'Request body is too large.')
     return dispatch(state, config, req, url, parseBody(text, req.headers.get('content-type') ?? ''), config.now())

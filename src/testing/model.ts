@@ -35,7 +35,7 @@ export interface EmulatedUser {
   /** Profile.has_analytics_access (cvat/apps/engine/models.py; admins get it, engine/signals.py). */
   hasAnalyticsAccess: boolean
   /** CVAT's dummy user, made by an invitation to an unknown e-mail: cannot log in. */
-  readonly isPlaceholder: boolean
+  isPlaceholder: boolean
 }
 
 /**

@@ -6,7 +6,7 @@
 import { authenticate, notAuthenticated } from './authn'
 import { resolveContext } from './context'
 import type { AuthedEnv, EmulatorConfig, Env } from './env'
-import { type Reply, isReply, json, methodNotAllowed, noRoute } from './http'
+import { type Reply, detail, isReply, json, methodNotAllowed, noRoute } from './http'
 import type { EmulatorState } from './model'
 import { throttle } from './throttle'
 import * as Tokens from './views/accessTokens'
@@ -87,10 +87,23 @@ export const allowed = (r: Route | undefined): string => {
   return [...ms, ...(ms.includes('GET') ? ['HEAD'] : []), 'OPTIONS'].join(', ')
 }
 
+// rest_framework/negotiation.py and versioning.py (ALLOWED_VERSIONS = ('2.0',) in cvat/settings/base.py).
+/** Content negotiation and versioning, or the 406 that refuses the Accept header. */
+export const versionProblem = (accept: string | null): Reply | undefined => {
+  if (accept === null || accept.trim() === '') return undefined
+  const ranges = accept.split(',').map((r) => r.trim().toLowerCase())
+  const version = ranges.flatMap((r) => /;\s*version\s*=\s*"?([^";,\s]+)/.exec(r)?.[1] ?? [])[0]
+  if (version !== undefined && version !== '2.0') return detail(406, 'Invalid version in "Accept" header.')
+  const acceptable = ranges.some((r) => /^(\*\/\*|application\/\*|application\/json|application\/vnd\.cvat\+json)(;|$)/.test(r))
+  return acceptable ? undefined : detail(406, 'Could not satisfy the request Accept header.')
+}
+
 /** Runs one request through DRF's checks and the view. */
 export const dispatch = (s: EmulatorState, config: EmulatorConfig, req: Request, url: URL, body: Env['body'], now: number): Reply => {
   const found = findRoute(config, url.pathname)
   if (!found) return noRoute()
+  const refused = versionProblem(req.headers.get('accept'))
+  if (refused) return refused
   const who = authenticate(s, config, req, url, now)
   if (isReply(who)) return who
   const method = req.method === 'HEAD' ? 'GET' : req.method
