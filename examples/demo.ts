@@ -51,7 +51,8 @@ const allPages =
   }
 
 const emulatorDemo = async (): Promise<E.Either<CvatError, string>> => {
-  const emulator = createCvatEmulator()
+  // The demo walks the e-mail flow (invite, then accept), i.e. ORG_INVITATION_CONFIRM on.
+  const emulator = createCvatEmulator({ confirmInvitations: true })
   const served = await serveCvatEmulator(emulator)
   say(`CVAT emulator listening on ${served.url} (organisations acme and globex)`)
   const as = (username: string): Client => pipe(createClient({ baseUrl: served.url }), tokenAuth(emulator.credentials(username).token))

@@ -1,15 +1,16 @@
 // `cvat-fp/testing`: the fetch-only CVAT emulator (no node:http here; see `cvat-fp/testing/node`).
 export { createCvatEmulator } from './testing/emulator'
 export type { CvatEmulator, CvatEmulatorOptions, LoggedRequest } from './testing/emulator'
+export type { ServerVersion } from './testing/env'
 export { credentialsOf } from './testing/model'
 export type {
+  EmulatedAccessToken,
   EmulatedInvitation,
   EmulatedMembership,
   EmulatedOrganization,
   EmulatedUser,
   EmulatorState,
-  InvitationSeed,
-  OrganizationSeed,
-  UserSeed,
+  Group,
 } from './testing/model'
+export type { CvatAssets, InvitationSeed, OrganizationSeed, UserSeed } from './testing/seeding'
 export { DEFAULT_INVITATIONS, DEFAULT_ORGANIZATIONS, DEFAULT_USERS } from './testing/seed'

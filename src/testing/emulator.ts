@@ -1,24 +1,24 @@
 /**
- * An in-memory CVAT invitations server behind a fetch-compatible function: pass its `fetch` to
+ * An in-memory CVAT server — users, auth, organisations, memberships, invitations and (2.73)
+ * access tokens — behind a fetch-compatible function: pass its `fetch` to
  * `createClient({ fetch })` to test against CVAT's behaviour with no port and no network.
  */
-import * as A from './actions'
-import { authenticate, unsignedUrl } from './authn'
-import { resolveContext } from './context'
-import type { Env, EmulatorConfig } from './env'
-import { type Reply, detail, json, toResponse } from './http'
-import { list } from './list'
-import { type EmulatorState, type InvitationSeed, type OrganizationSeed, type UserSeed, credentialsOf } from './model'
+import type { EmulatorConfig, ServerVersion } from './env'
+import { type Or, type Reply, detail, isReply, methodNotAllowed, toResponse } from './http'
+import { type EmulatorState, credentialsOf } from './model'
+import { allowed, dispatch, findRoute } from './routes'
 import { DEFAULT_INVITATIONS, DEFAULT_ORGANIZATIONS, DEFAULT_USERS } from './seed'
-import { seedState } from './seeding'
+import { type CvatAssets, type InvitationSeed, type OrganizationSeed, type UserSeed, seedState } from './seeding'
 
 /**
  * Options of `createCvatEmulator`; every one has CVAT's default.
  *
  * @example
- * const emulator = createCvatEmulator({ now: () => Date.parse('2026-01-01T00:00:00Z'), expiryDays: 3, emailBackend: false })
+ * const emulator = createCvatEmulator({ serverVersion: '2.26', now: () => Date.parse('2026-01-01T00:00:00Z'), expiryDays: 3, emailBackend: false })
  */
 export interface CvatEmulatorOptions {
+  /** The server generation: '2.26' (signing, invitation PATCH) or '2.73' (access tokens, `accepted`); default '2.73'. */
+  readonly serverVersion?: ServerVersion
   /** The clock, in epoch milliseconds (default `Date.now`). */
   readonly now?: () => number
   /** Random numbers in [0, 1) for keys (default: a fixed-seed generator, so runs repeat). */
@@ -28,15 +28,25 @@ export interface CvatEmulatorOptions {
   readonly users?: ReadonlyArray<UserSeed>
   readonly organizations?: ReadonlyArray<OrganizationSeed>
   readonly invitations?: ReadonlyArray<InvitationSeed>
-  /** Days before an e-mailed invitation expires (default 7). */
+  /** CVAT's fixtures: the `results` arrays of its assets files, ids and groups kept. */
+  readonly assets?: CvatAssets
+  /** The password of every fixture user (default CVAT's test password `!Q@W#E$R`). */
+  readonly password?: string
+  /** Days before an e-mailed invitation expires (ORG_INVITATION_EXPIRY_DAYS, default 7). */
   readonly expiryDays?: number
-  /** When false, registered users are added at once with no e-mail (default true). */
+  /** ORG_INVITATION_CONFIRM: when false (CVAT's default, 'No'), registered users are added at once with no e-mail. */
   readonly confirmInvitations?: boolean
-  /** When false, sending e-mail fails with CVAT's 500 (default true). */
+  /** When false, sending e-mail fails with CVAT's 500 (default true: a deployment that sends mail). */
   readonly emailBackend?: boolean
   /** Resends allowed per user per window (default 5 per 3600 s). */
   readonly resendLimit?: number
   readonly resendWindowSeconds?: number
+  /** Usable personal access tokens a user may hold (MAX_ACCESS_TOKENS_PER_USER, default 50; -1 = no limit). */
+  readonly maxAccessTokens?: number
+  /** Anonymous requests allowed per minute (AnonRateThrottle, default 100). */
+  readonly anonRateLimit?: number
+  /** Largest request body in bytes; larger ones get 413 (default 2.5 MB, Django's DATA_UPLOAD_MAX_MEMORY_SIZE). */
+  readonly maxBodyBytes?: number
 }
 
 /**
@@ -59,14 +69,16 @@ export interface LoggedRequest {
  * const client = pipe(createClient({ baseUrl: 'https://cvat.test', fetch: emulator.fetch }), tokenAuth(emulator.credentials('olga').token))
  */
 export interface CvatEmulator {
-  /** Answers a request as a CVAT server would; pass it to `createClient({ fetch })`. */
+  /** Answers a request as a CVAT server would; resolves for any input (rejects only when aborted, as fetch does). */
   readonly fetch: (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>
   readonly state: EmulatorState
   readonly log: ReadonlyArray<LoggedRequest>
   /** Seed entries that could not be applied (unknown user or organisation). */
   readonly problems: ReadonlyArray<string>
-  /** The credentials of a seeded user. */
+  /** The credentials of a seeded user (fixture users have the `password` option's password). */
   readonly credentials: typeof credentialsOf
+  readonly serverVersion: ServerVersion
+  readonly maxBodyBytes: number
 }
 
 const mulberry32 = (seed: number) => (): number => {
@@ -76,83 +88,24 @@ const mulberry32 = (seed: number) => (): number => {
   return ((t ^ (t >>> 14)) >>> 0) / 4294967296
 }
 
-const KEY_ROUTE = /^\/api\/invitations\/([^/]+)(?:\/(accept|decline|resend))?\/?$/
-
-const versionProblem = (accept: string | null): Reply | undefined => {
-  if (accept === null || accept.trim() === '') return undefined
-  const ranges = accept.split(',').map((r) => r.trim().toLowerCase())
-  const version = ranges.flatMap((r) => /;\s*version\s*=\s*"?([^";,\s]+)/.exec(r)?.[1] ?? [])[0]
-  if (version !== undefined && version !== '2.0') return detail(406, 'Invalid version in "Accept" header.')
-  const acceptable = ranges.some((r) => /^(\*\/\*|application\/\*|application\/json|application\/vnd\.cvat\+json)(;|$)/.test(r))
-  return acceptable ? undefined : detail(406, 'Could not satisfy the request Accept header.')
-}
-
-const readBody = async (req: Request): Promise<{ body: unknown } | { reply: Reply }> => {
-  const text = await req.text()
-  if (text.trim() === '') return { body: undefined }
-  const type = (req.headers.get('content-type') ?? '').split(';')[0]?.trim() ?? ''
-  if (!/^application\/(.+\+)?json$/.test(type)) return { reply: detail(415, `Unsupported media type "${type}" in request.`) }
+// DRF parses lazily (request.data), so a bad body is only an error where a view reads it.
+const parseBody = (text: string, contentType: string): Or<unknown> => {
+  if (text.trim() === '') return undefined
+  const type = contentType.split(';')[0]?.trim() ?? ''
+  if (!/^application\/(.+\+)?json$/.test(type)) return detail(415, `Unsupported media type "${type}" in request.`)
   try {
-    return { body: JSON.parse(text) }
+    return JSON.parse(text)
   } catch (e) {
-    return { reply: detail(400, `JSON parse error - ${(e as Error).message}`) }
+    return detail(400, `JSON parse error - ${(e as Error).message}`)
   }
 }
 
-const methodNotAllowed = (method: string): Reply => detail(405, `Method "${method}" not allowed.`)
-
-const route = (env: Env): Reply => {
-  const { req, url } = env
-  const method = req.method === 'HEAD' ? 'GET' : req.method
-  if (url.pathname === '/api/invitations' || url.pathname === '/api/invitations/')
-    return method === 'GET' ? list(env) : method === 'POST' ? A.create(env) : methodNotAllowed(req.method)
-  const m = KEY_ROUTE.exec(url.pathname)
-  let key: string | undefined
-  try {
-    key = m?.[1] === undefined ? undefined : decodeURIComponent(m[1])
-  } catch {
-    key = undefined
-  }
-  if (!m || key === undefined) return detail(404, 'Not found.')
-  const action = m[2]
-  if (action !== undefined) {
-    if (method !== 'POST') return methodNotAllowed(req.method)
-    return action === 'accept' ? A.accept(env, key) : action === 'decline' ? A.decline(env, key) : A.resend(env, key)
-  }
-  switch (method) {
-    case 'GET':
-      return A.retrieve(env, key)
-    case 'PATCH':
-      return A.partialUpdate(env, key)
-    case 'DELETE':
-      return A.destroy(env, key)
-    default:
-      return methodNotAllowed(req.method)
-  }
+const readText = async (req: Request, limit: number): Promise<string | undefined> => {
+  const bytes = new Uint8Array(await req.arrayBuffer())
+  return bytes.length > limit ? undefined : new TextDecoder().decode(bytes)
 }
 
-const authRoutes = (s: EmulatorState, config: EmulatorConfig, req: Request, url: URL, body: unknown, now: number): Reply | undefined => {
-  if (url.pathname === '/api/auth/login' && req.method === 'POST') {
-    const b = (body ?? {}) as { username?: unknown; email?: unknown; password?: unknown }
-    const user = s.users.find(
-      (u) => !u.isPlaceholder && (u.username === b.username || (typeof b.email === 'string' && u.email === b.email)) && u.password === b.password,
-    )
-    return user
-      ? json(200, { key: user.token }, { 'set-cookie': `sessionid=${user.sessionId}; Path=/; HttpOnly, csrftoken=${user.csrfToken}; Path=/` })
-      : json(400, { non_field_errors: ['Unable to log in with provided credentials.'] })
-  }
-  if (url.pathname === '/api/auth/signing' && req.method === 'POST') {
-    const who = authenticate(s, req, url, now)
-    if ('reply' in who) return who.reply
-    const target = (body as { url?: unknown } | undefined)?.url
-    if (typeof target !== 'string') return json(400, { url: ['This field is required.'] })
-    const signed = new URL(target, url.origin)
-    const sign = `${who.user.id}:${A.newKey(config.random).slice(0, 32)}`
-    s.signatures.set(sign, { userId: who.user.id, url: unsignedUrl(signed), expires: now + 30_000 })
-    return json(200, sign)
-  }
-  return undefined
-}
+const KNOWN_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']
 
 /**
  * Creates an emulator seeded with the default data set plus whatever the options add.
@@ -162,47 +115,68 @@ const authRoutes = (s: EmulatorState, config: EmulatorConfig, req: Request, url:
  */
 export const createCvatEmulator = (options: CvatEmulatorOptions = {}): CvatEmulator => {
   const config: EmulatorConfig = {
+    serverVersion: options.serverVersion ?? '2.73',
     now: options.now ?? Date.now,
     random: options.random ?? mulberry32(0x5eed),
     expiryDays: options.expiryDays ?? 7,
-    confirmInvitations: options.confirmInvitations ?? true,
+    confirmInvitations: options.confirmInvitations ?? false,
     emailBackend: options.emailBackend ?? true,
     resendLimit: options.resendLimit ?? 5,
     resendWindowMs: (options.resendWindowSeconds ?? 3600) * 1000,
+    anonRateLimit: options.anonRateLimit ?? 100,
+    maxAccessTokens: options.maxAccessTokens ?? 50,
+    password: options.password ?? '!Q@W#E$R',
+    maxBodyBytes: options.maxBodyBytes ?? 2_621_440,
   }
   const withDefaults = options.defaultSeed ?? true
   const { state, problems } = seedState(config, {
+    ...(options.assets === undefined ? {} : { assets: options.assets }),
     users: [...(withDefaults ? DEFAULT_USERS : []), ...(options.users ?? [])],
     organizations: [...(withDefaults ? DEFAULT_ORGANIZATIONS : []), ...(options.organizations ?? [])],
     invitations: [...(withDefaults ? DEFAULT_INVITATIONS : []), ...(options.invitations ?? [])],
   })
   const log: LoggedRequest[] = []
 
-  const answer = async (req: Request): Promise<Reply> => {
-    const url = new URL(req.url)
-    const now = config.now()
-    const refused = versionProblem(req.headers.get('accept'))
-    if (refused) return refused
-    const read = await readBody(req)
-    if ('reply' in read) return read.reply
-    const auth = authRoutes(state, config, req, url, read.body, now)
-    if (auth) return auth
-    if (!url.pathname.startsWith('/api/invitations')) return detail(404, 'Not found.')
-    const who = authenticate(state, req, url, now)
-    if ('reply' in who) return who.reply
-    const ctx = resolveContext(state, req, url)
-    if ('reply' in ctx) return ctx.reply
-    return route({ s: state, config, req, url, origin: url.origin, user: who.user, ctx, now, body: read.body })
+  const answer = async (req: Request, url: URL): Promise<Reply> => {
+    if (!KNOWN_METHODS.includes(req.method)) return methodNotAllowed(req.method)
+    const text = await readText(req, config.maxBodyBytes)
+    if (text === undefined) return detail(413, 'Request body is too large.')
+    return dispatch(state, config, req, url, parseBody(text, req.headers.get('content-type') ?? ''), config.now())
+  }
+
+  const respond = (method: string, url: string, reply: Reply, allow: string): Response => {
+    log.push({ method, url, status: reply.status })
+    const res = toResponse(reply, allow)
+    return method === 'HEAD' ? new Response(null, { status: res.status, headers: res.headers }) : res
   }
 
   const fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
-    const req = new Request(input, init)
+    let req: Request
+    try {
+      req = new Request(input, init)
+    } catch {
+      // Fetch refuses TRACE/CONNECT/TRACK and malformed URLs; a server answers them.
+      const described = typeof input === 'object' && 'method' in input ? input : undefined
+      const method = String(init?.method ?? described?.method ?? 'GET').toUpperCase()
+      const reply = KNOWN_METHODS.includes(method) ? detail(400, 'Bad Request (400)') : methodNotAllowed(method)
+      return respond(method, described?.url ?? String(input), reply, allowed(undefined))
+    }
     if (req.signal.aborted) return Promise.reject(req.signal.reason)
-    const reply = await answer(req)
-    log.push({ method: req.method, url: req.url, status: reply.status })
-    const res = toResponse(reply)
-    return req.method === 'HEAD' ? new Response(null, { status: res.status, headers: res.headers }) : res
+    const url = new URL(req.url)
+    let reply: Reply
+    try {
+      reply = await answer(req, url)
+    } catch {
+      // A bug of ours must still be an answer, never a rejection.
+      reply = detail(500, 'A server error occurred.')
+    }
+    return respond(req.method, req.url, isReply(reply) ? reply : detail(500, 'A server error occurred.'), allowed(findRoute(config, url.pathname)?.route))
   }
 
-  return { fetch, state, log, problems, credentials: credentialsOf }
+  const credentials = (username: string) => {
+    const user = state.users.find((u) => u.username === username)
+    return { ...credentialsOf(username), ...(user ? { password: user.password } : {}) }
+  }
+
+  return { fetch, state, log, problems, credentials, serverVersion: config.serverVersion, maxBodyBytes: config.maxBodyBytes }
 }

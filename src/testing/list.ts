@@ -1,39 +1,52 @@
 /**
- * `GET /api/invitations`: visibility, `owner`, `search`, JSON Logic `filter`, `sort`, and DRF's
- * page-number pagination with absolute `next`/`previous` links that keep the query.
+ * A list endpoint as CVAT's filter backends and paginator build it (cvat/settings/base.py
+ * DEFAULT_FILTER_BACKENDS; cvat/apps/engine/filters.py; cvat/apps/engine/pagination.py):
+ * simple `?field=` equality filters, `search` split into terms, JSON Logic `filter`, `sort`,
+ * then page-number pagination with absolute `next`/`previous` links that keep the query.
  */
 import type { Env } from './env'
-import { type Reply, detail, json, pythonQuery } from './http'
-import { evaluate } from './jsonLogic'
-import { type Joined, filterFields, indexState, join, render, viewer } from './views'
+import { type Or, type Reply, detail, isReply, json, pythonQuery } from './http'
+import { type Field, type Scalar, compileFilter } from './jsonLogic'
+
+/** What a viewset declares about its list. */
+export interface ListSpec<T> {
+  /** filter_fields with their lookups (e.g. `owner` → the owner's username). */
+  readonly fields: Readonly<Record<string, Field<T>>>
+  /** The fields `filter` may name (default: every field). */
+  readonly filterFields?: ReadonlyArray<string>
+  readonly searchFields: ReadonlyArray<string>
+  readonly simpleFilters: ReadonlyArray<string>
+  readonly orderingFields: ReadonlyArray<string>
+  /** The viewset's `ordering`, e.g. `-id`. */
+  readonly ordering: string
+}
 
 const DEFAULT_PAGE_SIZE = 10
 
-type SortKey = (j: Joined) => string | number
-
-const SORT_KEYS: Readonly<Record<string, SortKey>> = {
-  owner: (j) => j.owner?.username ?? '',
-  created_date: (j) => j.invitation.createdDate,
+const cmp = (a: Scalar, b: Scalar): number => {
+  // PostgreSQL sorts NULL after every value in ascending order.
+  if (a === null || b === null) return a === b ? 0 : a === null ? 1 : -1
+  return a < b ? -1 : a > b ? 1 : 0
 }
 
-const compare = (a: string | number, b: string | number): number => (a < b ? -1 : a > b ? 1 : 0)
+const sortRows = <T>(rows: ReadonlyArray<T>, spec: ListSpec<T>, sort: string | null): T[] => {
+  // DRF OrderingFilter.remove_invalid_fields: unknown terms are dropped; none left → default.
+  const asked = (sort ?? '').split(',').map((t) => t.trim()).filter((t) => t !== '' && spec.orderingFields.includes(t.replace(/^-/, '')))
+  const terms = (asked.length > 0 ? asked : [spec.ordering]).flatMap((t) => {
+    const f = spec.fields[t.replace(/^-/, '')]
+    return f ? [{ f, sign: t.startsWith('-') ? -1 : 1 }] : []
+  })
+  return rows.map((r, i) => ({ r, i })).sort((a, b) => terms.reduce((acc, { f, sign }) => acc || sign * cmp(f.get(a.r), f.get(b.r)), 0) || a.i - b.i).map((x) => x.r)
+}
 
-const sortBy = (items: ReadonlyArray<Joined>, sort: string, order: Map<Joined, number>): Joined[] => {
-  const keys = sort
-    .split(',')
-    .map((f) => f.trim())
-    .flatMap((f) => {
-      const desc = f.startsWith('-')
-      const key = SORT_KEYS[desc ? f.slice(1) : f]
-      return key ? [{ key, sign: desc ? -1 : 1 }] : []
-    })
-  const all = keys.length > 0 ? keys : [{ key: SORT_KEYS['created_date'] as SortKey, sign: -1 }]
-  const tie = all[0]?.sign ?? -1
-  return [...items].sort(
-    (a, b) =>
-      all.reduce((acc, { key, sign }) => acc || sign * compare(key(a), key(b)), 0) ||
-      tie * compare(order.get(a) ?? 0, order.get(b) ?? 0),
-  )
+/** DRF SearchFilter.get_search_terms: commas are spaces, then split on whitespace. */
+export const searchTerms = (search: string): string[] => search.replace(/\0/g, '').replace(/,/g, ' ').split(/\s+/).filter((t) => t !== '')
+
+const searched = <T>(rows: ReadonlyArray<T>, spec: ListSpec<T>, search: string): T[] => {
+  const terms = searchTerms(search).map((t) => t.toLowerCase())
+  const getters = spec.searchFields.flatMap((n) => spec.fields[n] ?? [])
+  // Every term must match some field, case-insensitively (icontains).
+  return rows.filter((r) => terms.every((t) => getters.some((f) => String(f.get(r) ?? '').toLowerCase().includes(t))))
 }
 
 // DRF's replace_query_param / remove_query_param: parse, change, sort by name, urlencode.
@@ -41,63 +54,48 @@ const link = (env: Env, page: number | undefined): string => {
   const grouped = new Map<string, string[]>()
   for (const [k, v] of env.url.searchParams) if (k !== 'page') grouped.set(k, [...(grouped.get(k) ?? []), v])
   if (page !== undefined) grouped.set('page', [String(page)])
-  const pairs = [...grouped.entries()]
-    .sort(([a], [b]) => compare(a, b))
-    .flatMap(([k, vs]) => vs.map((v) => [k, v] as const))
+  const pairs = [...grouped.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).flatMap(([k, vs]) => vs.map((v) => [k, v] as const))
   const qs = pythonQuery(pairs)
   return `${env.origin}${env.url.pathname}${qs === '' ? '' : `?${qs}`}`
 }
 
-const applyFilter = (items: Joined[], filter: string): Joined[] | Reply => {
-  let rule: unknown
-  try {
-    rule = JSON.parse(filter)
-  } catch {
-    return json(400, ['filter: Json syntax should be valid'])
+/** Applies the filter backends to rows the caller may see. */
+export const filterRows = <T>(env: Env, rows: ReadonlyArray<T>, spec: ListSpec<T>): Or<T[]> => {
+  const q = env.url.searchParams
+  // SimpleFilter builds {"and": [{"==": [{"var": field}, value]}, …]} and compiles it as a filter.
+  const simple = spec.simpleFilters.filter((f) => q.has(f)).map((f) => ({ '==': [{ var: f }, q.get(f)] }))
+  let out = [...rows]
+  if (simple.length > 0) {
+    const p = compileFilter(JSON.stringify({ and: simple }), spec.fields)
+    if (isReply(p)) return p
+    out = out.filter(p)
   }
-  const out: Joined[] = []
-  for (const j of items) {
-    const r = evaluate(rule, filterFields(j))
-    if (!r.ok) return json(400, [`filter: ${r.error}`])
-    if (r.value) out.push(j)
+  const search = q.get('search')
+  if (search) out = searched(out, spec, search)
+  const filter = q.get('filter')
+  if (filter) {
+    const names = spec.filterFields ?? Object.keys(spec.fields)
+    const p = compileFilter(filter, Object.fromEntries(Object.entries(spec.fields).filter(([k]) => names.includes(k))))
+    if (isReply(p)) return p
+    out = out.filter(p)
   }
-  return out
+  return sortRows(out, spec, q.get('sort'))
 }
 
-/** Lists the invitations the caller may see in the context, one page at a time. */
-export const list = (env: Env): Reply => {
-  const { s, url, user, ctx } = env
-  const idx = indexState(s)
-  const joined = s.invitations.flatMap((i) => join(s, i, idx) ?? [])
-  const order = new Map(joined.map((j, i) => [j, i]))
-  let items = joined
-    .filter((j) => (ctx.kind === 'personal' ? false : ctx.kind === 'org' ? j.membership.orgId === ctx.org.id : true))
-    .filter(viewer(s, user))
-  const owner = url.searchParams.get('owner')
-  if (owner) items = items.filter((j) => j.owner?.username === owner)
-  const search = url.searchParams.get('search')?.toLowerCase()
-  if (search) items = items.filter((j) => (j.owner?.username ?? '').toLowerCase().includes(search))
-  const filter = url.searchParams.get('filter')
-  if (filter) {
-    const filtered = applyFilter(items, filter)
-    if (!Array.isArray(filtered)) return filtered
-    items = filtered
-  }
-  items = sortBy(items, url.searchParams.get('sort') ?? '', order)
-
-  const sizeParam = url.searchParams.get('page_size') ?? ''
-  const size =
-    sizeParam === 'all' ? Math.max(items.length, 1) : /^\d+$/.test(sizeParam) && Number(sizeParam) > 0 ? Number(sizeParam) : DEFAULT_PAGE_SIZE
+/** Filters, sorts and paginates; `render` turns a row into its JSON. */
+export const listReply = <T>(env: Env, rows: ReadonlyArray<T>, spec: ListSpec<T>, render: (row: T) => unknown): Reply => {
+  const items = filterRows(env, rows, spec)
+  if (isReply(items)) return items
+  const sizeParam = env.url.searchParams.get('page_size') ?? ''
+  const size = sizeParam === 'all' ? Math.max(items.length, 1) : /^\d+$/.test(sizeParam) && Number(sizeParam) > 0 ? Number(sizeParam) : DEFAULT_PAGE_SIZE
   const pages = Math.max(1, Math.ceil(items.length / size))
-  const pageParam = url.searchParams.get('page') ?? '1'
+  const pageParam = env.url.searchParams.get('page') ?? '1'
   const page = pageParam === 'last' ? pages : /^\d+$/.test(pageParam) ? Number(pageParam) : Number.NaN
   if (!(page >= 1 && page <= pages)) return detail(404, 'Invalid page.')
   return json(200, {
     count: items.length,
     next: page < pages ? link(env, page + 1) : null,
     previous: page > 1 ? link(env, page === 2 ? undefined : page - 1) : null,
-    results: items
-      .slice((page - 1) * size, page * size)
-      .map((j) => render(j, env.origin, env.now, env.config.expiryDays)),
+    results: items.slice((page - 1) * size, page * size).map(render),
   })
 }

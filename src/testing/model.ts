@@ -1,44 +1,59 @@
 /**
- * The emulator's data: users, organisations, memberships and invitations, as CVAT stores them.
- * An invitation is a pending membership plus a key; "accepted" means the membership is active.
+ * The emulator's data, as CVAT's tables hold it: users (with IAM groups), auth tokens, sessions,
+ * personal access tokens, organisations, memberships and invitations. An invitation is a
+ * pending membership plus a key; "accepted" means the membership is active.
  */
 import type { RoleEnum } from '../codecs/common'
 
 /**
- * Stores a user with every credential the emulator accepts for them.
+ * Names CVAT's IAM groups, highest first (cvat/apps/iam/rules/utils.rego get_priority).
  *
  * @example
- * const admins = (s: EmulatorState): ReadonlyArray<EmulatedUser> => s.users.filter((u) => u.isAdmin)
+ * const reviewer: UserSeed = { username: 'rita', groups: ['worker'] satisfies ReadonlyArray<Group> }
+ */
+export type Group = 'admin' | 'user' | 'worker'
+
+/**
+ * Stores a user as `django.contrib.auth` does, with CVAT's IAM groups.
+ *
+ * @example
+ * const admins = (s: EmulatorState): ReadonlyArray<EmulatedUser> => s.users.filter((u) => u.groups.includes('admin'))
  */
 export interface EmulatedUser {
   readonly id: number
-  readonly username: string
-  readonly email: string
-  readonly firstName: string
-  readonly lastName: string
-  readonly isAdmin: boolean
-  /** Created by an invitation to an unknown e-mail; cannot log in. */
-  readonly isPlaceholder: boolean
-  readonly password: string
-  /** For `Authorization: Token`. */
-  readonly token: string
-  /** A personal access token, for `Authorization: Bearer`. */
-  readonly accessToken: string
-  readonly sessionId: string
-  readonly csrfToken: string
+  username: string
+  email: string
+  firstName: string
+  lastName: string
+  groups: Group[]
+  isStaff: boolean
+  isSuperuser: boolean
+  isActive: boolean
+  password: string
+  readonly dateJoined: number
+  lastLogin: number | null
+  /** Profile.has_analytics_access (cvat/apps/engine/models.py; admins get it, engine/signals.py). */
+  hasAnalyticsAccess: boolean
+  /** CVAT's dummy user, made by an invitation to an unknown e-mail: cannot log in. */
+  isPlaceholder: boolean
 }
 
 /**
- * Stores an organisation.
+ * Stores an organisation (cvat/apps/organizations/models.py Organization).
  *
  * @example
  * const slugs = (s: EmulatorState): ReadonlyArray<EmulatedOrganization['slug']> => s.organizations.map((o) => o.slug)
  */
 export interface EmulatedOrganization {
   readonly id: number
-  readonly slug: string
-  readonly name: string
-  readonly ownerId: number
+  slug: string
+  name: string
+  description: string
+  contact: unknown
+  /** `null` once the owner is deleted (on_delete=SET_NULL). */
+  ownerId: number | null
+  readonly createdDate: number
+  updatedDate: number
 }
 
 /**
@@ -51,8 +66,9 @@ export interface EmulatedMembership {
   readonly id: number
   readonly userId: number
   readonly orgId: number
-  readonly role: RoleEnum
+  role: RoleEnum
   isActive: boolean
+  joinedDate: number | null
 }
 
 /**
@@ -72,6 +88,26 @@ export interface EmulatedInvitation {
 }
 
 /**
+ * Stores a personal access token (CVAT 2.48+, cvat/apps/access_tokens/models.py).
+ *
+ * @example
+ * const usable = (s: EmulatorState) => s.accessTokens.filter((t) => !t.revoked)
+ */
+export interface EmulatedAccessToken {
+  readonly id: number
+  readonly ownerId: number
+  /** The raw value sent as `Authorization: Bearer <value>`. */
+  readonly value: string
+  name: string
+  readOnly: boolean
+  expiryDate: number | null
+  readonly createdDate: number
+  updatedDate: number
+  lastUsedDate: number | null
+  revoked: boolean
+}
+
+/**
  * Holds the whole server state (mutable: it is a server).
  *
  * @example
@@ -82,60 +118,17 @@ export interface EmulatorState {
   readonly organizations: EmulatedOrganization[]
   readonly memberships: EmulatedMembership[]
   readonly invitations: EmulatedInvitation[]
-  /** Resend times per user, for throttling. */
-  readonly resends: Map<number, number[]>
-  /** Signatures minted by `POST /api/auth/signing`. */
+  readonly accessTokens: EmulatedAccessToken[]
+  /** DRF auth tokens (rest_framework.authtoken): key → user id, at most one per user. */
+  readonly tokens: Map<string, number>
+  /** Django sessions: session id → user and CSRF secret. */
+  readonly sessions: Map<string, { readonly userId: number; readonly csrfToken: string }>
+  /** Request times per throttle key (`anon`, `resend:<user id>`). */
+  readonly throttles: Map<string, number[]>
+  /** Signatures minted by `POST /api/auth/signing` (2.26). */
   readonly signatures: Map<string, { readonly userId: number; readonly url: string; readonly expires: number }>
   /** The last id given out, per table. */
-  readonly ids: { user: number; org: number; membership: number }
-}
-
-/**
- * Describes a user to seed; the emulator derives the rest.
- *
- * @example
- * const zoe: UserSeed = { username: 'zoe', email: 'zoe@lab.test', isAdmin: true }
- */
-export interface UserSeed {
-  readonly username: string
-  readonly email?: string
-  readonly firstName?: string
-  readonly lastName?: string
-  readonly isAdmin?: boolean
-  readonly password?: string
-}
-
-/**
- * Describes an organisation, its owner, and its members by username.
- *
- * @example
- * const lab: OrganizationSeed = { slug: 'lab', owner: 'zoe', members: [{ username: 'otto', role: 'worker' }] }
- */
-export interface OrganizationSeed {
-  readonly slug: string
-  readonly name?: string
-  readonly owner: string
-  readonly members?: ReadonlyArray<{ readonly username: string; readonly role: Exclude<RoleEnum, 'owner'> }>
-}
-
-/**
- * Describes an invitation to create at start-up.
- *
- * @example
- * const old: InvitationSeed = { org: 'acme', owner: 'olga', invitee: 'new@example.com', role: 'worker', sentDate: Date.parse('2020-01-01') }
- */
-export interface InvitationSeed {
-  readonly org: string
-  readonly owner: string | null
-  /** A username, or an e-mail (an unknown one makes a placeholder user). */
-  readonly invitee: string
-  readonly role: RoleEnum
-  readonly key?: string
-  readonly accepted?: boolean
-  /** Epoch ms; default: the emulator's clock. */
-  readonly createdDate?: number
-  /** Epoch ms or null (never e-mailed); default: `createdDate`. */
-  readonly sentDate?: number | null
+  readonly ids: { user: number; org: number; membership: number; accessToken: number }
 }
 
 /**
@@ -152,15 +145,42 @@ export const credentialsOf = (username: string) => ({
   csrfToken: `csrf-${username}`,
 })
 
+/** An empty server. */
+export const emptyState = (): EmulatorState => ({
+  users: [],
+  organizations: [],
+  memberships: [],
+  invitations: [],
+  accessTokens: [],
+  tokens: new Map(),
+  sessions: new Map(),
+  throttles: new Map(),
+  signatures: new Map(),
+  ids: { user: 0, org: 0, membership: 0, accessToken: 0 },
+})
+
 /** Finds a user by username or, case-insensitively, by e-mail. */
 export const findUser = (s: EmulatorState, nameOrEmail: string): EmulatedUser | undefined =>
-  s.users.find((u) => u.username === nameOrEmail) ??
-  s.users.find((u) => u.email.toLowerCase() === nameOrEmail.toLowerCase())
+  s.users.find((u) => u.username === nameOrEmail) ?? s.users.find((u) => u.email.toLowerCase() === nameOrEmail.toLowerCase())
+
+/** Finds a user by id. */
+export const userById = (s: EmulatorState, id: number | null): EmulatedUser | undefined =>
+  id === null ? undefined : s.users.find((u) => u.id === id)
 
 /** Finds an organisation by slug. */
 export const findOrg = (s: EmulatorState, slug: string): EmulatedOrganization | undefined =>
   s.organizations.find((o) => o.slug === slug)
 
-/** The caller's active role in an organisation, if any. */
-export const activeRole = (s: EmulatorState, userId: number, orgId: number): RoleEnum | undefined =>
-  s.memberships.find((m) => m.userId === userId && m.orgId === orgId && m.isActive)?.role
+/** The caller's membership in an organisation, active or not. */
+export const membershipOf = (s: EmulatorState, userId: number, orgId: number): EmulatedMembership | undefined =>
+  s.memberships.find((m) => m.userId === userId && m.orgId === orgId)
+
+/** The caller's *active* role in an organisation (cvat/apps/iam/permissions.py get_membership filters is_active). */
+export const activeRole = (s: EmulatorState, userId: number, orgId: number): RoleEnum | undefined => {
+  const m = membershipOf(s, userId, orgId)
+  return m?.isActive ? m.role : undefined
+}
+
+/** The invitation whose membership this is. */
+export const invitationOf = (s: EmulatorState, membershipId: number): EmulatedInvitation | undefined =>
+  s.invitations.find((i) => i.membershipId === membershipId)

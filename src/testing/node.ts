@@ -22,36 +22,68 @@ export interface ServedEmulator {
   readonly close: () => Promise<void>
 }
 
-const readAll = async (req: IncomingMessage): Promise<Buffer> => {
+// Reads at most `limit` bytes; `undefined` once the body is larger (the rest is discarded).
+const readAll = async (req: IncomingMessage, limit: number): Promise<Buffer | undefined> => {
   const chunks: Buffer[] = []
-  for await (const chunk of req) chunks.push(chunk as Buffer)
+  let size = 0
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length
+    if (size > limit) return undefined
+    chunks.push(chunk as Buffer)
+  }
   return Buffer.concat(chunks)
+}
+
+const send = (res: ServerResponse, status: number, body: unknown): void => {
+  res.writeHead(status, { 'content-type': 'application/vnd.cvat+json' })
+  res.end(JSON.stringify(body))
+}
+
+// A Host header is a host name or address and an optional port; user-info or a bad port is
+// Django's DisallowedHost, a 400 that never echoes the value.
+const requestUrl = (req: IncomingMessage): string | undefined => {
+  const host = req.headers.host ?? '127.0.0.1'
+  if (!/^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+)(:\d{1,5})?$/.test(host) || Number(host.split(':').pop()) > 65535) return undefined
+  try {
+    return new URL(`http://${host}${(req.url ?? '/').startsWith('/') ? req.url : '/'}`).href
+  } catch {
+    return undefined
+  }
 }
 
 /**
  * Answers node:http requests with the emulator, to mount it in a server of your own (say, one
- * that also serves a test page from the same origin).
+ * that also serves a test page from the same origin). Every Set-Cookie header is passed on.
  *
  * @example
  * const listener = cvatEmulatorListener(createCvatEmulator()) // createServer(listener), or call it for /api/* only
  */
 export const cvatEmulatorListener = (emulator: CvatEmulator) => async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
   try {
-    const body = await readAll(req)
+    const url = requestUrl(req)
+    if (url === undefined) return send(res, 400, { detail: 'Bad Request (400)' })
+    const body = await readAll(req, emulator.maxBodyBytes)
+    if (body === undefined) {
+      res.setHeader('connection', 'close')
+      return send(res, 413, { detail: 'Request body is too large.' })
+    }
     const headers = new Headers()
     for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(', ') : v)
     const method = req.method ?? 'GET'
-    const response = await emulator.fetch(`http://${req.headers.host ?? '127.0.0.1'}${req.url ?? '/'}`, {
+    const response = await emulator.fetch(url, {
       method,
       headers,
       ...(body.length > 0 && method !== 'GET' && method !== 'HEAD' ? { body: new Uint8Array(body) } : {}),
     })
     const out = Buffer.from(await response.arrayBuffer())
-    res.writeHead(response.status, Object.fromEntries(response.headers))
+    const plain = Object.fromEntries([...response.headers].filter(([k]) => k !== 'set-cookie'))
+    const cookies = response.headers.getSetCookie()
+    res.writeHead(response.status, { ...plain, ...(cookies.length > 0 ? { 'set-cookie': cookies } : {}) })
     res.end(out)
-  } catch (e) {
-    res.writeHead(500, { 'content-type': 'application/vnd.cvat+json' })
-    res.end(JSON.stringify(`Emulator failure: ${(e as Error).message}`))
+  } catch {
+    // Whatever went wrong, the client gets an answer, and no error text is echoed.
+    if (!res.headersSent) send(res, 500, 'A server error occurred.')
+    else res.end()
   }
 }
 

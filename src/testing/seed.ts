@@ -2,7 +2,7 @@
  * The default data set: two organisations and a user of every kind. Credentials follow
  * `credentialsOf(username)` (e.g. the token of `olga` is `token-olga`).
  */
-import type { InvitationSeed, OrganizationSeed, UserSeed } from './model'
+import type { InvitationSeed, OrganizationSeed, UserSeed } from './seeding'
 
 /**
  * Users of the default seed: an admin, owners, maintainers, supervisors, workers and outsiders.

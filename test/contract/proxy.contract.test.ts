@@ -16,7 +16,7 @@ interface Violation {
 }
 
 describe.skipIf(!hasShared)(`prism proxy over the emulator ${skipReason}`, () => {
-  const live = useEmulator()
+  const live = useEmulator({ serverVersion: '2.26', confirmInvitations: true })
   let prism: Prism
   const seen: Array<{ readonly method: string; readonly path: string; readonly status: number; readonly violations: ReadonlyArray<Violation> }> = []
 

@@ -30,6 +30,26 @@ describe('createCvatEmulator', () => {
     expect(emulator.problems).toEqual(['organization p: unknown owner ghost', 'invitation of a to zzz: unknown organization or user'])
   })
 
+  it('reports fixture entries it cannot apply, and keeps the fixture password for credentials()', () => {
+    const emulator = createCvatEmulator({
+      defaultSeed: false,
+      password: 'pw',
+      assets: {
+        users: [{ id: 5, username: 'u5', email: 'u5@x.test', first_name: '', last_name: '', groups: ['business'], is_staff: false, is_superuser: false, is_active: true }],
+        organizations: [{ id: 3, slug: 'o3', name: 'O3', owner: { id: 5 } }],
+        memberships: [
+          { id: 7, user: { id: 5 }, organization: 3, role: 'owner', is_active: true },
+          { id: 8, user: { id: 6 }, organization: 3, role: 'worker', is_active: false },
+        ],
+        invitations: [{ key: 'k'.repeat(64), created_date: '2024-01-01T00:00:00Z', owner: null, user: { id: 6 }, organization: 3, expired: null }],
+      },
+    })
+    expect(emulator.problems).toEqual(['membership 8: unknown user or organization', `invitation ${'k'.repeat(64)}: no membership of user 6 in organization 3`])
+    // iam migration 0001 moved the `business` group's users to `user`.
+    expect(emulator.state.users.map((u) => [u.id, u.groups])).toEqual([[5, ['user']]])
+    expect(emulator.credentials('u5')).toEqual({ password: 'pw', token: 'token-u5', accessToken: 'pat-u5', sessionId: 'session-u5', csrfToken: 'csrf-u5' })
+  })
+
   it('rejects an aborted request like fetch does', async () => {
     const emulator = createCvatEmulator()
     const ctl = new AbortController()

@@ -1,0 +1,138 @@
+/**
+ * /api/auth — login, logout, register, password change and reset (dj-rest-auth 5.0.2 views with
+ * CVAT's serializers, cvat/apps/iam/serializers.py and views.py) and, on 2.26, URL signing.
+ */
+import { cookies, unsignedUrl } from '../authn'
+import type { AuthedEnv, Env } from '../env'
+import { type Reply, detail, isReply, json } from '../http'
+import { addUser, logout as endSession, randomString, tokenFor } from '../store'
+import { bodyDict, charField, fieldErrors, isEmail } from './common'
+
+const sessionCookies = (sessionId: string, csrf: string): string =>
+  [`sessionid=${sessionId}; HttpOnly; Path=/; SameSite=Lax`, `csrftoken=${csrf}; Path=/; SameSite=Lax`].join('\n')
+
+/** POST /api/auth/login: by username or e-mail; answers the (get-or-create) token and logs the session in. */
+export const login = (env: Env): Reply => {
+  const b = bodyDict(env)
+  if (isReply(b)) return b
+  const errors: Record<string, string[]> = {}
+  const password = charField(b, 'password', errors, { required: true })
+  const username = charField(b, 'username', errors, { allowBlank: true })
+  const email = charField(b, 'email', errors, { allowBlank: true })
+  const problem = fieldErrors(errors)
+  if (isReply(problem)) return problem
+  // Django's ModelBackend rejects inactive users with the same message as a wrong password.
+  const user = env.s.users.find(
+    (u) => !u.isPlaceholder && u.isActive && u.password === password && ((username !== undefined && username !== '' && u.username === username) || (!username && email !== undefined && email !== '' && u.email.toLowerCase() === email.toLowerCase())),
+  )
+  if (!user) return json(400, { non_field_errors: ['Unable to log in with provided credentials.'] })
+  user.lastLogin = env.now
+  const sessionId = randomString(env.config.random, 32).toLowerCase()
+  const csrf = randomString(env.config.random, 32)
+  env.s.sessions.set(sessionId, { userId: user.id, csrfToken: csrf })
+  return json(200, { key: tokenFor(env.s, user.id, env.config.random) }, { 'set-cookie': sessionCookies(sessionId, csrf) })
+}
+
+/** POST /api/auth/logout: anyone; deletes the caller's token and session. */
+export const logout = (env: Env): Reply => {
+  const sessionId = cookies(env.req.headers.get('cookie')).get('sessionid')
+  if (env.caller) endSession(env.s, env.caller.user.id, env.caller.sessionId ?? sessionId)
+  return json(200, { detail: 'Successfully logged out.' }, { 'set-cookie': 'sessionid=""; expires=Thu, 01 Jan 1970 00:00:00 GMT; Max-Age=0; Path=/; SameSite=Lax' })
+}
+
+const parseUrl = (raw: string, base: string): URL | undefined => {
+  try {
+    return new URL(raw, base)
+  } catch {
+    return undefined
+  }
+}
+
+const USERNAME = /^[\w.@+-]+$/u
+
+const passwordErrors = (p: string | undefined): string[] =>
+  p === undefined ? [] : p.length < 8 ? ['This password is too short. It must contain at least 8 characters.'] : []
+
+/** POST /api/auth/register: a new user in group `user`; a placeholder with that e-mail is taken over. */
+export const register = (env: Env): Reply => {
+  const b = bodyDict(env)
+  if (isReply(b)) return b
+  const errors: Record<string, string[]> = {}
+  const username = charField(b, 'username', errors, { required: true, maxLength: 150 })
+  const email = charField(b, 'email', errors, { required: true })
+  const password1 = charField(b, 'password1', errors, { required: true })
+  charField(b, 'password2', errors, { required: true })
+  const firstName = charField(b, 'first_name', errors, { allowBlank: true }) ?? ''
+  const lastName = charField(b, 'last_name', errors, { allowBlank: true }) ?? ''
+  const placeholder = email === undefined ? undefined : env.s.users.find((u) => u.isPlaceholder && u.email.toLowerCase() === email.toLowerCase())
+  if (username !== undefined && errors['username'] === undefined) {
+    if (username.length < 5) errors['username'] = ['Ensure this field has at least 5 characters.']
+    else if (!USERNAME.test(username)) errors['username'] = ['Enter a valid username. This value may contain only letters, numbers, and @/./+/-/_ characters.']
+    else if (env.s.users.some((u) => u.username.toLowerCase() === username.toLowerCase() && u !== placeholder)) errors['username'] = ['A user with that username already exists.']
+  }
+  if (email !== undefined && errors['email'] === undefined) {
+    if (!isEmail(email)) errors['email'] = ['Enter a valid email address.']
+    else if (!placeholder && env.s.users.some((u) => u.email.toLowerCase() === email.toLowerCase())) errors['email'] = ['A user is already registered with this e-mail address.']
+  }
+  const weak = passwordErrors(password1)
+  if (weak.length > 0 && errors['password1'] === undefined) errors['password1'] = weak
+  const problem = fieldErrors(errors)
+  if (isReply(problem)) return problem
+  if (b['password1'] !== b['password2']) return json(400, { non_field_errors: ["The two password fields didn't match."] })
+  const fields = { username: username ?? '', email: email ?? '', password: password1 ?? '', firstName, lastName }
+  const user = placeholder ? Object.assign(placeholder, { ...fields, groups: ['user'], isPlaceholder: false }) : addUser(env.s, fields, env.now)
+  return json(201, { username: user.username, email: user.email, first_name: user.firstName, last_name: user.lastName, email_verification_required: false, key: tokenFor(env.s, user.id, env.config.random) })
+}
+
+/** POST /api/auth/password/change: the old password, then two equal new ones. */
+export const passwordChange = (env: AuthedEnv): Reply => {
+  const b = bodyDict(env)
+  if (isReply(b)) return b
+  const errors: Record<string, string[]> = {}
+  const old = charField(b, 'old_password', errors, { required: true })
+  const p1 = charField(b, 'new_password1', errors, { required: true })
+  const p2 = charField(b, 'new_password2', errors, { required: true })
+  if (old !== undefined && old !== env.user.password) errors['old_password'] = ['Your old password was entered incorrectly. Please enter it again.']
+  if (p1 !== undefined && p2 !== undefined && p1 !== p2) errors['new_password2'] = ['The two password fields didn’t match.']
+  else if (p2 !== undefined && passwordErrors(p2).length > 0) errors['new_password2'] = passwordErrors(p2)
+  const problem = fieldErrors(errors)
+  if (isReply(problem)) return problem
+  env.user.password = p1 ?? env.user.password
+  return detail(200, 'New password has been saved.')
+}
+
+/** POST /api/auth/password/reset: always the same answer, so addresses cannot be probed. */
+export const passwordReset = (env: Env): Reply => {
+  const b = bodyDict(env)
+  if (isReply(b)) return b
+  const errors: Record<string, string[]> = {}
+  const email = charField(b, 'email', errors, { required: true })
+  if (email !== undefined && errors['email'] === undefined && !isEmail(email)) errors['email'] = ['Enter a valid email address.']
+  const problem = fieldErrors(errors)
+  return isReply(problem) ? problem : detail(200, 'Password reset e-mail has been sent.')
+}
+
+/** POST /api/auth/password/reset/confirm: no e-mail is ever delivered, so no uid/token pair is valid. */
+export const passwordResetConfirm = (env: Env): Reply => {
+  const b = bodyDict(env)
+  if (isReply(b)) return b
+  const errors: Record<string, string[]> = {}
+  for (const f of ['new_password1', 'new_password2', 'uid', 'token']) charField(b, f, errors, { required: true })
+  const problem = fieldErrors(errors)
+  return isReply(problem) ? problem : json(400, { uid: ['Invalid value'] })
+}
+
+/** POST /api/auth/signing (2.26): the absolute URL with a `sign` valid for 30 s (cvat/apps/iam/views.py SigningView). */
+export const signing = (env: AuthedEnv): Reply => {
+  const b = bodyDict(env)
+  if (isReply(b)) return b
+  const raw = b['url']
+  if (raw === undefined) return json(400, { url: ['This field is required.'] })
+  const target = typeof raw === 'string' ? parseUrl(raw, env.origin) : undefined
+  if (target === undefined) return json(400, { url: ['Enter a valid URL.'] })
+  const sign = `${env.user.id}:${randomString(env.config.random, 32)}`
+  env.s.signatures.set(sign, { userId: env.user.id, url: unsignedUrl(target), expires: env.now + 30_000 })
+  target.searchParams.set('sign', sign)
+  return json(200, target.href)
+}
+
