@@ -16,7 +16,9 @@ export interface EmulatorFlags {
   readonly json?: boolean
 }
 
+type ServerVersion = NonNullable<CvatEmulatorOptions['serverVersion']>
 const SERVERS: ReadonlyArray<string> = ['2.26', '2.73']
+const isServer = (s: string | undefined): s is ServerVersion => SERVERS.includes(s ?? '')
 
 const seedOptions = (seed: string | undefined): CvatEmulatorOptions | Usage => {
   if (seed === undefined || seed === 'demo') return {}
@@ -37,11 +39,11 @@ const seedOptions = (seed: string | undefined): CvatEmulatorOptions | Usage => {
 export const emulator = async (io: Io, f: EmulatorFlags, stopped: () => Promise<unknown>): Promise<Exit | Usage> => {
   const port = f.port === '0' ? 0 : parseCount('--port', f.port)
   if (isUsage(port)) return port
-  if (f.server !== undefined && !SERVERS.includes(f.server)) return usage(`--server must be one of ${SERVERS.join(', ')}`)
+  const server = f.server
+  if (server !== undefined && !isServer(server)) return usage(`--server must be one of ${SERVERS.join(', ')}`)
   const options = seedOptions(f.seed)
   if (isUsage(options)) return options
-  // Passed through to emulators that emulate a server version (older ones ignore it).
-  const versioned = { ...options, ...(f.server === undefined ? {} : { serverVersion: f.server }) }
+  const versioned: CvatEmulatorOptions = { ...options, ...(isServer(server) ? { serverVersion: server } : {}) }
   // Listen for the signal before announcing the URL: one arriving in between would kill the process.
   const stop = stopped()
   const instance = createCvatEmulator(versioned)

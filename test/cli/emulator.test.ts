@@ -33,6 +33,16 @@ describe('cvat-fp emulator', () => {
     expect(await seeded.stop('SIGTERM')).toBe(0)
   }, 30_000)
 
+  it('--server picks the emulated CVAT version: 2.73 renders `accepted` on invitations, 2.26 does not', async () => {
+    const fields = async (server: string) => {
+      const served = await serveWithCli(['--server', server])
+      const listed = await cli(['invitations', 'list', '--org', 'acme', '--json', '--url', served.info.url], { CVAT_TOKEN: 'token-olga' })
+      expect(await served.stop('SIGTERM')).toBe(0)
+      return (JSON.parse(listed.stdout) as Array<Record<string, unknown>>).map((i) => ('accepted' in i ? i['accepted'] : 'absent'))
+    }
+    expect([await fields('2.73'), await fields('2.26')]).toEqual([[false], ['absent']])
+  }, 30_000)
+
   it('refuses a bad --seed, --server or --port with exit 2', async () => {
     const results = await Promise.all([cli(['emulator', '--seed', 'nope.json']), cli(['emulator', '--server', '9.9']), cli(['emulator', '--port', 'x'])])
     expect(results.map((r) => [r.code, r.stdout, r.stderr.split('\n')[0]])).toEqual([

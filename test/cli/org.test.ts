@@ -1,10 +1,9 @@
-// `cvat-fp login`, `orgs list` and `members list|set-role|remove`, spawned: login against the
-// emulator; the organisation commands against a CVAT stand-in over HTTP whose log proves dry runs.
+// `cvat-fp login`, `orgs list` and `members list|set-role|remove`, spawned, against the
+// emulator over HTTP, whose request log proves the dry runs.
 import { existsSync } from 'node:fs'
 import { execFile } from 'node:child_process'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { useEmulator } from '../e2e/helpers'
-import { type OrgServer, serveOrgs } from './orgServer'
 import { BIN, binIsBuilt, cli } from './run'
 
 beforeAll(binIsBuilt)
@@ -55,59 +54,79 @@ describe('cvat-fp login', () => {
 })
 
 describe('cvat-fp orgs and members', () => {
-  let server: OrgServer
-  beforeAll(async () => {
-    server = await serveOrgs()
+  // 150 extra workers in acme: the member list spans two pages of 100.
+  const crowd = Array.from({ length: 150 }, (_, i) => `w${String(i).padStart(3, '0')}`)
+  const live = useEmulator({
+    users: crowd.map((username) => ({ username, email: `${username}@lab.test` })),
+    organizations: [{ slug: 'lab', owner: 'olga', members: crowd.map((username) => ({ username, role: 'worker' as const })) }],
   })
-  afterAll(() => server.close())
-  const env = () => ({ CVAT_URL: server.url, CVAT_TOKEN: 'token-olga' })
-  const writes = () => server.log.filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.url} ${r.status}${r.body === undefined ? '' : ` ${JSON.stringify(r.body)}`}`)
+  const env = () => ({ CVAT_URL: live.served.url, CVAT_TOKEN: 'token-olga' })
+  const writes = () => live.emulator.log.filter((r) => r.method !== 'GET').map((r) => `${r.method} ${new URL(r.url, 'http://x').pathname} ${r.status}`)
+  const idOf = (username: string, org = 'acme') => {
+    const { users, organizations, memberships } = live.emulator.state
+    const user = users.find((u) => u.username === username)!
+    const o = organizations.find((x) => x.slug === org)!
+    return memberships.find((m) => m.userId === user.id && m.orgId === o.id)!.id
+  }
 
-  it('orgs list: every page, as a table or JSON', async () => {
+  it('orgs list: a table or JSON', async () => {
     const r = await cli(['orgs', 'list'], env())
-    expect(r).toEqual({ code: 0, stdout: 'SLUG    NAME    OWNER  ID\nacme    Acme    olga   1\nglobex  Globex  oscar  2\n2 organisations\n', stderr: '' })
+    expect([r.code, r.stderr, r.stdout.split('\n').map((l) => l.split(/\s{2,}/).slice(0, 3))]).toEqual([
+      0,
+      '',
+      [['SLUG', 'NAME', 'OWNER'], ['lab', 'lab', 'olga'], ['acme', 'Acme Annotation', 'olga'], ['2 organisations'], ['']],
+    ])
     const j = await cli(['orgs', 'list', '--json'], env())
-    expect([j.code, (JSON.parse(j.stdout) as Array<{ slug: string }>).map((o) => o.slug)]).toEqual([0, ['acme', 'globex']])
+    expect([j.code, (JSON.parse(j.stdout) as Array<{ slug: string }>).map((o) => o.slug)]).toEqual([0, ['lab', 'acme']])
   })
 
-  it('members list: every page of the organisation', async () => {
-    const r = await cli(['members', 'list', '--org', 'acme'], env())
-    expect(r).toEqual({
-      code: 0,
-      stdout: ['USER    ROLE    STATE    JOINED      ID', 'olga    owner   active   2026-01-01  10', 'wes     worker  active   2026-01-02  11', 'wesley  worker  pending              12', '3 members', ''].join('\n'),
-      stderr: '',
-    })
+  it('members list: every page of the organisation, with role and state', async () => {
+    const acme = await cli(['members', 'list', '--org', 'acme'], env())
+    expect([acme.code, acme.stdout.split('\n').map((l) => l.split(/\s{2,}/).slice(0, 3))]).toEqual([
+      0,
+      [['USER', 'ROLE', 'STATE'], ['ivy', 'worker', 'pending'], ['wes', 'worker', 'active'], ['sam', 'supervisor', 'active'], ['mia', 'maintainer', 'active'], ['olga', 'owner', 'active'], ['5 members'], ['']],
+    ])
+    const lab = await cli(['members', 'list', '--org', 'lab', '--json'], env())
+    expect((JSON.parse(lab.stdout) as Array<{ user: { username: string } }>).map((m) => m.user.username).sort()).toEqual([...crowd, 'olga'].sort())
+    expect(live.emulator.log.filter((r) => r.url.includes('org=lab')).map((r) => new URL(r.url, 'http://x').searchParams.get('page'))).toEqual(['1', '2'])
     expect((await cli(['members', 'list'], env())).code).toBe(2)
   })
 
   it('members set-role and remove: --dry-run reads and writes nothing; then they change exactly that member', async () => {
-    const dry = await Promise.all([cli(['members', 'set-role', '--org', 'acme', 'wes', 'supervisor', '--dry-run'], env()), cli(['members', 'remove', '--org', 'acme', 'wes', '--dry-run'], env())])
+    const [wes, sam] = [idOf('wes'), idOf('sam')]
+    const dry = await Promise.all([cli(['members', 'set-role', '--org', 'acme', 'wes', 'supervisor', '--dry-run'], env()), cli(['members', 'remove', '--org', 'acme', 'sam', '--dry-run'], env())])
     expect(dry).toEqual([
-      { code: 0, stdout: 'would    PATCH /api/memberships/11 {"role":"supervisor"}\n', stderr: '' },
-      { code: 0, stdout: 'would    DELETE /api/memberships/11\n', stderr: '' },
+      { code: 0, stdout: `would    PATCH /api/memberships/${wes} {"role":"supervisor"}\n`, stderr: '' },
+      { code: 0, stdout: `would    DELETE /api/memberships/${sam}\n`, stderr: '' },
     ])
     expect(writes()).toEqual([])
     expect(await cli(['members', 'set-role', '--org', 'acme', 'wes', 'supervisor'], env())).toEqual({ code: 0, stdout: 'wes is now supervisor in acme\n', stderr: '' })
-    expect(await cli(['members', 'remove', '--org', 'acme', 'wesley'], env())).toEqual({ code: 0, stdout: 'removed wesley from acme\n', stderr: '' })
-    expect(writes()).toEqual(['PATCH /api/memberships/11 200 {"role":"supervisor"}', 'DELETE /api/memberships/12 204'])
-    expect(server.memberships.filter((m) => m.org === 'acme').map((m) => `${m.user.username}:${m.role}`)).toEqual(['olga:owner', 'wes:supervisor'])
+    expect(await cli(['members', 'remove', '--org', 'acme', 'sam'], env())).toEqual({ code: 0, stdout: 'removed sam from acme\n', stderr: '' })
+    expect(writes()).toEqual([`PATCH /api/memberships/${wes} 200`, `DELETE /api/memberships/${sam} 204`])
+    const acme = live.emulator.state.organizations.find((o) => o.slug === 'acme')!.id
+    expect(live.emulator.state.memberships.filter((m) => m.orgId === acme).map((m) => `${live.emulator.state.users.find((u) => u.id === m.userId)!.username}:${m.role}`).sort()).toEqual(
+      ['ivy:worker', 'mia:maintainer', 'olga:owner', 'wes:supervisor'],
+    )
   })
 
-  it('usage errors exit 2 and an unknown member exits 1, sending no write', async () => {
+  it('usage errors exit 2; an unknown member or a refused change exits 1 with the server\'s line', async () => {
+    const before = writes().length
     const results = await Promise.all([
       cli(['members', 'set-role', '--org', 'acme', 'wes'], env()),
       cli(['members', 'set-role', '--org', 'acme', 'wes', 'boss'], env()),
       cli(['members', 'remove', '--org', 'acme'], env()),
       cli(['members', 'remove', '--org', 'acme', 'nobody'], env()),
-      cli(['orgs', 'list'], { CVAT_URL: server.url, CVAT_TOKEN: 'wrong-token' }),
+      cli(['orgs', 'list'], { CVAT_URL: live.served.url, CVAT_TOKEN: 'wrong-token' }),
     ])
     expect(results.map((r) => [r.code, r.stderr.split('\n')[0]])).toEqual([
       [2, 'cvat-fp: give USERNAME ROLE'],
       [2, 'cvat-fp: ROLE must be one of worker, supervisor, maintainer, owner'],
       [2, 'cvat-fp: give USERNAME'],
       [1, 'no member "nobody" in acme'],
-      [1, `StatusError: GET ${server.url}/api/organizations?page=1&page_size=100 → 401 Unauthorized: Invalid token.`],
+      [1, `StatusError: GET ${live.served.url}/api/organizations?page=1&page_size=100 → 401 Unauthorized: Invalid token.`],
     ])
-    expect(writes()).toEqual(['PATCH /api/memberships/11 200 {"role":"supervisor"}', 'DELETE /api/memberships/12 204'])
+    const refused = await cli(['members', 'remove', '--org', 'acme', 'olga'], env())
+    expect([refused.code, refused.stdout, refused.stderr]).toEqual([1, '', `StatusError: DELETE ${live.served.url}/api/memberships/${idOf('olga')} → 403 Forbidden: You do not have permission to perform this action.\n`])
+    expect(writes().length - before).toBe(1)
   })
 })
