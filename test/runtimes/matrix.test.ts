@@ -7,7 +7,8 @@ import type { AddressInfo } from 'node:net'
 import { join, resolve } from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { cvatEmulatorListener } from '../../src/testing/node'
+import { createCvatEmulator } from '../../src/testing'
+import { cvatEmulatorListener, serveCvatEmulator } from '../../src/testing/node'
 import { useEmulator } from '../e2e/helpers'
 import { bundle } from '../helpers/bundle'
 import { CONSUMER, IMPORTS, PROGRAM, prepareConsumer, writeConsumerFile } from './consumer'
@@ -104,12 +105,16 @@ describe('runtime matrix (packed tarball)', () => {
 
   it('every ts snippet of the README runs under plain Node ESM against the packed package', async () => {
     const names = Object.keys(await import('../../src/index'))
+    // Each snippet gets a fresh emulator: one logs out, which revokes the token others use.
     const runSnippet = async (i: number | string, snippet: string) => {
       const file = writeConsumerFile(`readme-${i}.mjs`, await snippetModule(snippet, names))
-      return run(process.execPath, [file], { cwd: CONSUMER, timeout: 30_000, env: { ...process.env, EMULATOR_URL: live.served.url } }).then(
-        () => 'ok',
-        (e: { stderr?: string }) => `snippet ${i}: ${String(e.stderr).split('\n').find((l) => /Error/.test(l)) ?? e.stderr}`,
-      )
+      const served = await serveCvatEmulator(createCvatEmulator())
+      return run(process.execPath, [file], { cwd: CONSUMER, timeout: 30_000, env: { ...process.env, EMULATOR_URL: served.url } })
+        .then(
+          () => 'ok',
+          (e: { stderr?: string }) => `snippet ${i}: ${String(e.stderr).split('\n').find((l) => /Error/.test(l)) ?? e.stderr}`,
+        )
+        .finally(() => served.close())
     }
     const snippets = readmeSnippets()
     expect(snippets.length).toBeGreaterThanOrEqual(10)
