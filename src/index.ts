@@ -40,4 +40,5 @@ export { invitationsDecline, type InvitationsDeclineParams } from './invitations
 export { invitationsResend, type InvitationsResendParams } from './invitations/resend'
 export { invitationsListAll, type ListAllOptions } from './invitations/listAll'
 export { invitationsPages } from './invitations/pages'
+export { listAll, pages, type ListFunction, type Page, type PagesOptions } from './endpoint/pagination'
 export { inviteMany, type InviteManyParams, type InviteOutcome } from './invitations/inviteMany'

@@ -8,6 +8,7 @@ import * as E from 'fp-ts/Either'
 import * as D from 'io-ts/Decoder'
 import { type RequestError, requestError } from '../errors'
 import { type HttpRequest, type Method, type QueryValue, isWellFormed, path, request, resolveUrl, stringifyJson, withHeader, withQuery } from '../http/request'
+import { isPositiveInt } from './bounded'
 import { SURROGATE, attempt, describeValue, paramsProblem, present, queryValueProblem } from './input'
 
 export { guard } from './input'
@@ -39,8 +40,7 @@ export interface KeyParams extends OrgParams {
   readonly key: string
 }
 
-/** Whether a count (page, page size, concurrency) is a positive integer. */
-export const isPositiveInt = (n: unknown): n is number => typeof n === 'number' && Number.isSafeInteger(n) && n >= 1
+export { isPositiveInt } from './bounded'
 
 const orgProblem = (p: OrgParams): string | undefined => {
   const orgId = present(p.orgId)
