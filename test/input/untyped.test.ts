@@ -93,3 +93,23 @@ describe('property: every endpoint over fc.anything() params, options and bodies
     )
   })
 })
+
+describe('property: middleware over fc.anything() options', () => {
+  const middlewares: ReadonlyArray<readonly [string, (o: unknown) => api.Middleware]> = [
+    ['retry', (o) => untyped(api.retry)(o) as api.Middleware],
+    ['timeout', (o) => untyped(api.timeout)(o) as api.Middleware],
+    ['withSignal', (o) => untyped(api.withSignal)(o) as api.Middleware],
+    ['organization', (o) => untyped(api.organization)(o) as api.Middleware],
+  ]
+  it.each(middlewares)('%s(anything) never throws or rejects; a RequestError sends nothing', async (_name, make) => {
+    await fc.assert(
+      fc.asyncProperty(hostile, async (makeOption) => {
+        const { client, sent } = setup()
+        const r = await api.invitationsList(make(makeOption())(client), { org: 'acme' })()
+        expect(isEither(r)).toBe(true)
+        if (E.isLeft(r) && r.left._tag === 'RequestError') expect(sent).toEqual([])
+      }),
+      { numRuns: 300 },
+    )
+  })
+})
