@@ -5,7 +5,7 @@ export { createClient } from './http/client'
 export type { HttpRequest, HttpResponse, Method, QueryValue } from './http/request'
 export { request, withQuery, withHeader, withJsonBody } from './http/request'
 export { tokenAuth, bearerAuth, basicAuth, sessionAuth, signatureAuth } from './middleware/auth'
-export { retry, type RetryPolicy } from './middleware/retry'
+export { retry, type RetryPolicy, type RetryEvent } from './middleware/retry'
 export { timeout, withSignal } from './middleware/timeout'
 export { organization } from './middleware/organization'
 export type {
