@@ -6,63 +6,31 @@
  */
 import * as E from 'fp-ts/Either'
 import type { TaskEither } from 'fp-ts/TaskEither'
-import { type CvatError, type RequestError, requestError } from '../errors'
-import { type HttpRequest, type Method, isWellFormed } from '../http/request'
+import { type CvatError, requestError } from '../errors'
+import { type Method, isWellFormed } from '../http/request'
 
-/** Describes a value for an error message without calling anything on it (its `toString` may throw). */
+/** Describes a value for an error message without calling anything on it (an object's `toString` may throw). */
 export const describeValue = (v: unknown): string =>
-  typeof v === 'number' || typeof v === 'boolean' || v === undefined
-    ? String(v)
-    : v === null
-      ? 'null'
-      : typeof v === 'string'
-        ? JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v)
-        : typeof v
+  (typeof v === 'object' && v !== null) || typeof v === 'function' ? typeof v : typeof v === 'string' ? JSON.stringify(v.slice(0, 40)) : String(v)
 
-/** The message for caller data that throws when read. */
-export const UNREADABLE = 'params could not be read (a getter, a Proxy or a toString threw)'
-
-/** Runs a builder that reads caller data; a getter, Proxy trap or `toString` that throws becomes a `RequestError`, not an exception. */
-export const attempt = (method: Method, url: string, build: () => E.Either<RequestError, HttpRequest>): E.Either<RequestError, HttpRequest> => {
-  try {
-    return build()
-  } catch {
-    return E.left(requestError(method, url, UNREADABLE))
-  }
-}
-
-/** Says what is wrong with a parameters argument that must be an object, if anything. */
-export const paramsProblem = (p: unknown, name = 'params'): string | undefined =>
-  typeof p === 'object' && p !== null ? undefined : `${name} must be an object, got ${p === null ? 'null' : typeof p}`
+/** The message for params that are not an object, or that throw when read. */
+export const UNREADABLE = 'params must be a readable object'
 
 /**
- * Runs an endpoint's body for an untyped caller: a non-object `params`, a client that is not a
- * function, or any throw while the request is built (a getter, Proxy or `toString` in the
- * caller's data) becomes a `RequestError` Task, and nothing is sent.
+ * Runs an endpoint's body for an untyped caller: a `params` that is not an object, or any throw
+ * while the request is built (a getter, Proxy or `toString` in the caller's data, bodies
+ * included), becomes a `RequestError` Task, and nothing is sent. Every endpoint wraps its body
+ * in it; the helpers below it (`orgRequest`, `keyRequest`, `jsonBody`…) may then read freely.
  */
-export const guard = <A>(method: Method, url: string, client: unknown, params: unknown, run: () => TaskEither<CvatError, A>): TaskEither<CvatError, A> => {
-  const problem = typeof client !== 'function' ? `client must be a Client (a function), got ${describeValue(client)}` : paramsProblem(params)
-  const refuse = (message: string) => () => Promise.resolve(E.left(requestError(method, url, message)))
-  if (problem !== undefined) return refuse(problem)
+export const guard = <A>(method: Method, url: string, params: unknown, run: () => TaskEither<CvatError, A>): TaskEither<CvatError, A> => {
   try {
-    return run()
+    if (typeof params === 'object' && params !== null) return run()
   } catch {
-    return refuse(UNREADABLE)
+    // The caller's data threw while the request was built: refused below, like a non-object.
   }
+  return () => Promise.resolve(E.left(requestError(method, url, UNREADABLE)))
 }
 
-/** The message tail for text with a lone surrogate. */
-export const SURROGATE = 'must be well-formed text (it has a lone UTF-16 surrogate)'
-
-/** Says what is wrong with one query value (a string, a finite number, a boolean, or absent), if anything. */
-export const queryValueProblem = (name: string, v: unknown): string | undefined =>
-  v === undefined || v === null || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v))
-    ? undefined
-    : typeof v === 'string'
-      ? isWellFormed(v)
-        ? undefined
-        : `${name} ${SURROGATE}`
-      : `${name} must be a string, a finite number or a boolean, got ${describeValue(v)}`
-
-/** Reads `null` from an untyped caller as "absent", as `undefined` is. */
-export const present = <A>(v: A | null): A | undefined => (v === null ? undefined : v)
+/** Whether a query value is one the wire can carry: absent (`undefined`, `null`), a boolean, a finite number, or well-formed text. */
+export const isQueryValue = (v: unknown): boolean =>
+  v == null || typeof v === 'boolean' || (typeof v === 'number' ? Number.isFinite(v) : typeof v === 'string' && isWellFormed(v))

@@ -10,7 +10,7 @@ import type { Client } from '../http/client'
 import { type CvatError, listChangedError, requestError } from '../errors'
 import { isRecord } from '../json'
 import { boundedTraverse, countOption, isPositiveInt, readConcurrency } from './bounded'
-import { UNREADABLE, describeValue, paramsProblem } from './input'
+import { UNREADABLE, describeValue } from './input'
 import type { PageParams } from './params'
 
 /**
@@ -75,10 +75,13 @@ interface Bounds {
   readonly maxPages: number
 }
 
+const paramsProblem = (v: unknown, name = 'params'): string | undefined =>
+  typeof v === 'object' && v !== null ? undefined : `${name} must be an object, got ${describeValue(v)}`
+
 // Options come from callers TypeScript cannot vouch for: read each field once, in a try.
 const readBounds = (options: unknown): E.Either<string, Bounds> => {
   if (options === undefined) return E.right({ concurrency: 4, maxItems: MAX_ITEMS, maxPages: MAX_PAGES })
-  if (typeof options !== 'object' || options === null) return E.left(`options must be an object, got ${describeValue(options)}`)
+  if (typeof options !== 'object' || options === null) return E.left(paramsProblem(options, 'options') ?? '')
   try {
     const o: { readonly [K in keyof ListAllOptions]?: unknown } = options
     const concurrency = readConcurrency(o.concurrency)

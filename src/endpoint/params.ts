@@ -5,11 +5,12 @@
  * pass: `null`, objects where text belongs, lone UTF-16 surrogates, getters that throw.
  */
 import * as E from 'fp-ts/Either'
+import { pipe } from 'fp-ts/function'
 import * as D from 'io-ts/Decoder'
 import { type RequestError, requestError } from '../errors'
-import { type HttpRequest, type Method, type QueryValue, isWellFormed, path, request, resolveUrl, stringifyJson, withHeader, withQuery } from '../http/request'
+import { type HttpRequest, type Method, type QueryValue, isWellFormed, path, request, resolveUrl, withHeader, withJsonBody, withQuery } from '../http/request'
 import { isPositiveInt } from './bounded'
-import { SURROGATE, attempt, describeValue, paramsProblem, present, queryValueProblem } from './input'
+import { isQueryValue } from './input'
 
 export { guard } from './input'
 
@@ -42,34 +43,31 @@ export interface KeyParams extends OrgParams {
 
 export { isPositiveInt } from './bounded'
 
-const orgProblem = (p: OrgParams): string | undefined => {
-  const orgId = present(p.orgId)
-  const xOrganization = present(p.xOrganization)
-  return orgId !== undefined && !Number.isSafeInteger(orgId)
-    ? `orgId must be an integer, got ${describeValue(orgId)}`
-    : xOrganization !== undefined && (typeof xOrganization !== 'string' || !/^[\x20-\x7e]*$/.test(xOrganization))
+const orgProblem = (p: OrgParams): string | undefined =>
+  p.orgId != null && !Number.isSafeInteger(p.orgId)
+    ? `orgId must be an integer, got ${String(p.orgId)}`
+    : p.xOrganization != null && !/^[\x20-\x7e]*$/.test(String(p.xOrganization))
       ? 'xOrganization must be printable ASCII (an organisation slug)'
       : undefined
-}
 
-/** Builds a request carrying the organisation context (and any further query, every value checked), or says why it cannot. */
+/** Builds a request carrying the organisation context (and any further query, every value checked), or says why it cannot; `null` means absent. */
 export const orgRequest = (
   method: Method,
   url: string,
   p: OrgParams = {},
   query: ReadonlyArray<readonly [string, QueryValue]> = [],
-): E.Either<RequestError, HttpRequest> =>
-  attempt(method, url, () => {
-    const pairs: ReadonlyArray<readonly [string, QueryValue]> = [['org', present(p?.org)], ['org_id', present(p?.orgId)], ...query]
-    const problem = paramsProblem(p) ?? orgProblem(p) ?? pairs.reduce<string | undefined>((found, [k, v]) => found ?? queryValueProblem(k, v), undefined)
-    return problem !== undefined
-      ? E.left(requestError(method, url, problem))
-      : E.right(withHeader('x-organization', present(p.xOrganization))(withQuery(pairs)(request(method, url))))
-  })
+): E.Either<RequestError, HttpRequest> => {
+  const pairs: ReadonlyArray<readonly [string, QueryValue]> = [['org', p.org], ['org_id', p.orgId], ...query]
+  const bad = pairs.find(([, v]) => !isQueryValue(v))
+  const problem = orgProblem(p) ?? (bad && `${bad[0]} must be well-formed text, a finite number or a boolean`)
+  return problem !== undefined
+    ? E.left(requestError(method, url, problem))
+    : E.right(withHeader('x-organization', p.xOrganization ?? undefined)(withQuery(pairs)(request(method, url))))
+}
 
 const keyProblem = (key: unknown): string | undefined =>
   typeof key !== 'string'
-    ? `key must be a non-empty string, got ${key === null ? 'null' : typeof key}`
+    ? `key must be a non-empty string, got ${typeof key}`
     : key === ''
       ? 'key must be a non-empty string, got an empty string'
       : key === '.' || key === '..'
@@ -77,15 +75,14 @@ const keyProblem = (key: unknown): string | undefined =>
           `key cannot be "${key}"`
         : isWellFormed(key)
           ? undefined
-          : `key ${SURROGATE}`
+          : 'key must be well-formed text'
 
 /** Builds a request for `/api/invitations/{key}[/action]`; an empty, dot, non-string or ill-formed key is refused. */
 export const keyRequest = (method: Method, p: KeyParams, action = ''): E.Either<RequestError, HttpRequest> => {
-  const template = `/api/invitations/{key}${action}`
-  return attempt(method, template, () => {
-    const problem = paramsProblem(p) ?? keyProblem(p.key)
-    return problem !== undefined ? E.left(requestError(method, template, problem)) : orgRequest(method, path`/api/invitations/${p.key}` + action, p)
-  })
+  const problem = keyProblem((p as Partial<KeyParams> | undefined)?.key)
+  return problem !== undefined
+    ? E.left(requestError(method, `/api/invitations/{key}${action}`, problem))
+    : orgRequest(method, path`/api/invitations/${p.key}` + action, p)
 }
 
 /**
@@ -106,16 +103,12 @@ export const idRequest = (
   template: string,
   p: IdParams & OrgParams,
   query: ReadonlyArray<readonly [string, QueryValue]> = [],
-): E.Either<RequestError, HttpRequest> =>
-  attempt(method, template, () => {
-    const problem = paramsProblem(p)
-    const id: unknown = problem === undefined ? p.id : undefined
-    return problem !== undefined
-      ? E.left(requestError(method, template, problem))
-      : isPositiveInt(id)
-        ? orgRequest(method, template.replace('{id}', String(id)), p, query)
-        : E.left(requestError(method, template, `id must be a positive integer, got ${describeValue(id)}`))
-  })
+): E.Either<RequestError, HttpRequest> => {
+  const id = (p as Partial<IdParams> | undefined)?.id
+  return isPositiveInt(id)
+    ? orgRequest(method, template.replace('{id}', String(id)), p, query)
+    : E.left(requestError(method, template, `id must be a positive integer, got ${typeof id === 'number' ? String(id) : typeof id}`))
+}
 
 /**
  * Names the page every list endpoint reads.
@@ -130,15 +123,12 @@ export interface PageParams {
   readonly pageSize?: number | 'all'
 }
 
-const pageProblem = (p: PageParams): string | undefined => {
-  const page = present(p.page)
-  const pageSize = present(p.pageSize)
-  return page !== undefined && !isPositiveInt(page)
-    ? `page must be a positive integer, got ${describeValue(page)}`
-    : pageSize !== undefined && pageSize !== 'all' && !isPositiveInt(pageSize)
-      ? `pageSize must be a positive integer or 'all', got ${describeValue(pageSize)}`
+const pageProblem = (p: PageParams): string | undefined =>
+  p.page != null && !isPositiveInt(p.page)
+    ? `page must be a positive integer, got ${String(p.page)}`
+    : p.pageSize != null && p.pageSize !== 'all' && !isPositiveInt(p.pageSize)
+      ? `pageSize must be a positive integer or 'all', got ${String(p.pageSize)}`
       : undefined
-}
 
 const byName = (pairs: Array<readonly [string, QueryValue]>): ReadonlyArray<readonly [string, QueryValue]> =>
   pairs.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
@@ -152,34 +142,21 @@ export const listRequest = (
   url: string,
   p: OrgParams & PageParams,
   query: ReadonlyArray<readonly [string, QueryValue]>,
-): E.Either<RequestError, HttpRequest> =>
-  attempt('GET', url, () => {
-    const problem = paramsProblem(p) ?? pageProblem(p)
-    return problem !== undefined
-      ? E.left(requestError('GET', url, problem))
-      : orgRequest('GET', url, p, byName([...query, ['page', present(p.page)], ['page_size', present(p.pageSize)]]))
-  })
+): E.Either<RequestError, HttpRequest> => {
+  const problem = pageProblem(p)
+  return problem !== undefined
+    ? E.left(requestError('GET', url, problem))
+    : orgRequest('GET', url, p, byName([...query, ['page', p.page], ['page_size', p.pageSize]]))
+}
 
-// A lone surrogate survives JSON.stringify as a `\udXXX` escape (an escaped backslash before it
-// does not count); CVAT cannot store such text, so it is refused like one in a parameter.
-const LONE_ESCAPE = /(?:^|[^\\])(?:\\\\)*\\ud[89a-f][0-9a-f]{2}/
-
-// Messages quote the caller's data; a bounded excerpt keeps a huge value from a huge error.
-const bounded = (text: string): string => (text.length > 500 ? `${text.slice(0, 500)}…` : text)
-
-/** Validates a JSON body against its codec and attaches what decoded (unknown fields dropped); a body JSON cannot represent is refused. */
+/** Validates a JSON body against its codec and attaches what decoded (unknown fields dropped). */
 export const jsonBody =
   <A>(name: string, decoder: D.Decoder<unknown, A>, value: unknown) =>
-  (req: HttpRequest): E.Either<RequestError, HttpRequest> => {
-    const url = resolveUrl('', req)
-    return attempt(req.method, url, () => {
-      const decoded = decoder.decode(value)
-      if (E.isLeft(decoded)) return E.left(requestError(req.method, url, bounded(`${name}: ${D.draw(decoded.left)}`)))
-      const text = stringifyJson(decoded.right)
-      return text === undefined
-        ? E.left(requestError(req.method, url, `${name} cannot be represented as JSON`))
-        : LONE_ESCAPE.test(text)
-          ? E.left(requestError(req.method, url, `${name} ${SURROGATE}`))
-          : E.right({ ...withHeader('content-type', 'application/json')(req), body: text })
-    })
-  }
+  (req: HttpRequest): E.Either<RequestError, HttpRequest> =>
+    pipe(
+      decoder.decode(value),
+      E.bimap(
+        (err) => requestError(req.method, resolveUrl('', req), `${name}: ${D.draw(err)}`),
+        (body) => withJsonBody(body)(req),
+      ),
+    )

@@ -111,16 +111,6 @@ export const withHeader =
   (req: HttpRequest): HttpRequest =>
     value === undefined ? req : { ...req, headers: { ...req.headers, [name.toLowerCase()]: value } }
 
-/** Serialises a value as JSON, or `undefined` when JSON cannot represent it (a cycle, a BigInt, a getter that throws, a nesting too deep). */
-export const stringifyJson = (value: unknown): string | undefined => {
-  try {
-    const text: unknown = JSON.stringify(value)
-    return typeof text === 'string' ? text : undefined
-  } catch {
-    return undefined
-  }
-}
-
 /**
  * Sets a JSON body and its `Content-Type`; a value JSON cannot represent leaves the body out
  * (endpoints refuse such a value earlier, with a `RequestError`).
@@ -131,9 +121,13 @@ export const stringifyJson = (value: unknown): string | undefined => {
 export const withJsonBody =
   (body: unknown) =>
   (req: HttpRequest): HttpRequest => {
-    const text = stringifyJson(body)
     const typed = withHeader('content-type', 'application/json')(req)
-    return text === undefined ? typed : { ...typed, body: text }
+    try {
+      return { ...typed, body: JSON.stringify(body) }
+    } catch {
+      // A cycle, a BigInt, a getter that throws: JSON cannot carry it.
+      return typed
+    }
   }
 
 /** Serialises query pairs with `encodeURIComponent`, keeping their order (a lone surrogate becomes U+FFFD). */

@@ -20,4 +20,4 @@ export type InvitationsAcceptParams = KeyParams
  * invitationsAccept(inviteeClient, { key })
  */
 export const invitationsAccept = (client: Client, params: InvitationsAcceptParams): TaskEither<CvatError, AcceptInvitationRead> =>
-  guard('POST', '/api/invitations/{key}/accept', client, params, () => send(client, keyRequest('POST', params, '/accept'), 'AcceptInvitationRead', AcceptInvitationRead))
+  guard('POST', '/api/invitations/{key}/accept', params, () => send(client, keyRequest('POST', params, '/accept'), 'AcceptInvitationRead', AcceptInvitationRead))

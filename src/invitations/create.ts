@@ -24,7 +24,7 @@ export interface InvitationsCreateParams extends OrgParams {
  * invitationsCreate(cvat, { invitationWriteRequest: { role: 'worker', email: 'ann@example.com' }, org: 'my-org' })
  */
 export const invitationsCreate = (client: Client, params: InvitationsCreateParams): TaskEither<CvatError, InvitationRead> =>
-  guard('POST', '/api/invitations', client, params, () =>
+  guard('POST', '/api/invitations', params, () =>
     pipe(
       orgRequest('POST', '/api/invitations', params),
       E.flatMap(jsonBody('invitationWriteRequest', InvitationWriteRequest, params.invitationWriteRequest)),

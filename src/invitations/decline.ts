@@ -19,4 +19,4 @@ export type InvitationsDeclineParams = KeyParams
  * invitationsDecline(inviteeClient, { key })
  */
 export const invitationsDecline = (client: Client, params: InvitationsDeclineParams): TaskEither<CvatError, void> =>
-  guard('POST', '/api/invitations/{key}/decline', client, params, () => sendVoid(client, keyRequest('POST', params, '/decline')))
+  guard('POST', '/api/invitations/{key}/decline', params, () => sendVoid(client, keyRequest('POST', params, '/decline')))

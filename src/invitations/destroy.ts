@@ -19,4 +19,4 @@ export type InvitationsDestroyParams = KeyParams
  * invitationsDestroy(cvat, { key, org: 'my-org' })
  */
 export const invitationsDestroy = (client: Client, params: InvitationsDestroyParams): TaskEither<CvatError, void> =>
-  guard('DELETE', '/api/invitations/{key}', client, params, () => sendVoid(client, keyRequest('DELETE', params)))
+  guard('DELETE', '/api/invitations/{key}', params, () => sendVoid(client, keyRequest('DELETE', params)))

@@ -32,7 +32,7 @@ export const invitationsList = (
   client: Client,
   params: InvitationsListParams = {},
 ): TaskEither<CvatError, PaginatedInvitationReadList> =>
-  guard('GET', '/api/invitations', client, params, () =>
+  guard('GET', '/api/invitations', params, () =>
     send(
       client,
       listRequest('/api/invitations', params, [

@@ -27,7 +27,7 @@ export const invitationsPartialUpdate = (
   client: Client,
   params: InvitationsPartialUpdateParams,
 ): TaskEither<CvatError, InvitationRead> =>
-  guard('PATCH', '/api/invitations/{key}', client, params, () =>
+  guard('PATCH', '/api/invitations/{key}', params, () =>
     pipe(
       keyRequest('PATCH', params),
       E.flatMap((req) =>

@@ -19,4 +19,4 @@ export type InvitationsResendParams = KeyParams
  * invitationsResend(cvat, { key, org: 'my-org' })
  */
 export const invitationsResend = (client: Client, params: InvitationsResendParams): TaskEither<CvatError, void> =>
-  guard('POST', '/api/invitations/{key}/resend', client, params, () => sendVoid(client, keyRequest('POST', params, '/resend')))
+  guard('POST', '/api/invitations/{key}/resend', params, () => sendVoid(client, keyRequest('POST', params, '/resend')))

@@ -20,4 +20,4 @@ export type InvitationsRetrieveParams = KeyParams
  * invitationsRetrieve(cvat, { key: inv.key, org: 'my-org' })
  */
 export const invitationsRetrieve = (client: Client, params: InvitationsRetrieveParams): TaskEither<CvatError, InvitationRead> =>
-  guard('GET', '/api/invitations/{key}', client, params, () => send(client, keyRequest('GET', params), 'InvitationRead', InvitationRead))
+  guard('GET', '/api/invitations/{key}', params, () => send(client, keyRequest('GET', params), 'InvitationRead', InvitationRead))

@@ -8,7 +8,6 @@ import * as E from 'fp-ts/Either'
 import type { Client } from '../http/client'
 import { requestError } from '../errors'
 import { resolveUrl } from '../http/request'
-import { describeValue } from '../endpoint/input'
 
 /** The longest wait a timer can hold (setTimeout fires at once beyond it): 2^31−1 ms, ~24.8 days. */
 export const MAX_TIMER_MS = 2 ** 31 - 1
@@ -23,12 +22,5 @@ export const refuseAll =
   () =>
     Promise.resolve(E.left(requestError(req.method, resolveUrl('', req), message)))
 
-/** Reads an optional option: `undefined`/`null` is the fallback, otherwise `ok` must hold, or `expected` says what it must be. */
-export const option = <A>(name: string, value: unknown, fallback: A, ok: (v: unknown) => v is A, expected: string): E.Either<string, A> =>
-  value === undefined || value === null ? E.right(fallback) : ok(value) ? E.right(value) : E.left(`${name} must be ${expected}, got ${describeValue(value)}`)
-
 /** Whether a value is a number ≥ 0 (Infinity included, NaN not). */
 export const isNonNegative = (v: unknown): v is number => typeof v === 'number' && v >= 0
-
-/** Whether a value is a function. */
-export const isFunction = (v: unknown): v is (...args: never[]) => unknown => typeof v === 'function'

@@ -9,7 +9,8 @@ import { type CvatError, redactUrl, transportError } from '../errors'
 import { sleep } from './signal'
 import type { HttpRequest, HttpResponse, Method } from '../http/request'
 import { parseRetryAfter } from '../http/retryAfter'
-import { clampDelay, isNonNegative, option, refuseAll } from './policy'
+import { describeValue } from '../endpoint/input'
+import { clampDelay, isNonNegative, refuseAll } from './policy'
 
 /**
  * Tells `onRetry` about one retry before its wait: never a credential (the URL is redacted, no
@@ -78,35 +79,35 @@ type Policy = typeof DEFAULTS
 
 const MAX_RETRIES = 100
 
-const isInt = (max: number) => (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= max
-const isArray = <A>(v: unknown): v is ReadonlyArray<A> => Array.isArray(v)
-const isFn = <F>(v: unknown): v is F => typeof v === 'function'
+const isFunction = (v: unknown): boolean => typeof v === 'function'
+const MS = 'a number of milliseconds ≥ 0'
 
-const readPolicy = (policy: unknown): E.Either<string, Policy> => {
-  if (policy === undefined || policy === null) return E.right(DEFAULTS)
-  if (typeof policy !== 'object') return E.left(`retry policy must be an object, got ${typeof policy}`)
+// What each field must be; `undefined` and `null` are the default.
+const RULES: ReadonlyArray<readonly [keyof RetryPolicy, (v: unknown) => boolean, string]> = [
+  ['limit', (v) => Number.isInteger(v) && isNonNegative(v) && v <= MAX_RETRIES, `an integer from 0 to ${MAX_RETRIES}`],
+  ['methods', Array.isArray, 'an array'],
+  ['statuses', Array.isArray, 'an array'],
+  ['unsafeStatuses', Array.isArray, 'an array'],
+  ['maxRetryAfter', isNonNegative, 'a number of seconds ≥ 0'],
+  ['baseDelay', isNonNegative, MS],
+  ['maxDelay', isNonNegative, MS],
+  ['random', isFunction, 'a function'],
+  ['onRetry', isFunction, 'a function'],
+]
+
+const readPolicy = (policy: RetryPolicy | null): E.Either<string, Policy> => {
+  if (policy == null) return E.right(DEFAULTS)
+  if (typeof policy !== 'object') return E.left(`retry policy must be an object, got ${describeValue(policy)}`)
   try {
-    const p: { readonly [K in keyof RetryPolicy]?: unknown } = policy
-    const fields = [
-      option('retry limit', p.limit, DEFAULTS.limit, isInt(MAX_RETRIES), `an integer from 0 to ${MAX_RETRIES}`),
-      option('retry methods', p.methods, DEFAULTS.methods, isArray<Method>, 'an array'),
-      option('retry statuses', p.statuses, DEFAULTS.statuses, isArray<number>, 'an array'),
-      option('retry unsafeStatuses', p.unsafeStatuses, DEFAULTS.unsafeStatuses, isArray<number>, 'an array'),
-      option('retry maxRetryAfter', p.maxRetryAfter, DEFAULTS.maxRetryAfter, isNonNegative, 'a number of seconds ≥ 0'),
-      option('retry baseDelay', p.baseDelay, DEFAULTS.baseDelay, isNonNegative, 'a number of milliseconds ≥ 0'),
-      option('retry maxDelay', p.maxDelay, DEFAULTS.maxDelay, isNonNegative, 'a number of milliseconds ≥ 0'),
-      option('retry random', p.random, DEFAULTS.random, isFn<() => number>, 'a function'),
-      option('retry onRetry', p.onRetry, DEFAULTS.onRetry, isFn<(event: RetryEvent) => void>, 'a function'),
-    ] as const
-    const bad = fields.find(E.isLeft)
-    if (bad !== undefined) return bad
-    const [limit, methods, statuses, unsafeStatuses, maxRetryAfter, baseDelay, maxDelay, random, onRetry] = fields
-    return E.isRight(limit) && E.isRight(methods) && E.isRight(statuses) && E.isRight(unsafeStatuses) && E.isRight(maxRetryAfter) &&
-      E.isRight(baseDelay) && E.isRight(maxDelay) && E.isRight(random) && E.isRight(onRetry)
-      ? E.right({ limit: limit.right, methods: methods.right, statuses: statuses.right, unsafeStatuses: unsafeStatuses.right, maxRetryAfter: maxRetryAfter.right, baseDelay: baseDelay.right, maxDelay: maxDelay.right, random: random.right, onRetry: onRetry.right })
-      : E.left('retry policy could not be read')
+    for (const [name, ok, expected] of RULES) {
+      const v: unknown = policy[name]
+      if (v != null && !ok(v)) return E.left(`retry ${name} must be ${expected}, got ${describeValue(v)}`)
+    }
+    // Checked above, field by field: only the caller's non-null fields replace the defaults.
+    const given = Object.fromEntries(Object.entries(policy).filter(([, v]) => v != null))
+    return E.right({ ...DEFAULTS, ...given })
   } catch {
-    return E.left('retry policy could not be read (a getter or a Proxy threw)')
+    return E.left('retry policy could not be read')
   }
 }
 

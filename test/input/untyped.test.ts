@@ -23,30 +23,23 @@ const untyped = (f: unknown): Untyped => f as Untyped
 
 describe('untyped callers get a RequestError with nothing sent', () => {
   it.each([
-    ['invitationsList(c, null)', (c: api.Client) => untyped(api.invitationsList)(c, null), 'GET', '/api/invitations', 'params must be an object, got null'],
-    ['invitationsCreate(c, null)', (c: api.Client) => untyped(api.invitationsCreate)(c, null), 'POST', '/api/invitations', 'params must be an object, got null'],
-    ['invitationsRetrieve(c, 7)', (c: api.Client) => untyped(api.invitationsRetrieve)(c, 7), 'GET', '/api/invitations/{key}', 'params must be an object, got number'],
+    ['invitationsList(c, null)', (c: api.Client) => untyped(api.invitationsList)(c, null), 'GET', '/api/invitations', 'params must be a readable object'],
+    ['invitationsCreate(c, null)', (c: api.Client) => untyped(api.invitationsCreate)(c, null), 'POST', '/api/invitations', 'params must be a readable object'],
+    ['invitationsRetrieve(c, 7)', (c: api.Client) => untyped(api.invitationsRetrieve)(c, 7), 'GET', '/api/invitations/{key}', 'params must be a readable object'],
     ['invitationsListAll(c, {}, null)', (c: api.Client) => untyped(api.invitationsListAll)(c, {}, null), 'GET', '/api/invitations', 'options must be an object, got null'],
-    ['invitationsList(c, { search: lone surrogate })', (c: api.Client) => api.invitationsList(c, { search: LONE }), 'GET', '/api/invitations', 'search must be well-formed text (it has a lone UTF-16 surrogate)'],
-    ['invitationsList(c, { org: lone surrogate })', (c: api.Client) => api.invitationsList(c, { org: LONE }), 'GET', '/api/invitations', 'org must be well-formed text (it has a lone UTF-16 surrogate)'],
-    ['invitationsRetrieve(c, { key: lone surrogate })', (c: api.Client) => api.invitationsRetrieve(c, { key: LONE }), 'GET', '/api/invitations/{key}', 'key must be well-formed text (it has a lone UTF-16 surrogate)'],
-    ['invitationsList(c, { filter: object })', (c: api.Client) => untyped(api.invitationsList)(c, { filter: throwingToString() }), 'GET', '/api/invitations', 'filter must be a string, a finite number or a boolean, got object'],
-    ['invitationsList(c, { orgId: toString throws })', (c: api.Client) => untyped(api.invitationsList)(c, { orgId: throwingToString() }), 'GET', '/api/invitations', 'orgId must be an integer, got object'],
-    ['invitationsList(c, Proxy)', (c: api.Client) => untyped(api.invitationsList)(c, throwingProxy()), 'GET', '/api/invitations', 'params could not be read (a getter, a Proxy or a toString threw)'],
-    ['invitationsRetrieve(c, { get key() throws })', (c: api.Client) => untyped(api.invitationsRetrieve)(c, throwingGetter('key')), 'GET', '/api/invitations/{key}', 'params could not be read (a getter, a Proxy or a toString threw)'],
+    ['invitationsList(c, { search: lone surrogate })', (c: api.Client) => api.invitationsList(c, { search: LONE }), 'GET', '/api/invitations', 'search must be well-formed text, a finite number or a boolean'],
+    ['invitationsList(c, { org: lone surrogate })', (c: api.Client) => api.invitationsList(c, { org: LONE }), 'GET', '/api/invitations', 'org must be well-formed text, a finite number or a boolean'],
+    ['invitationsRetrieve(c, { key: lone surrogate })', (c: api.Client) => api.invitationsRetrieve(c, { key: LONE }), 'GET', '/api/invitations/{key}', 'key must be well-formed text'],
+    ['invitationsList(c, { filter: object })', (c: api.Client) => untyped(api.invitationsList)(c, { filter: throwingToString() }), 'GET', '/api/invitations', 'filter must be well-formed text, a finite number or a boolean'],
+    ['invitationsList(c, { orgId: toString throws })', (c: api.Client) => untyped(api.invitationsList)(c, { orgId: throwingToString() }), 'GET', '/api/invitations', 'params must be a readable object'],
+    ['invitationsList(c, Proxy)', (c: api.Client) => untyped(api.invitationsList)(c, throwingProxy()), 'GET', '/api/invitations', 'params must be a readable object'],
+    ['invitationsRetrieve(c, { get key() throws })', (c: api.Client) => untyped(api.invitationsRetrieve)(c, throwingGetter('key')), 'GET', '/api/invitations/{key}', 'params must be a readable object'],
     [
       'invitationsCreate(c, body with a throwing getter)',
       (c: api.Client) => untyped(api.invitationsCreate)(c, { invitationWriteRequest: { role: 'worker', get email() { throw new Error('x') } } }),
       'POST',
       '/api/invitations',
-      'params could not be read (a getter, a Proxy or a toString threw)',
-    ],
-    [
-      'invitationsCreate(c, body with a lone surrogate)',
-      (c: api.Client) => api.invitationsCreate(c, { invitationWriteRequest: { role: 'worker', email: `a${LONE}@b.co` } }),
-      'POST',
-      '/api/invitations',
-      'invitationWriteRequest must be well-formed text (it has a lone UTF-16 surrogate)',
+      'params must be a readable object',
     ],
   ])('%s', async (_name, call, method, url, message) => {
     const { client, sent } = setup()

@@ -5,7 +5,8 @@ import { pipe } from 'fp-ts/function'
 import * as D from 'io-ts/Decoder'
 import { type OrgParams, type PageParams, guard, listRequest } from '../../src/endpoint/params'
 import { send } from '../../src/endpoint/send'
-import type { Client } from '../../src/index'
+import type { Client, CvatError } from '../../src/index'
+import type * as TE from 'fp-ts/TaskEither'
 import { afterAll, describe, expect, it } from 'vitest'
 import { createClient, invitationsList, invitationsListAll, invitationsPages, listAll, pages, tokenAuth } from '../../src/index'
 import { useEmulator } from '../e2e/helpers'
@@ -14,8 +15,8 @@ import { type Scripted, json, scriptedServer } from '../helpers/server'
 
 // A list endpoint as another resource writes it (GET /api/users), for the generic helpers.
 const usersCodec = D.struct({ count: D.number, next: D.nullable(D.string), previous: D.nullable(D.string), results: D.array(D.struct({ id: D.number, username: D.string })) })
-const invitationsListLike = (client: Client, params: OrgParams & PageParams & { readonly search?: string } = {}) =>
-  guard('GET', '/api/users', client, params, () => send(client, listRequest('/api/users', params, [['search', params.search]]), 'PaginatedUserList', usersCodec))
+const invitationsListLike = (client: Client, params: OrgParams & PageParams & { readonly search?: string } = {}): TE.TaskEither<CvatError, D.TypeOf<typeof usersCodec>> =>
+  guard('GET', '/api/users', params, () => send(client, listRequest('/api/users', params, [['search', params.search]]), 'PaginatedUserList', usersCodec))
 
 const N = 1030
 const base = Date.parse('2026-01-01T00:00:00Z')
