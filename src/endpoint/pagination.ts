@@ -35,7 +35,6 @@ export interface Page<Item> {
 export type ListFunction<P, R extends Page<unknown>> = (client: Client, params: P) => TaskEither<CvatError, R>
 
 type AnyList = ListFunction<PageParams, Page<unknown>>
-type ItemOf<R extends Page<unknown>> = R['results'][number]
 
 /**
  * Bounds what `listAll` reads; `undefined` and `null` mean the default.
@@ -65,9 +64,6 @@ export interface PagesOptions {
 
 const MAX_ITEMS = 100_000
 const MAX_PAGES = 10_000
-
-/** Forbids `page` in `listAll`'s parameters at the type level: it reads every page. */
-type NoPage = { readonly page?: never }
 
 interface Bounds {
   readonly concurrency: number
@@ -163,8 +159,10 @@ const readAll =
  * @example
  * listAll(invitationsList, cvat, { org: 'my-org', pageSize: 100 }, { concurrency: 4 })
  */
-export function listAll<R extends Page<unknown>>(list: ListFunction<PageParams, R>, client: Client, params?: undefined, options?: ListAllOptions): TaskEither<CvatError, ReadonlyArray<ItemOf<R>>>
-export function listAll<P, R extends Page<unknown>>(list: ListFunction<P, R>, client: Client, params: P & NoPage, options?: ListAllOptions): TaskEither<CvatError, ReadonlyArray<ItemOf<R>>>
+// The first form is a list called without params; in the second `page?: never` refuses a `page`
+// at compile time (every page is read), and `P` comes from the list, so its params are checked.
+export function listAll<R extends Page<unknown>>(list: ListFunction<PageParams, R>, client: Client, params?: undefined, options?: ListAllOptions): TaskEither<CvatError, ReadonlyArray<R['results'][number]>>
+export function listAll<P, R extends Page<unknown>>(list: ListFunction<P, R>, client: Client, params: P & { readonly page?: never }, options?: ListAllOptions): TaskEither<CvatError, ReadonlyArray<R['results'][number]>>
 export function listAll(list: AnyList, client: Client, params: PageParams = {}, options?: ListAllOptions): TaskEither<CvatError, ReadonlyArray<unknown>> {
   if (typeof list !== 'function') return () => Promise.resolve(E.left(requestError('GET', '', `list must be a list endpoint function, got ${describeValue(list)}`)))
   const bounds = readBounds(options)

@@ -5,9 +5,9 @@ import { pipe } from 'fp-ts/function'
 import * as D from 'io-ts/Decoder'
 import { type OrgParams, type PageParams, guard, listRequest } from '../../src/endpoint/params'
 import { send } from '../../src/endpoint/send'
-import type { Client, CvatError } from '../../src/index'
+import type { Client, CvatError, InvitationRead } from '../../src/index'
 import type * as TE from 'fp-ts/TaskEither'
-import { afterAll, describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, expectTypeOf, it } from 'vitest'
 import { createClient, invitationsList, invitationsListAll, invitationsPages, listAll, pages, tokenAuth } from '../../src/index'
 import { useEmulator } from '../e2e/helpers'
 import { invitation, page } from '../helpers/samples'
@@ -212,6 +212,18 @@ describe('never trusting the server\'s numbers', () => {
 })
 
 describe('listAll and pages work for any paginated list', () => {
+  it('types: items come from the list, page is refused, the list\'s params are checked', () => {
+    const c = createClient()
+    expectTypeOf(listAll(invitationsList, c)).toEqualTypeOf<TE.TaskEither<CvatError, ReadonlyArray<InvitationRead>>>()
+    expectTypeOf(listAll(invitationsListLike, c, { search: 'u' })).toEqualTypeOf<TE.TaskEither<CvatError, ReadonlyArray<{ id: number; username: string }>>>()
+    // @ts-expect-error listAll reads every page: a page is refused
+    void listAll(invitationsList, c, { page: 2 })
+    // @ts-expect-error a parameter the list does not have
+    void listAll(invitationsList, c, { nope: 1 })
+    // @ts-expect-error a parameter of the wrong type
+    void listAll(invitationsList, c, { search: 1 })
+  })
+
   let api: Scripted | undefined
   afterAll(async () => api?.close())
   // A list endpoint this library does not have yet, written as every list is.
