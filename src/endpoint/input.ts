@@ -7,7 +7,7 @@
 import * as E from 'fp-ts/Either'
 import type { TaskEither } from 'fp-ts/TaskEither'
 import { type CvatError, requestError } from '../errors'
-import { type Method, isWellFormed } from '../http/request'
+import type { Method } from '../http/request'
 
 /** Describes a value for an error message without calling anything on it (an object's `toString` may throw). */
 export const describeValue = (v: unknown): string =>
@@ -30,7 +30,3 @@ export const guard = <A>(method: Method, url: string, params: unknown, run: () =
   }
   return () => Promise.resolve(E.left(requestError(method, url, UNREADABLE)))
 }
-
-/** Whether a query value is one the wire can carry: absent (`undefined`, `null`), a boolean, a finite number, or well-formed text. */
-export const isQueryValue = (v: unknown): boolean =>
-  v == null || typeof v === 'boolean' || (typeof v === 'number' ? Number.isFinite(v) : typeof v === 'string' && isWellFormed(v))

@@ -9,7 +9,7 @@ import type { TaskEither } from 'fp-ts/TaskEither'
 import type { Client } from '../http/client'
 import { type CvatError, listChangedError, requestError } from '../errors'
 import { isRecord } from '../json'
-import { boundedTraverse, countOption, isPositiveInt, readConcurrency } from './bounded'
+import { DEFAULT_CONCURRENCY, boundedTraverse, countOption, isPositiveInt, readConcurrency } from './bounded'
 import { UNREADABLE, describeValue } from './input'
 import type { PageParams } from './params'
 
@@ -76,7 +76,7 @@ const paramsProblem = (v: unknown, name = 'params'): string | undefined =>
 
 // Options come from callers TypeScript cannot vouch for: read each field once, in a try.
 const readBounds = (options: unknown): E.Either<string, Bounds> => {
-  if (options === undefined) return E.right({ concurrency: 4, maxItems: MAX_ITEMS, maxPages: MAX_PAGES })
+  if (options === undefined) return E.right({ concurrency: DEFAULT_CONCURRENCY, maxItems: MAX_ITEMS, maxPages: MAX_PAGES })
   if (typeof options !== 'object' || options === null) return E.left(paramsProblem(options, 'options') ?? '')
   try {
     const o: { readonly [K in keyof ListAllOptions]?: unknown } = options
@@ -125,8 +125,9 @@ const collect = (url: string, pages: ReadonlyArray<Page<unknown>>): E.Either<Cva
     : E.left(listChangedError(url, counts, all.length, distinct))
 }
 
+// `count` is what the server claims, when the refusal rests on it; otherwise items were counted.
 const tooMany = (url: string, max: number, count?: number) =>
-  requestError('GET', url, `the list has ${count === undefined ? `more than maxItems (${max})` : `${count}`} items${count === undefined ? '' : `, more than maxItems (${max})`}: narrow it with filters or raise maxItems`)
+  requestError('GET', url, `${count === undefined ? `the list has more than maxItems (${max}) items` : `the list has ${count} items, more than maxItems (${max})`}: narrow it with filters or raise maxItems`)
 
 // The whole read, once the options are known good.
 const readAll =

@@ -10,7 +10,6 @@ import * as D from 'io-ts/Decoder'
 import { type RequestError, requestError } from '../errors'
 import { type HttpRequest, type Method, type QueryValue, isWellFormed, path, request, resolveUrl, withHeader, withJsonBody, withQuery } from '../http/request'
 import { isPositiveInt } from './bounded'
-import { isQueryValue } from './input'
 
 export { guard } from './input'
 
@@ -58,7 +57,8 @@ export const orgRequest = (
   query: ReadonlyArray<readonly [string, QueryValue]> = [],
 ): E.Either<RequestError, HttpRequest> => {
   const pairs: ReadonlyArray<readonly [string, QueryValue]> = [['org', p.org], ['org_id', p.orgId], ...query]
-  const bad = pairs.find(([, v]) => !isQueryValue(v))
+  // Absent (`undefined` or `null`), well-formed text, a finite number or a boolean: what the wire carries.
+  const bad = pairs.find(([, v]) => v != null && (typeof v === 'string' ? !isWellFormed(v) : typeof v !== 'boolean' && !Number.isFinite(v)))
   const problem = orgProblem(p) ?? (bad && `${bad[0]} must be well-formed text, a finite number or a boolean`)
   return problem !== undefined
     ? E.left(requestError(method, url, problem))
