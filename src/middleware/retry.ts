@@ -95,9 +95,10 @@ const RULES: ReadonlyArray<readonly [keyof RetryPolicy, (v: unknown) => boolean,
   ['onRetry', isFunction, 'a function'],
 ]
 
-const readPolicy = (policy: RetryPolicy | null): E.Either<string, Policy> => {
-  if (policy == null) return E.right(DEFAULTS)
-  if (typeof policy !== 'object') return E.left(`retry policy must be an object, got ${describeValue(policy)}`)
+const readPolicy = (policy: RetryPolicy | null | undefined): E.Either<string, Policy> => {
+  if (policy === undefined) return E.right(DEFAULTS)
+  // As everywhere: a missing argument is the default, a `null` one is refused; `null` fields are the default.
+  if (typeof policy !== 'object' || policy === null) return E.left(`retry policy must be an object, got ${describeValue(policy)}`)
   try {
     for (const [name, ok, expected] of RULES) {
       const v: unknown = policy[name]

@@ -44,8 +44,14 @@ describe('retry validates its policy', () => {
     }
   })
 
-  it('retry(null) and { limit: undefined } and { limit: null } are the default policy: at most 3 requests', async () => {
-    for (const policy of [null, { limit: undefined }, { limit: null }]) {
+  it('retry(null) is refused, as a null options argument is everywhere', async () => {
+    const { client, sent } = recorder()
+    expect(await listIn(pipe(client, retry(null as unknown as RetryPolicy)))).toEqual(refused('retry policy must be an object, got null'))
+    expect(sent).toEqual([])
+  })
+
+  it('retry(), { limit: undefined } and { limit: null } are the default policy: at most 3 requests', async () => {
+    for (const policy of [undefined, { limit: undefined }, { limit: null }]) {
       const { client, sent } = recorder(() => emptyResponse(503))
       await listIn(pipe(client, retry({ ...(policy ?? {}), baseDelay: 0 } as RetryPolicy)))
       expect(sent.length).toBe(3)
