@@ -11,8 +11,9 @@ import { type RequestError, requestError } from '../errors'
 import { type HttpRequest, type Method, type QueryValue, isWellFormed, path, request, resolveUrl, withHeader, withJsonBody, withQuery } from '../http/request'
 import { isPositiveInt } from './bounded'
 
+// Endpoints import what they build with from here: `guard` and the count check live beside.
 export { guard } from './input'
-
+export { isPositiveInt } from './bounded'
 
 /**
  * Names the organisation context: a slug in `X-Organization` or `org`, or an id in `org_id`.
@@ -39,8 +40,6 @@ export interface KeyParams extends OrgParams {
   /** The invitation's key. */
   readonly key: string
 }
-
-export { isPositiveInt } from './bounded'
 
 const orgProblem = (p: OrgParams): string | undefined =>
   p.orgId != null && !Number.isSafeInteger(p.orgId)
