@@ -11,7 +11,7 @@ import type * as TE from 'fp-ts/TaskEither'
 import type { Client } from '../http/client'
 import { type CvatError, type RequestError, requestError } from '../errors'
 import { resolveUrl, type HttpRequest } from '../http/request'
-import { boundedTraverse, concurrencyProblem } from '../endpoint/bounded'
+import { boundedTraverse, readConcurrency } from '../endpoint/bounded'
 
 /**
  * Describes a request a dry run would have sent: method, path with query, and the JSON body.
@@ -58,21 +58,13 @@ export interface BulkProgress {
  * const options: BulkOptions = { concurrency: 2, dryRun: true, onProgress: (p) => console.error(p.done, '/', p.total) }
  */
 export interface BulkOptions {
-  /** Requests in flight at once: default 4, at most `MAX_CONCURRENCY` (larger values are clamped). */
+  /** Requests in flight at once: 1 to 64, default 4 (`null` too); any other value fails every row, sending nothing. */
   readonly concurrency?: number | null
   /** Called after each row's outcome is known. */
   readonly onProgress?: (progress: BulkProgress) => void
   /** Describe the requests, send nothing. */
   readonly dryRun?: boolean
 }
-
-/**
- * Caps the concurrency of bulk functions (larger values are clamped): CVAT throttles, and a batch should not look like a flood.
- *
- * @example
- * inviteMany(cvat, { org: 'acme', invitations: [{ email: 'a@x.org', role: 'worker' }], concurrency: MAX_CONCURRENCY })
- */
-export const MAX_CONCURRENCY = 16
 
 interface Spec<I, A> {
   readonly items: ReadonlyArray<I>
@@ -110,6 +102,25 @@ const describe = <I, A>(spec: Spec<I, A>, i: I): T.Task<E.Either<CvatError, Plan
   }
 }
 
+// A row's getters may throw (plain JavaScript): such a row is never a duplicate, and its own
+// endpoint call refuses it with a RequestError.
+const identityOf = <I, A>(spec: Spec<I, A>, input: I): string | undefined => {
+  try {
+    return spec.identity(input)
+  } catch {
+    return undefined
+  }
+}
+
+/** Reads bulk parameters from an untyped caller: not an object, or throwing when read, means no rows. */
+export const readBulk = <P extends object, R>(params: P | null | undefined, read: (p: Partial<P>) => R, none: R): R => {
+  try {
+    return typeof params === 'object' && params !== null ? read(params) : none
+  } catch {
+    return none
+  }
+}
+
 const isThrottle = (e: CvatError): boolean => e._tag === 'StatusError' && e.status === 429
 
 /** Runs a bulk operation; never rejects, and a failing progress callback never fails the batch. */
@@ -130,12 +141,11 @@ export const runBulk =
       }
       return o
     }
-    const requested = options.concurrency ?? 4
-    const problem = concurrencyProblem(requested)
-    const refused: RequestError | undefined = problem === undefined ? undefined : requestError(spec.method, spec.template, problem)
+    const concurrency = readConcurrency(options.concurrency)
+    const refused: RequestError | undefined = E.isLeft(concurrency) ? requestError(spec.method, spec.template, concurrency.left) : undefined
     const firstRow = new Map<string, number>()
     const rows = items.map((input, row) => {
-      const id = spec.identity(input)
+      const id = identityOf(spec, input)
       const first = id === undefined ? undefined : firstRow.get(id)
       if (id !== undefined && first === undefined) firstRow.set(id, row)
       return { input, row, first }
@@ -162,7 +172,7 @@ export const runBulk =
         return report({ row, input, _tag: 'Failed', error: e, ...(retryAfter === undefined ? {} : { retryAfter }) })
       }
     const stop = (o: BulkOutcome<I, A>): boolean => o._tag === 'Failed' && isThrottle(o.error)
-    const ran = await boundedTraverse(Math.min(requested, MAX_CONCURRENCY), one, stop)(pending)()
+    const ran = await boundedTraverse(E.isRight(concurrency) ? concurrency.right : 1, one, stop)(pending)()
     const throttle = ran.find((o): o is BulkOutcome<I, A> & { _tag: 'Failed' } => o !== undefined && stop(o))
     ran.forEach((o, k) => {
       const { input, row } = pending[k]!

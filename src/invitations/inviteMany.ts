@@ -3,7 +3,7 @@ import type { Client } from '../http/client'
 import type { InvitationRead, InvitationWriteRequest } from '../codecs/invitations'
 import type { CvatError, ErrorBody } from '../errors'
 import type { OrgParams } from '../endpoint/params'
-import { type BulkOptions, type BulkOutcome, runBulk } from '../bulk/run'
+import { type BulkOptions, type BulkOutcome, readBulk, runBulk } from '../bulk/run'
 import { invitationsCreate } from './create'
 
 /**
@@ -49,16 +49,24 @@ const isExisting = (e: CvatError): boolean =>
  * inviteMany(cvat, { org: 'my-org', invitations: [{ email: 'a@x.org', role: 'worker' }, { email: 'b@x.org', role: 'supervisor' }], onProgress: (p) => console.error(`${p.done}/${p.total}`) })
  */
 export const inviteMany = (client: Client, params: InviteManyParams): T.Task<ReadonlyArray<InviteOutcome>> => {
-  // Plain JavaScript may pass anything: no params, no rows, or rows that are not objects.
-  const p: Partial<InviteManyParams> = params ?? {}
-  const { invitations, concurrency, onProgress, dryRun, skipExisting, ...org } = p
+  // Plain JavaScript may pass anything: no params, unreadable ones, no rows, rows that are not objects.
+  const read = readBulk<InviteManyParams, { items: ReadonlyArray<InvitationWriteRequest>; options: BulkOptions; skipExisting?: boolean; org: OrgParams }>(
+    params,
+    ({ invitations, concurrency, onProgress, dryRun, skipExisting, ...org }) => ({
+      items: Array.isArray(invitations) ? [...invitations] : [],
+      options: { concurrency, onProgress, dryRun },
+      skipExisting,
+      org,
+    }),
+    { items: [], options: {}, skipExisting: false, org: {} },
+  )
   return runBulk(client, {
-    items: Array.isArray(invitations) ? invitations : [],
+    items: read.items,
     identity: (i) => (typeof i?.email === 'string' ? i.email.trim().toLowerCase() : undefined),
-    options: { concurrency, onProgress, dryRun },
+    options: read.options,
     method: 'POST',
     template: '/api/invitations',
-    call: (c, i) => invitationsCreate(c, { ...org, invitationWriteRequest: i }),
-    ...(skipExisting === true ? { existing: isExisting } : {}),
+    call: (c, i) => invitationsCreate(c, { ...read.org, invitationWriteRequest: i }),
+    ...(read.skipExisting === true ? { existing: isExisting } : {}),
   })
 }

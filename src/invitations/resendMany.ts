@@ -1,7 +1,7 @@
 import type * as T from 'fp-ts/Task'
 import type { Client } from '../http/client'
 import type { OrgParams } from '../endpoint/params'
-import { type BulkOptions, type BulkOutcome, runBulk } from '../bulk/run'
+import { type BulkOptions, type BulkOutcome, readBulk, runBulk } from '../bulk/run'
 import { invitationsResend } from './resend'
 
 /**
@@ -26,14 +26,12 @@ export type KeyOutcome = BulkOutcome<string, void>
 export const keysSpec = (
   params: KeysParams,
 ): { items: ReadonlyArray<string>; identity: (k: string) => string | undefined; options: BulkOptions; org: OrgParams } => {
-  const p: Partial<KeysParams> = params ?? {}
-  const { keys, concurrency, onProgress, dryRun, ...org } = p
-  return {
-    items: Array.isArray(keys) ? keys : [],
-    identity: (k: string) => (typeof k === 'string' && k !== '' ? k : undefined),
-    options: { concurrency, onProgress, dryRun },
-    org,
-  }
+  const read = readBulk<KeysParams, { items: ReadonlyArray<string>; options: BulkOptions; org: OrgParams }>(
+    params,
+    ({ keys, concurrency, onProgress, dryRun, ...org }) => ({ items: Array.isArray(keys) ? [...keys] : [], options: { concurrency, onProgress, dryRun }, org }),
+    { items: [], options: {}, org: {} },
+  )
+  return { ...read, identity: (k: string) => (typeof k === 'string' && k !== '' ? k : undefined) }
 }
 
 /**

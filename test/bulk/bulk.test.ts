@@ -130,17 +130,32 @@ describe('bulk input from plain JavaScript', () => {
     expect(emulator.log.length).toBe(before)
   })
 
-  it('clamps concurrency to MAX_CONCURRENCY (16)', async () => {
+  it('runs at most 64 at once; beyond that every row fails with a RequestError and nothing is sent', async () => {
     let inFlight = 0
     let peak = 0
-    const { fetch } = recordingFetch(async () => {
+    const { fetch, sent } = recordingFetch(async () => {
       peak = Math.max(peak, ++inFlight)
       await new Promise((r) => setTimeout(r, 5))
       inFlight--
       return emptyResponse(204)
     })
-    const outcomes = await destroyMany(createClient({ fetch }), { keys: Array.from({ length: 60 }, (_, i) => `k${i}`), concurrency: 1000 })()
-    expect([outcomes.length, outcomes.every((o) => o._tag === 'Done'), peak]).toEqual([60, true, 16])
+    const keys = Array.from({ length: 100 }, (_, i) => `k${i}`)
+    const outcomes = await destroyMany(createClient({ fetch }), { keys, concurrency: 64 })()
+    expect([outcomes.length, outcomes.every((o) => o._tag === 'Done'), peak]).toEqual([100, true, 64])
+    const refused = await destroyMany(createClient({ fetch }), { keys: ['a', 'b'], concurrency: 65 })()
+    expect(refused.map((o) => (o._tag === 'Failed' ? o.error : o._tag))).toEqual(
+      ['a', 'b'].map(() => ({ _tag: 'RequestError', method: 'DELETE', url: '/api/invitations/{key}', message: 'concurrency must be an integer from 1 to 64, got 65' })),
+    )
+    expect(sent.length).toBe(100)
+  })
+
+  it('params or rows that throw when read never make the batch throw', async () => {
+    const trap = new Proxy({}, { get: () => { throw new Error('trap') }, ownKeys: () => { throw new Error('trap') } })
+    expect(await untyped(cvat, trap)()).toEqual([])
+    expect(await resendMany(cvat, trap as never)()).toEqual([])
+    const row = { role: 'worker', get email(): string { throw new Error('getter') } }
+    const outcomes = await untyped(cvat, { org: 'acme', invitations: [row, { email: 'ok@example.com', role: 'worker' }], dryRun: true })()
+    expect(outcomes.map((o) => (o._tag === 'Failed' ? `${o.row} ${o.error._tag}` : `${o.row} ${o._tag}`))).toEqual(['0 RequestError', '1 WouldSend'])
   })
 
   it('property: one outcome per row, in order; every repeat names the first row with its address', async () => {
