@@ -4,7 +4,7 @@
  * the membership) and prints the write it would send, sending none.
  */
 import type { TaskEither } from 'fp-ts/TaskEither'
-import { type Client, type CvatError, type MembershipRead, type RoleEnum, formatError, membershipsDestroy, membershipsList, membershipsPartialUpdate, organizationsList } from '../index'
+import { type Client, type CvatError, type MembershipRead, type RoleEnum, formatError, listAll, membershipsDestroy, membershipsList, membershipsPartialUpdate, organizationsList } from '../index'
 import { type Exit, type Io, type Usage, table, usage } from './context'
 
 /** The flags of `orgs …` and `members …`, as util.parseArgs returns them. */
@@ -14,16 +14,10 @@ export interface MemberFlags {
   readonly json?: boolean
 }
 
-// Every page, by number, until the server says there is no next one (bounded, whatever it says).
-const allPages = async <A>(page: (n: number) => TaskEither<CvatError, { readonly results: ReadonlyArray<A>; readonly next?: string | null }>) => {
-  const items: A[] = []
-  for (let n = 1; n <= 10_000; n++) {
-    const r = await page(n)()
-    if (r._tag === 'Left') return formatError(r.left)
-    items.push(...r.right.results)
-    if (!r.right.next || r.right.results.length === 0) break
-  }
-  return items
+// Every page (by number, from our own base URL, bounded), or the failure as one formatted line.
+const allOf = async <A>(task: TaskEither<CvatError, ReadonlyArray<A>>): Promise<ReadonlyArray<A> | string> => {
+  const r = await task()
+  return r._tag === 'Right' ? r.right : formatError(r.left)
 }
 
 const print = <A>(io: Io, json: boolean | undefined, items: ReadonlyArray<A>, header: ReadonlyArray<string>, row: (a: A) => ReadonlyArray<string>, noun: string): Exit => {
@@ -34,13 +28,13 @@ const print = <A>(io: Io, json: boolean | undefined, items: ReadonlyArray<A>, he
 
 /** `orgs list`: the organisations the caller owns or belongs to. */
 export const orgsList = async (io: Io, client: Client, f: MemberFlags): Promise<Exit> => {
-  const orgs = await allPages((page) => organizationsList(client, { page, pageSize: 100 }))
+  const orgs = await allOf(listAll(organizationsList, client, { pageSize: 100 }))
   if (typeof orgs === 'string') return io.err(`${orgs}\n`), 1
   return print(io, f.json, orgs, ['SLUG', 'NAME', 'OWNER', 'ID'], (o) => [o.slug, o.name ?? '', o.owner?.username ?? '-', String(o.id)], 'organisation')
 }
 
 const membersOf = (client: Client, org: string, user?: string) =>
-  allPages((page) => membershipsList(client, { org, page, pageSize: 100, ...(user === undefined ? {} : { user }) }))
+  allOf(listAll(membershipsList, client, { org, pageSize: 100, ...(user === undefined ? {} : { user }) }))
 
 /** `members list`: who belongs to the organisation, with role and state. */
 export const membersList = async (io: Io, client: Client, f: MemberFlags & { org: string }): Promise<Exit> => {

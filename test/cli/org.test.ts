@@ -88,7 +88,7 @@ describe('cvat-fp orgs and members', () => {
     ])
     const lab = await cli(['members', 'list', '--org', 'lab', '--json'], env())
     expect((JSON.parse(lab.stdout) as Array<{ user: { username: string } }>).map((m) => m.user.username).sort()).toEqual([...crowd, 'olga'].sort())
-    expect(live.emulator.log.filter((r) => r.url.includes('org=lab')).map((r) => new URL(r.url, 'http://x').searchParams.get('page'))).toEqual(['1', '2'])
+    expect(live.emulator.log.filter((r) => r.url.includes('org=lab')).map((r) => new URL(r.url, 'http://x').searchParams.get('page') ?? 'first')).toEqual(['first', '2'])
     expect((await cli(['members', 'list'], env())).code).toBe(2)
   })
 
@@ -123,7 +123,7 @@ describe('cvat-fp orgs and members', () => {
       [2, 'cvat-fp: ROLE must be one of worker, supervisor, maintainer, owner'],
       [2, 'cvat-fp: give USERNAME'],
       [1, 'no member "nobody" in acme'],
-      [1, `StatusError: GET ${live.served.url}/api/organizations?page=1&page_size=100 → 401 Unauthorized: Invalid token.`],
+      [1, `StatusError: GET ${live.served.url}/api/organizations?page_size=100 → 401 Unauthorized: Invalid token.`],
     ])
     const refused = await cli(['members', 'remove', '--org', 'acme', 'olga'], env())
     expect([refused.code, refused.stdout, refused.stderr]).toEqual([1, '', `StatusError: DELETE ${live.served.url}/api/memberships/${idOf('olga')} → 403 Forbidden: You do not have permission to perform this action.\n`])
