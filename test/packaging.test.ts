@@ -45,6 +45,11 @@ describe('packaging', () => {
     expect(library.filter((f) => /require\('\.{1,2}\/(\.\.\/)*cli\//.test(readFileSync(f, 'utf8')))).toEqual([])
   })
 
+  it('the command line is built only on the public API (cvat-fp, cvat-fp/testing, cvat-fp/testing/node)', () => {
+    const imports = files('src/cli', '.ts').flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/from '(\.[^']*)'/g)].map((m) => m[1]!))
+    expect(imports.filter((i) => !['../index', '../testing', '../testing/node'].includes(i) && !i.startsWith('./'))).toEqual([])
+  })
+
   it('every top-level call in the ESM build is marked pure', () => {
     const offenders = files('dist/esm', '.js')
       .filter((f) => !f.includes('testing'))
