@@ -44,7 +44,9 @@ const validate = (env: AuthedEnv, b: Record<string, unknown>, partial: boolean, 
   const errors: Record<string, string[]> = {}
   const slug = charField(b, 'slug', errors, { required: !partial, maxLength: 16 })
   if (slug !== undefined && errors['slug'] === undefined) {
-    if (!SLUG.test(slug)) errors['slug'] = ['Enter a valid “slug” consisting of letters, numbers, underscores or hyphens.']
+    // DRF's SlugField message (straight quotes): ModelSerializer drops Django's validate_slug
+    // (rest_framework/utils/field_mapping.py get_field_kwargs).
+    if (!SLUG.test(slug)) errors['slug'] = ['Enter a valid "slug" consisting of letters, numbers, underscores or hyphens.']
     else if (env.s.organizations.some((o) => o.slug === slug && o !== self)) errors['slug'] = ['organization with this slug already exists.']
   }
   const name = charField(b, 'name', errors, { maxLength: 64, allowBlank: true })
