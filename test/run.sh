@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The test command (`npm test`): builds the package (the demo and packaging suites use dist/),
-# runs every vitest suite, then prints one closing line "N passed, N failed".
+# runs every vitest suite, then prints one closing line "N passed, N failed" (vitest's exit code
+# goes to the summary: a run-level failure such as an unhandled rejection counts as a failure).
 set -u
 cd "$(dirname "$0")/.."
 mkdir -p .tmp
@@ -13,6 +14,6 @@ fi
 npm run --silent build || { echo "build failed"; echo "0 passed, 1 failed" | tee .tmp/summary.txt; exit 1; }
 npx vitest run --reporter=default --reporter=json --outputFile.json=.tmp/vitest.json "$@"
 rc=$?
-node test/summary.mjs .tmp/vitest.json | tee .tmp/summary.txt
+node test/summary.mjs .tmp/vitest.json "$rc" | tee .tmp/summary.txt
 [ "${PIPESTATUS[0]}" = 0 ] || rc=1
 exit $rc

@@ -4,7 +4,7 @@ import type { TaskEither } from 'fp-ts/TaskEither'
 import type { Client } from '../http/client'
 import { AccessTokenRead, AccessTokenWriteRequest } from '../codecs/accessTokens'
 import type { CvatError } from '../errors'
-import { jsonBody, orgRequest } from '../endpoint/params'
+import { jsonBody, orgRequest, guard } from '../endpoint/params'
 import { send } from '../endpoint/send'
 
 /**
@@ -26,8 +26,10 @@ export interface AuthCreateAccessTokensParams {
  * authCreateAccessTokens(cvat, { accessTokenWriteRequest: { name: 'nightly import', read_only: true } })
  */
 export const authCreateAccessTokens = (client: Client, params: AuthCreateAccessTokensParams): TaskEither<CvatError, AccessTokenRead> =>
-  pipe(
-    orgRequest('POST', '/api/auth/access_tokens'),
-    E.flatMap(jsonBody('accessTokenWriteRequest', AccessTokenWriteRequest, params?.accessTokenWriteRequest)),
-    (req) => send(client, req, 'AccessTokenRead', AccessTokenRead),
+  guard('POST', '/api/auth/access_tokens', params, () =>
+    pipe(
+      orgRequest('POST', '/api/auth/access_tokens'),
+      E.flatMap(jsonBody('accessTokenWriteRequest', AccessTokenWriteRequest, params?.accessTokenWriteRequest)),
+      (req) => send(client, req, 'AccessTokenRead', AccessTokenRead),
+    ),
   )

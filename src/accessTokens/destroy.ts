@@ -1,7 +1,7 @@
 import type { TaskEither } from 'fp-ts/TaskEither'
 import type { Client } from '../http/client'
 import type { CvatError } from '../errors'
-import { type IdParams, idRequest } from '../endpoint/params'
+import { type IdParams, idRequest, guard } from '../endpoint/params'
 import { sendVoid } from '../endpoint/send'
 
 /**
@@ -21,4 +21,6 @@ export type AuthDestroyAccessTokensParams = IdParams
  * authDestroyAccessTokens(cvat, { id: 3 })
  */
 export const authDestroyAccessTokens = (client: Client, params: AuthDestroyAccessTokensParams): TaskEither<CvatError, void> =>
-  sendVoid(client, idRequest('DELETE', '/api/auth/access_tokens/{id}', params))
+  guard('DELETE', '/api/auth/access_tokens/{id}', params, () =>
+    sendVoid(client, idRequest('DELETE', '/api/auth/access_tokens/{id}', params)),
+  )

@@ -2,7 +2,7 @@ import type { TaskEither } from 'fp-ts/TaskEither'
 import type { Client } from '../http/client'
 import { PaginatedAccessTokenReadList } from '../codecs/accessTokens'
 import type { CvatError } from '../errors'
-import { type PageParams, listRequest } from '../endpoint/params'
+import { type PageParams, listRequest, guard } from '../endpoint/params'
 import { send } from '../endpoint/send'
 
 /**
@@ -36,15 +36,17 @@ export const authListAccessTokens = (
   client: Client,
   params: AuthListAccessTokensParams = {},
 ): TaskEither<CvatError, PaginatedAccessTokenReadList> =>
-  send(
-    client,
-    listRequest('/api/auth/access_tokens', params, [
-      ['filter', params?.filter],
-      ['name', params?.name],
-      ['read_only', params?.readOnly],
-      ['search', params?.search],
-      ['sort', params?.sort],
-    ]),
-    'PaginatedAccessTokenReadList',
-    PaginatedAccessTokenReadList,
+  guard('GET', '/api/auth/access_tokens', params, () =>
+    send(
+      client,
+      listRequest('/api/auth/access_tokens', params, [
+        ['filter', params?.filter],
+        ['name', params?.name],
+        ['read_only', params?.readOnly],
+        ['search', params?.search],
+        ['sort', params?.sort],
+      ]),
+      'PaginatedAccessTokenReadList',
+      PaginatedAccessTokenReadList,
+    ),
   )

@@ -4,7 +4,7 @@ import type { TaskEither } from 'fp-ts/TaskEither'
 import type { Client } from '../http/client'
 import { AccessTokenRead, PatchedAccessTokenWriteRequest } from '../codecs/accessTokens'
 import type { CvatError } from '../errors'
-import { type IdParams, idRequest, jsonBody } from '../endpoint/params'
+import { type IdParams, idRequest, jsonBody, guard } from '../endpoint/params'
 import { send } from '../endpoint/send'
 
 /**
@@ -29,12 +29,14 @@ export const authPartialUpdateAccessTokens = (
   client: Client,
   params: AuthPartialUpdateAccessTokensParams,
 ): TaskEither<CvatError, AccessTokenRead> =>
-  pipe(
-    idRequest('PATCH', '/api/auth/access_tokens/{id}', params),
-    E.flatMap((req) =>
-      params?.patchedAccessTokenWriteRequest === undefined
-        ? E.right(req)
-        : jsonBody('patchedAccessTokenWriteRequest', PatchedAccessTokenWriteRequest, params.patchedAccessTokenWriteRequest)(req),
+  guard('PATCH', '/api/auth/access_tokens/{id}', params, () =>
+    pipe(
+      idRequest('PATCH', '/api/auth/access_tokens/{id}', params),
+      E.flatMap((req) =>
+        params?.patchedAccessTokenWriteRequest === undefined
+          ? E.right(req)
+          : jsonBody('patchedAccessTokenWriteRequest', PatchedAccessTokenWriteRequest, params.patchedAccessTokenWriteRequest)(req),
+      ),
+      (req) => send(client, req, 'AccessTokenRead', AccessTokenRead),
     ),
-    (req) => send(client, req, 'AccessTokenRead', AccessTokenRead),
   )

@@ -2,7 +2,7 @@ import type { TaskEither } from 'fp-ts/TaskEither'
 import type { Client } from '../http/client'
 import { AccessTokenRead } from '../codecs/accessTokens'
 import type { CvatError } from '../errors'
-import { type IdParams, idRequest } from '../endpoint/params'
+import { type IdParams, idRequest, guard } from '../endpoint/params'
 import { send } from '../endpoint/send'
 
 /**
@@ -22,4 +22,6 @@ export type AuthRetrieveAccessTokensParams = IdParams
  * authRetrieveAccessTokens(cvat, { id: 3 })
  */
 export const authRetrieveAccessTokens = (client: Client, params: AuthRetrieveAccessTokensParams): TaskEither<CvatError, AccessTokenRead> =>
-  send(client, idRequest('GET', '/api/auth/access_tokens/{id}', params), 'AccessTokenRead', AccessTokenRead)
+  guard('GET', '/api/auth/access_tokens/{id}', params, () =>
+    send(client, idRequest('GET', '/api/auth/access_tokens/{id}', params), 'AccessTokenRead', AccessTokenRead),
+  )

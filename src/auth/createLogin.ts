@@ -4,7 +4,7 @@ import type { TaskEither } from 'fp-ts/TaskEither'
 import type { Client } from '../http/client'
 import { LoginSerializerExRequest, Token } from '../codecs/auth'
 import type { CvatError } from '../errors'
-import { jsonBody, orgRequest } from '../endpoint/params'
+import { jsonBody, orgRequest, guard } from '../endpoint/params'
 import { send } from '../endpoint/send'
 
 /**
@@ -26,8 +26,10 @@ export interface AuthCreateLoginParams {
  * authCreateLogin(cvat, { loginSerializerExRequest: { username: 'ann', password: 's3cret' } })
  */
 export const authCreateLogin = (client: Client, params: AuthCreateLoginParams): TaskEither<CvatError, Token> =>
-  pipe(
-    orgRequest('POST', '/api/auth/login'),
-    E.flatMap(jsonBody('loginSerializerExRequest', LoginSerializerExRequest, params?.loginSerializerExRequest)),
-    (req) => send(client, req, 'Token', Token),
+  guard('POST', '/api/auth/login', params, () =>
+    pipe(
+      orgRequest('POST', '/api/auth/login'),
+      E.flatMap(jsonBody('loginSerializerExRequest', LoginSerializerExRequest, params?.loginSerializerExRequest)),
+      (req) => send(client, req, 'Token', Token),
+    ),
   )

@@ -4,7 +4,7 @@ import type { TaskEither } from 'fp-ts/TaskEither'
 import type { Client } from '../http/client'
 import { PasswordChangeRequest, RestAuthDetail } from '../codecs/auth'
 import type { CvatError } from '../errors'
-import { jsonBody, orgRequest } from '../endpoint/params'
+import { jsonBody, orgRequest, guard } from '../endpoint/params'
 import { send } from '../endpoint/send'
 
 /**
@@ -26,8 +26,10 @@ export interface AuthCreatePasswordChangeParams {
  * authCreatePasswordChange(cvat, { passwordChangeRequest: { old_password: 'old one', new_password1: 'new and long', new_password2: 'new and long' } })
  */
 export const authCreatePasswordChange = (client: Client, params: AuthCreatePasswordChangeParams): TaskEither<CvatError, RestAuthDetail> =>
-  pipe(
-    orgRequest('POST', '/api/auth/password/change'),
-    E.flatMap(jsonBody('passwordChangeRequest', PasswordChangeRequest, params?.passwordChangeRequest)),
-    (req) => send(client, req, 'RestAuthDetail', RestAuthDetail),
+  guard('POST', '/api/auth/password/change', params, () =>
+    pipe(
+      orgRequest('POST', '/api/auth/password/change'),
+      E.flatMap(jsonBody('passwordChangeRequest', PasswordChangeRequest, params?.passwordChangeRequest)),
+      (req) => send(client, req, 'RestAuthDetail', RestAuthDetail),
+    ),
   )

@@ -4,7 +4,7 @@ import type { TaskEither } from 'fp-ts/TaskEither'
 import type { Client } from '../http/client'
 import { PasswordResetSerializerExRequest, RestAuthDetail } from '../codecs/auth'
 import type { CvatError } from '../errors'
-import { jsonBody, orgRequest } from '../endpoint/params'
+import { jsonBody, orgRequest, guard } from '../endpoint/params'
 import { send } from '../endpoint/send'
 
 /**
@@ -26,8 +26,10 @@ export interface AuthCreatePasswordResetParams {
  * authCreatePasswordReset(cvat, { passwordResetSerializerExRequest: { email: 'ann@example.com' } })
  */
 export const authCreatePasswordReset = (client: Client, params: AuthCreatePasswordResetParams): TaskEither<CvatError, RestAuthDetail> =>
-  pipe(
-    orgRequest('POST', '/api/auth/password/reset'),
-    E.flatMap(jsonBody('passwordResetSerializerExRequest', PasswordResetSerializerExRequest, params?.passwordResetSerializerExRequest)),
-    (req) => send(client, req, 'RestAuthDetail', RestAuthDetail),
+  guard('POST', '/api/auth/password/reset', params, () =>
+    pipe(
+      orgRequest('POST', '/api/auth/password/reset'),
+      E.flatMap(jsonBody('passwordResetSerializerExRequest', PasswordResetSerializerExRequest, params?.passwordResetSerializerExRequest)),
+      (req) => send(client, req, 'RestAuthDetail', RestAuthDetail),
+    ),
   )

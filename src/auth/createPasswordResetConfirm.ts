@@ -4,7 +4,7 @@ import type { TaskEither } from 'fp-ts/TaskEither'
 import type { Client } from '../http/client'
 import { PasswordResetConfirmRequest, RestAuthDetail } from '../codecs/auth'
 import type { CvatError } from '../errors'
-import { jsonBody, orgRequest } from '../endpoint/params'
+import { jsonBody, orgRequest, guard } from '../endpoint/params'
 import { send } from '../endpoint/send'
 
 /**
@@ -29,8 +29,10 @@ export const authCreatePasswordResetConfirm = (
   client: Client,
   params: AuthCreatePasswordResetConfirmParams,
 ): TaskEither<CvatError, RestAuthDetail> =>
-  pipe(
-    orgRequest('POST', '/api/auth/password/reset/confirm'),
-    E.flatMap(jsonBody('passwordResetConfirmRequest', PasswordResetConfirmRequest, params?.passwordResetConfirmRequest)),
-    (req) => send(client, req, 'RestAuthDetail', RestAuthDetail),
+  guard('POST', '/api/auth/password/reset/confirm', params, () =>
+    pipe(
+      orgRequest('POST', '/api/auth/password/reset/confirm'),
+      E.flatMap(jsonBody('passwordResetConfirmRequest', PasswordResetConfirmRequest, params?.passwordResetConfirmRequest)),
+      (req) => send(client, req, 'RestAuthDetail', RestAuthDetail),
+    ),
   )

@@ -4,7 +4,7 @@ import type { TaskEither } from 'fp-ts/TaskEither'
 import type { Client } from '../http/client'
 import { RegisterSerializerEx, RegisterSerializerExRequest } from '../codecs/auth'
 import type { CvatError } from '../errors'
-import { jsonBody, orgRequest } from '../endpoint/params'
+import { jsonBody, orgRequest, guard } from '../endpoint/params'
 import { send } from '../endpoint/send'
 
 /**
@@ -26,8 +26,10 @@ export interface AuthCreateRegisterParams {
  * authCreateRegister(cvat, { registerSerializerExRequest: { username: 'annlee', email: 'ann@example.com', password1: 'correct horse', password2: 'correct horse' } })
  */
 export const authCreateRegister = (client: Client, params: AuthCreateRegisterParams): TaskEither<CvatError, RegisterSerializerEx> =>
-  pipe(
-    orgRequest('POST', '/api/auth/register'),
-    E.flatMap(jsonBody('registerSerializerExRequest', RegisterSerializerExRequest, params?.registerSerializerExRequest)),
-    (req) => send(client, req, 'RegisterSerializerEx', RegisterSerializerEx),
+  guard('POST', '/api/auth/register', params, () =>
+    pipe(
+      orgRequest('POST', '/api/auth/register'),
+      E.flatMap(jsonBody('registerSerializerExRequest', RegisterSerializerExRequest, params?.registerSerializerExRequest)),
+      (req) => send(client, req, 'RegisterSerializerEx', RegisterSerializerEx),
+    ),
   )

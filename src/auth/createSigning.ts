@@ -5,7 +5,7 @@ import * as D from 'io-ts/Decoder'
 import type { Client } from '../http/client'
 import { SigningRequest } from '../codecs/auth'
 import type { CvatError } from '../errors'
-import { jsonBody, orgRequest } from '../endpoint/params'
+import { jsonBody, orgRequest, guard } from '../endpoint/params'
 import { send } from '../endpoint/send'
 
 /**
@@ -27,8 +27,10 @@ export interface AuthCreateSigningParams {
  * authCreateSigning(cvat, { signingRequest: { url: 'https://cvat.example/api/tasks/1/data' } })
  */
 export const authCreateSigning = (client: Client, params: AuthCreateSigningParams): TaskEither<CvatError, string> =>
-  pipe(
-    orgRequest('POST', '/api/auth/signing'),
-    E.flatMap(jsonBody('signingRequest', SigningRequest, params?.signingRequest)),
-    (req) => send(client, req, 'string', D.string),
+  guard('POST', '/api/auth/signing', params, () =>
+    pipe(
+      orgRequest('POST', '/api/auth/signing'),
+      E.flatMap(jsonBody('signingRequest', SigningRequest, params?.signingRequest)),
+      (req) => send(client, req, 'string', D.string),
+    ),
   )

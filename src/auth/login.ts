@@ -1,6 +1,7 @@
 import * as E from 'fp-ts/Either'
 import type { TaskEither } from 'fp-ts/TaskEither'
 import type { Client } from '../http/client'
+import { guard } from '../endpoint/params'
 import { type CvatError, requestError } from '../errors'
 import { tokenAuth } from '../middleware/auth'
 import { authCreateLogin } from './createLogin'
@@ -28,14 +29,17 @@ export type LoginCredentials = (
  *   TE.flatMap((ann) => organizationsList(ann)),
  * )
  */
-export const login = (client: Client, credentials: LoginCredentials): TaskEither<CvatError, Client> => {
-  const c: Partial<Record<'username' | 'email', unknown>> | undefined = credentials ?? undefined
-  // CVAT would answer 400 too; refusing here keeps a typo from costing a throttled round trip.
-  if (typeof c?.username !== 'string' && typeof c?.email !== 'string')
-    return () => Promise.resolve(E.left(requestError('POST', '/api/auth/login', 'login needs a username or an email, and a password')))
-  // One promise step, not TE.map: see the note in endpoint/send.ts on fp-ts/TaskEither's cost.
-  return () =>
-    authCreateLogin(client, { loginSerializerExRequest: credentials })().then((token) =>
-      E.isLeft(token) ? token : E.right(tokenAuth(token.right.key)(client)),
-    )
-}
+export const login = (client: Client, credentials: LoginCredentials): TaskEither<CvatError, Client> =>
+  // `guard` turns credentials whose getters or Proxy traps throw into a RequestError; missing
+  // ones get login's own message below.
+  guard('POST', '/api/auth/login', credentials ?? {}, () => {
+    const c: Partial<Record<'username' | 'email', unknown>> | undefined = credentials ?? undefined
+    // CVAT would answer 400 too; refusing here keeps a typo from costing a throttled round trip.
+    if (typeof c?.username !== 'string' && typeof c?.email !== 'string')
+      return () => Promise.resolve(E.left(requestError('POST', '/api/auth/login', 'login needs a username or an email, and a password')))
+    // One promise step, not TE.map: see the note in endpoint/send.ts on fp-ts/TaskEither's cost.
+    return () =>
+      authCreateLogin(client, { loginSerializerExRequest: credentials })().then((token) =>
+        E.isLeft(token) ? token : E.right(tokenAuth(token.right.key)(client)),
+      )
+  })

@@ -1,12 +1,19 @@
 /**
- * Parameters every invitation endpoint shares: the organisation context and the key. Bad values
- * become a `RequestError` here, before a request exists.
+ * Parameters every endpoint shares: the organisation context, the key or id, the page, the body.
+ * Bad values become a `RequestError` here, before a request exists. TypeScript's types vanish at
+ * run time, so each helper also checks (with cheap `typeof` tests) what an untyped caller can
+ * pass: `null`, objects where text belongs, lone UTF-16 surrogates, getters that throw.
  */
 import * as E from 'fp-ts/Either'
 import { pipe } from 'fp-ts/function'
 import * as D from 'io-ts/Decoder'
 import { type RequestError, requestError } from '../errors'
-import { type HttpRequest, type Method, type QueryValue, path, request, withHeader, resolveUrl, withJsonBody, withQuery } from '../http/request'
+import { type HttpRequest, type Method, type QueryValue, isWellFormed, path, request, resolveUrl, withHeader, withJsonBody, withQuery } from '../http/request'
+import { isPositiveInt } from './bounded'
+
+// Endpoints import what they build with from here: `guard` and the count check live beside.
+export { guard } from './input'
+export { isPositiveInt } from './bounded'
 
 /**
  * Names the organisation context: a slug in `X-Organization` or `org`, or an id in `org_id`.
@@ -34,27 +41,27 @@ export interface KeyParams extends OrgParams {
   readonly key: string
 }
 
-/** Whether a count (page, page size, concurrency) is a positive integer. */
-export const isPositiveInt = (n: unknown): boolean => Number.isSafeInteger(n) && (n as number) >= 1
-
 const orgProblem = (p: OrgParams): string | undefined =>
-  p.orgId !== undefined && !Number.isSafeInteger(p.orgId)
+  p.orgId != null && !Number.isSafeInteger(p.orgId)
     ? `orgId must be an integer, got ${String(p.orgId)}`
-    : p.xOrganization !== undefined && !/^[\x20-\x7e]*$/.test(String(p.xOrganization))
+    : p.xOrganization != null && !/^[\x20-\x7e]*$/.test(String(p.xOrganization))
       ? 'xOrganization must be printable ASCII (an organisation slug)'
       : undefined
 
-/** Builds a request carrying the organisation context (and any further query), or says why it cannot. */
+/** Builds a request carrying the organisation context (and any further query, every value checked), or says why it cannot; `null` means absent. */
 export const orgRequest = (
   method: Method,
   url: string,
   p: OrgParams = {},
   query: ReadonlyArray<readonly [string, QueryValue]> = [],
 ): E.Either<RequestError, HttpRequest> => {
-  const problem = orgProblem(p)
+  const pairs: ReadonlyArray<readonly [string, QueryValue]> = [['org', p.org], ['org_id', p.orgId], ...query]
+  // Absent (`undefined` or `null`), well-formed text, a finite number or a boolean: what the wire carries.
+  const bad = pairs.find(([, v]) => v != null && (typeof v === 'string' ? !isWellFormed(v) : typeof v !== 'boolean' && !Number.isFinite(v)))
+  const problem = orgProblem(p) ?? (bad && `${bad[0]} must be well-formed text, a finite number or a boolean`)
   return problem !== undefined
     ? E.left(requestError(method, url, problem))
-    : E.right(withHeader('x-organization', p.xOrganization)(withQuery([['org', p.org], ['org_id', p.orgId], ...query])(request(method, url))))
+    : E.right(withHeader('x-organization', p.xOrganization ?? undefined)(withQuery(pairs)(request(method, url))))
 }
 
 const keyProblem = (key: unknown): string | undefined =>
@@ -65,9 +72,11 @@ const keyProblem = (key: unknown): string | undefined =>
       : key === '.' || key === '..'
         ? // URL parsers collapse these (even percent-encoded) into the parent path.
           `key cannot be "${key}"`
-        : undefined
+        : isWellFormed(key)
+          ? undefined
+          : 'key must be well-formed text'
 
-/** Builds a request for `/api/invitations/{key}[/action]`; an empty, dot or non-string key is refused. */
+/** Builds a request for `/api/invitations/{key}[/action]`; an empty, dot, non-string or ill-formed key is refused. */
 export const keyRequest = (method: Method, p: KeyParams, action = ''): E.Either<RequestError, HttpRequest> => {
   const problem = keyProblem((p as Partial<KeyParams> | undefined)?.key)
   return problem !== undefined
@@ -114,9 +123,9 @@ export interface PageParams {
 }
 
 const pageProblem = (p: PageParams): string | undefined =>
-  p.page !== undefined && !isPositiveInt(p.page)
+  p.page != null && !isPositiveInt(p.page)
     ? `page must be a positive integer, got ${String(p.page)}`
-    : p.pageSize !== undefined && p.pageSize !== 'all' && !isPositiveInt(p.pageSize)
+    : p.pageSize != null && p.pageSize !== 'all' && !isPositiveInt(p.pageSize)
       ? `pageSize must be a positive integer or 'all', got ${String(p.pageSize)}`
       : undefined
 

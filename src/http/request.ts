@@ -70,12 +70,23 @@ export const request = (method: Method, url: string): HttpRequest => ({
   headers: { accept: CVAT_MEDIA_TYPE },
 })
 
-/** Renders a path template, passing every parameter through `encodeURIComponent`. */
+// `encodeURIComponent` throws `URIError` on a lone UTF-16 surrogate (text cut mid-emoji). Such a
+// surrogate becomes U+FFFD first, as the WHATWG URL parser itself does, so encoding is total;
+// endpoints refuse such strings earlier with a `RequestError` (see endpoint/params.ts).
+const SURROGATES = /[\uD800-\uDBFF][\uDC00-\uDFFF]|[\uD800-\uDFFF]/g
+const wellFormed = (s: string): string => s.replace(SURROGATES, (m) => (m.length === 2 ? m : '\uFFFD'))
+
+/** Whether a string has no lone UTF-16 surrogate (what `String.prototype.isWellFormed` says, on every runtime). */
+export const isWellFormed = (s: string): boolean => wellFormed(s) === s
+
+const encode = (s: string): string => encodeURIComponent(typeof s === 'string' ? wellFormed(s) : '')
+
+/** Renders a path template, passing every parameter through `encodeURIComponent` (a lone surrogate becomes U+FFFD). */
 export const path = (strings: TemplateStringsArray, ...params: ReadonlyArray<string>): string =>
-  strings.reduce((acc, s, i) => acc + encodeURIComponent(params[i - 1] ?? '') + s)
+  strings.reduce((acc, s, i) => acc + encode(params[i - 1] ?? '') + s)
 
 /**
- * Appends query pairs in order, leaving out `undefined` values.
+ * Appends query pairs in order, leaving out `undefined` values (and anything but a string, number or boolean).
  *
  * @example
  * const req = withQuery([['org', 'acme'], ['page', undefined]])(request('GET', '/api/invitations'))
@@ -84,7 +95,8 @@ export const withQuery =
   (pairs: ReadonlyArray<readonly [string, QueryValue]>) =>
   (req: HttpRequest): HttpRequest => {
     const query = [...req.query]
-    for (const [k, v] of pairs) if (v !== undefined) query.push([k, String(v)])
+    // Only primitives are rendered: an untyped caller's object could have a `toString` that throws.
+    for (const [k, v] of pairs) if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') query.push([k, String(v)])
     return { ...req, query }
   }
 
@@ -100,21 +112,26 @@ export const withHeader =
     value === undefined ? req : { ...req, headers: { ...req.headers, [name.toLowerCase()]: value } }
 
 /**
- * Sets a JSON body and its `Content-Type`.
+ * Sets a JSON body and its `Content-Type`; a value JSON cannot represent leaves the body out
+ * (endpoints refuse such a value earlier, with a `RequestError`).
  *
  * @example
  * const req = withJsonBody({ url: 'https://app.cvat.ai/api/invitations' })(request('POST', '/api/auth/signing'))
  */
 export const withJsonBody =
   (body: unknown) =>
-  (req: HttpRequest): HttpRequest => ({
-    ...withHeader('content-type', 'application/json')(req),
-    body: JSON.stringify(body),
-  })
+  (req: HttpRequest): HttpRequest => {
+    const typed = withHeader('content-type', 'application/json')(req)
+    try {
+      return { ...typed, body: JSON.stringify(body) }
+    } catch {
+      // A cycle, a BigInt, a getter that throws: JSON cannot carry it.
+      return typed
+    }
+  }
 
-/** Serialises query pairs with `encodeURIComponent`, keeping their order. */
-export const queryString = (query: HttpRequest['query']): string =>
-  query.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&')
+/** Serialises query pairs with `encodeURIComponent`, keeping their order (a lone surrogate becomes U+FFFD). */
+export const queryString = (query: HttpRequest['query']): string => query.map(([k, v]) => `${encode(k)}=${encode(v)}`).join('&')
 
 /** Joins a base URL, a request's path (or absolute URL) and its query into one absolute URL. */
 export const resolveUrl = (baseUrl: string, req: Pick<HttpRequest, 'url' | 'query'>): string => {

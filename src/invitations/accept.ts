@@ -2,7 +2,7 @@ import type { TaskEither } from 'fp-ts/TaskEither'
 import type { Client } from '../http/client'
 import { AcceptInvitationRead } from '../codecs/invitations'
 import type { CvatError } from '../errors'
-import { type KeyParams, keyRequest } from '../endpoint/params'
+import { type KeyParams, guard, keyRequest } from '../endpoint/params'
 import { send } from '../endpoint/send'
 
 /**
@@ -22,4 +22,4 @@ export type InvitationsAcceptParams = KeyParams
  * invitationsAccept(inviteeClient, { key })
  */
 export const invitationsAccept = (client: Client, params: InvitationsAcceptParams): TaskEither<CvatError, AcceptInvitationRead> =>
-  send(client, keyRequest('POST', params, '/accept'), 'AcceptInvitationRead', AcceptInvitationRead)
+  guard('POST', '/api/invitations/{key}/accept', params, () => send(client, keyRequest('POST', params, '/accept'), 'AcceptInvitationRead', AcceptInvitationRead))

@@ -4,7 +4,7 @@ import type { TaskEither } from 'fp-ts/TaskEither'
 import type { Client } from '../http/client'
 import { InvitationRead, InvitationWriteRequest } from '../codecs/invitations'
 import type { CvatError } from '../errors'
-import { type OrgParams, jsonBody, orgRequest } from '../endpoint/params'
+import { type OrgParams, guard, jsonBody, orgRequest } from '../endpoint/params'
 import { send } from '../endpoint/send'
 
 /**
@@ -26,8 +26,10 @@ export interface InvitationsCreateParams extends OrgParams {
  * invitationsCreate(cvat, { invitationWriteRequest: { role: 'worker', email: 'ann@example.com' }, org: 'my-org' })
  */
 export const invitationsCreate = (client: Client, params: InvitationsCreateParams): TaskEither<CvatError, InvitationRead> =>
-  pipe(
-    orgRequest('POST', '/api/invitations', params),
-    E.flatMap(jsonBody('invitationWriteRequest', InvitationWriteRequest, params?.invitationWriteRequest)),
-    (req) => send(client, req, 'InvitationRead', InvitationRead),
+  guard('POST', '/api/invitations', params, () =>
+    pipe(
+      orgRequest('POST', '/api/invitations', params),
+      E.flatMap(jsonBody('invitationWriteRequest', InvitationWriteRequest, params.invitationWriteRequest)),
+      (req) => send(client, req, 'InvitationRead', InvitationRead),
+    ),
   )

@@ -1,7 +1,7 @@
 import type { TaskEither } from 'fp-ts/TaskEither'
 import type { Client } from '../http/client'
 import type { CvatError } from '../errors'
-import { type KeyParams, keyRequest } from '../endpoint/params'
+import { type KeyParams, guard, keyRequest } from '../endpoint/params'
 import { sendVoid } from '../endpoint/send'
 
 /**
@@ -21,4 +21,4 @@ export type InvitationsDeclineParams = KeyParams
  * invitationsDecline(inviteeClient, { key })
  */
 export const invitationsDecline = (client: Client, params: InvitationsDeclineParams): TaskEither<CvatError, void> =>
-  sendVoid(client, keyRequest('POST', params, '/decline'))
+  guard('POST', '/api/invitations/{key}/decline', params, () => sendVoid(client, keyRequest('POST', params, '/decline')))

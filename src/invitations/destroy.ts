@@ -1,7 +1,7 @@
 import type { TaskEither } from 'fp-ts/TaskEither'
 import type { Client } from '../http/client'
 import type { CvatError } from '../errors'
-import { type KeyParams, keyRequest } from '../endpoint/params'
+import { type KeyParams, guard, keyRequest } from '../endpoint/params'
 import { sendVoid } from '../endpoint/send'
 
 /**
@@ -21,4 +21,4 @@ export type InvitationsDestroyParams = KeyParams
  * invitationsDestroy(cvat, { key, org: 'my-org' })
  */
 export const invitationsDestroy = (client: Client, params: InvitationsDestroyParams): TaskEither<CvatError, void> =>
-  sendVoid(client, keyRequest('DELETE', params))
+  guard('DELETE', '/api/invitations/{key}', params, () => sendVoid(client, keyRequest('DELETE', params)))

@@ -2,7 +2,7 @@ import type { TaskEither } from 'fp-ts/TaskEither'
 import type { Client } from '../http/client'
 import { PaginatedInvitationReadList } from '../codecs/invitations'
 import type { CvatError } from '../errors'
-import { type OrgParams, type PageParams, listRequest } from '../endpoint/params'
+import { type OrgParams, type PageParams, guard, listRequest } from '../endpoint/params'
 import { send } from '../endpoint/send'
 
 /**
@@ -38,16 +38,18 @@ export const invitationsList = (
   client: Client,
   params: InvitationsListParams = {},
 ): TaskEither<CvatError, PaginatedInvitationReadList> =>
-  send(
-    client,
-    listRequest('/api/invitations', params, [
-      ['accepted', params.accepted],
-      ['filter', params.filter],
-      ['owner', params.owner],
-      ['search', params.search],
-      ['sort', params.sort],
-      ['user_id', params.userId],
-    ]),
-    'PaginatedInvitationReadList',
-    PaginatedInvitationReadList,
+  guard('GET', '/api/invitations', params, () =>
+    send(
+      client,
+      listRequest('/api/invitations', params, [
+        ['accepted', params.accepted],
+        ['filter', params.filter],
+        ['owner', params.owner],
+        ['search', params.search],
+        ['sort', params.sort],
+        ['user_id', params.userId],
+      ]),
+      'PaginatedInvitationReadList',
+      PaginatedInvitationReadList,
+    ),
   )

@@ -4,7 +4,7 @@ import type { TaskEither } from 'fp-ts/TaskEither'
 import type { Client } from '../http/client'
 import { InvitationRead, PatchedInvitationWriteRequest } from '../codecs/invitations'
 import type { CvatError } from '../errors'
-import { type KeyParams, jsonBody, keyRequest } from '../endpoint/params'
+import { type KeyParams, guard, jsonBody, keyRequest } from '../endpoint/params'
 import { send } from '../endpoint/send'
 
 /**
@@ -29,12 +29,14 @@ export const invitationsPartialUpdate = (
   client: Client,
   params: InvitationsPartialUpdateParams,
 ): TaskEither<CvatError, InvitationRead> =>
-  pipe(
-    keyRequest('PATCH', params),
-    E.flatMap((req) =>
-      params.patchedInvitationWriteRequest === undefined
-        ? E.right(req)
-        : jsonBody('patchedInvitationWriteRequest', PatchedInvitationWriteRequest, params.patchedInvitationWriteRequest)(req),
+  guard('PATCH', '/api/invitations/{key}', params, () =>
+    pipe(
+      keyRequest('PATCH', params),
+      E.flatMap((req) =>
+        params.patchedInvitationWriteRequest === undefined || params.patchedInvitationWriteRequest === null
+          ? E.right(req)
+          : jsonBody('patchedInvitationWriteRequest', PatchedInvitationWriteRequest, params.patchedInvitationWriteRequest)(req),
+      ),
+      (req) => send(client, req, 'InvitationRead', InvitationRead),
     ),
-    (req) => send(client, req, 'InvitationRead', InvitationRead),
   )

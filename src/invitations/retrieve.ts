@@ -2,7 +2,7 @@ import type { TaskEither } from 'fp-ts/TaskEither'
 import type { Client } from '../http/client'
 import { InvitationRead } from '../codecs/invitations'
 import type { CvatError } from '../errors'
-import { type KeyParams, keyRequest } from '../endpoint/params'
+import { type KeyParams, guard, keyRequest } from '../endpoint/params'
 import { send } from '../endpoint/send'
 
 /**
@@ -22,4 +22,4 @@ export type InvitationsRetrieveParams = KeyParams
  * invitationsRetrieve(cvat, { key: inv.key, org: 'my-org' })
  */
 export const invitationsRetrieve = (client: Client, params: InvitationsRetrieveParams): TaskEither<CvatError, InvitationRead> =>
-  send(client, keyRequest('GET', params), 'InvitationRead', InvitationRead)
+  guard('GET', '/api/invitations/{key}', params, () => send(client, keyRequest('GET', params), 'InvitationRead', InvitationRead))

@@ -1,7 +1,7 @@
 import type { TaskEither } from 'fp-ts/TaskEither'
 import type { Client } from '../http/client'
 import type { CvatError } from '../errors'
-import { type IdParams, idRequest } from '../endpoint/params'
+import { type IdParams, idRequest, guard } from '../endpoint/params'
 import { sendVoid } from '../endpoint/send'
 
 /**
@@ -21,4 +21,6 @@ export type MembershipsDestroyParams = IdParams
  * membershipsDestroy(cvat, { id: 12 })
  */
 export const membershipsDestroy = (client: Client, params: MembershipsDestroyParams): TaskEither<CvatError, void> =>
-  sendVoid(client, idRequest('DELETE', '/api/memberships/{id}', params))
+  guard('DELETE', '/api/memberships/{id}', params, () =>
+    sendVoid(client, idRequest('DELETE', '/api/memberships/{id}', params)),
+  )

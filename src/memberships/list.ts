@@ -3,7 +3,7 @@ import type { Client } from '../http/client'
 import type { RoleEnum } from '../codecs/common'
 import { PaginatedMembershipReadList } from '../codecs/memberships'
 import type { CvatError } from '../errors'
-import { type OrgParams, type PageParams, listRequest } from '../endpoint/params'
+import { type OrgParams, type PageParams, listRequest, guard } from '../endpoint/params'
 import { send } from '../endpoint/send'
 
 /**
@@ -34,15 +34,17 @@ export interface MembershipsListParams extends OrgParams, PageParams {
  * membershipsList(cvat, { org: 'my-org', role: 'worker' })
  */
 export const membershipsList = (client: Client, params: MembershipsListParams = {}): TaskEither<CvatError, PaginatedMembershipReadList> =>
-  send(
-    client,
-    listRequest('/api/memberships', params, [
-      ['filter', params?.filter],
-      ['role', params?.role],
-      ['search', params?.search],
-      ['sort', params?.sort],
-      ['user', params?.user],
-    ]),
-    'PaginatedMembershipReadList',
-    PaginatedMembershipReadList,
+  guard('GET', '/api/memberships', params, () =>
+    send(
+      client,
+      listRequest('/api/memberships', params, [
+        ['filter', params?.filter],
+        ['role', params?.role],
+        ['search', params?.search],
+        ['sort', params?.sort],
+        ['user', params?.user],
+      ]),
+      'PaginatedMembershipReadList',
+      PaginatedMembershipReadList,
+    ),
   )

@@ -2,7 +2,7 @@ import type { TaskEither } from 'fp-ts/TaskEither'
 import type { Client } from '../http/client'
 import { MembershipRead } from '../codecs/memberships'
 import type { CvatError } from '../errors'
-import { type IdParams, idRequest } from '../endpoint/params'
+import { type IdParams, idRequest, guard } from '../endpoint/params'
 import { send } from '../endpoint/send'
 
 /**
@@ -22,4 +22,6 @@ export type MembershipsRetrieveParams = IdParams
  * membershipsRetrieve(cvat, { id: 12 })
  */
 export const membershipsRetrieve = (client: Client, params: MembershipsRetrieveParams): TaskEither<CvatError, MembershipRead> =>
-  send(client, idRequest('GET', '/api/memberships/{id}', params), 'MembershipRead', MembershipRead)
+  guard('GET', '/api/memberships/{id}', params, () =>
+    send(client, idRequest('GET', '/api/memberships/{id}', params), 'MembershipRead', MembershipRead),
+  )

@@ -3,6 +3,8 @@
  * `AbortSignal.any` (absent from some edge runtimes) and an abortable wait.
  */
 
+import { clampDelay } from './policy'
+
 /** A signal that aborts when any of the given ones does; `release` detaches it from them. */
 export const combineSignals = (
   signals: ReadonlyArray<AbortSignal | undefined>,
@@ -21,7 +23,7 @@ export const combineSignals = (
   return { signal: ctl.signal, release }
 }
 
-/** Waits `ms`; resolves `false` at once if the signal aborts first (the timer is cleared). */
+/** Waits `ms` (clamped to what a timer holds, 2^31−1 ms); resolves `false` at once if the signal aborts first (the timer is cleared). */
 export const sleep =
   (ms: number, signal?: AbortSignal) =>
   (): Promise<boolean> =>
@@ -34,6 +36,6 @@ export const sleep =
       const timer = setTimeout(() => {
         signal?.removeEventListener('abort', onAbort)
         done(true)
-      }, ms)
+      }, clampDelay(ms))
       signal?.addEventListener('abort', onAbort, { once: true })
     })

@@ -4,34 +4,72 @@
  */
 import * as E from 'fp-ts/Either'
 import type { Middleware } from '../http/client'
-import { timeoutError } from '../errors'
+import { type CvatError, timeoutError } from '../errors'
+import { type HttpResponse, resolveUrl } from '../http/request'
+import { describeValue } from '../endpoint/input'
+import { MAX_TIMER_MS, refuseAll } from './policy'
 import { combineSignals } from './signal'
 
+// After the deadline the call is aborted and given this long to say how (its TransportError
+// names the full URL); a fetch that ignores its signal is not waited for beyond it.
+const GRACE_MS = 20
+
+const after = <A>(ms: number, value: A): { readonly promise: Promise<A>; readonly cancel: () => void } => {
+  let handle: ReturnType<typeof setTimeout> | undefined
+  const promise = new Promise<A>((done) => {
+    handle = setTimeout(() => done(value), ms)
+  })
+  return { promise, cancel: () => clearTimeout(handle) }
+}
+
 /**
- * Fails with `TimeoutError` when no complete response (headers and body) arrives within `ms`.
+ * Fails with `TimeoutError` when no complete response (headers and body) arrives within `ms`, even from a fetch that ignores its signal.
  * Inside `retry` (earlier in the `pipe`) it bounds each attempt; outside it, the whole call.
+ * `ms` must be a number > 0 (otherwise every request is a `RequestError`); beyond 2^31−1
+ * (`Infinity` too) it is clamped to 2^31−1 ms, the longest a timer holds.
  *
  * @example
  * const bounded = pipe(createClient(), timeout(10_000))
  */
 export const timeout =
   (ms: number): Middleware =>
-  (next) =>
-  (req) =>
-  async () => {
-    const timer = new AbortController()
-    const { signal, release } = combineSignals([req.signal, timer.signal])
-    const handle = setTimeout(() => timer.abort(), ms)
-    const result = await next({ ...req, signal })()
-    clearTimeout(handle)
-    release()
-    return timer.signal.aborted && !req.signal?.aborted && E.isLeft(result) && result.left._tag === 'TransportError'
-      ? E.left(timeoutError(result.left.method, result.left.url, ms))
-      : result
+  (next) => {
+    if (typeof ms !== 'number' || !(ms > 0)) return refuseAll(`timeout must be a number of milliseconds > 0, got ${describeValue(ms)}`)
+    const limit = Math.min(ms, MAX_TIMER_MS)
+    return (req) => async () => {
+      const timer = new AbortController()
+      const { signal, release } = combineSignals([req.signal, timer.signal])
+      const call = next({ ...req, signal })()
+      const deadline = after(limit, undefined)
+      const first = await Promise.race([call, deadline.promise])
+      deadline.cancel()
+      let result: E.Either<CvatError, HttpResponse> | undefined = first
+      if (result === undefined) {
+        // The deadline won: abort, and give the call a moment to answer with its own failure.
+        timer.abort()
+        const grace = after(GRACE_MS, undefined)
+        result = await Promise.race([call, grace.promise])
+        grace.cancel()
+      }
+      release()
+      return result === undefined
+        ? E.left(timeoutError(req.method, resolveUrl('', req), limit))
+        : timer.signal.aborted && !req.signal?.aborted && E.isLeft(result) && result.left._tag === 'TransportError'
+          ? E.left(timeoutError(result.left.method, result.left.url, limit))
+          : result
+    }
   }
 
+const isSignal = (s: unknown): s is AbortSignal => {
+  try {
+    return typeof s === 'object' && s !== null && 'aborted' in s && typeof s.aborted === 'boolean' && 'addEventListener' in s && typeof s.addEventListener === 'function'
+  } catch {
+    return false
+  }
+}
+
 /**
- * Cancels requests when `signal` aborts; the call then resolves promptly with `TransportError`.
+ * Cancels requests when `signal` aborts; the call then resolves promptly with `TransportError` (anything but an `AbortSignal` makes every request a `RequestError`).
  *
  * @example
  * const controller = new AbortController()
@@ -40,10 +78,11 @@ export const timeout =
 export const withSignal =
   (signal: AbortSignal): Middleware =>
   (next) =>
-  (req) =>
-  async () => {
-    const combined = combineSignals([req.signal, signal])
-    const result = await next({ ...req, signal: combined.signal })()
-    combined.release()
-    return result
-  }
+    isSignal(signal)
+      ? (req) => async () => {
+          const combined = combineSignals([req.signal, signal])
+          const result = await next({ ...req, signal: combined.signal })()
+          combined.release()
+          return result
+        }
+      : refuseAll('withSignal needs an AbortSignal')

@@ -4,7 +4,7 @@ import type { TaskEither } from 'fp-ts/TaskEither'
 import type { Client } from '../http/client'
 import { OrganizationRead, OrganizationWriteRequest } from '../codecs/organizations'
 import type { CvatError } from '../errors'
-import { jsonBody, orgRequest } from '../endpoint/params'
+import { jsonBody, orgRequest, guard } from '../endpoint/params'
 import { send } from '../endpoint/send'
 
 /**
@@ -26,8 +26,10 @@ export interface OrganizationsCreateParams {
  * organizationsCreate(cvat, { organizationWriteRequest: { slug: 'my-org', name: 'My organisation' } })
  */
 export const organizationsCreate = (client: Client, params: OrganizationsCreateParams): TaskEither<CvatError, OrganizationRead> =>
-  pipe(
-    orgRequest('POST', '/api/organizations'),
-    E.flatMap(jsonBody('organizationWriteRequest', OrganizationWriteRequest, params?.organizationWriteRequest)),
-    (req) => send(client, req, 'OrganizationRead', OrganizationRead),
+  guard('POST', '/api/organizations', params, () =>
+    pipe(
+      orgRequest('POST', '/api/organizations'),
+      E.flatMap(jsonBody('organizationWriteRequest', OrganizationWriteRequest, params?.organizationWriteRequest)),
+      (req) => send(client, req, 'OrganizationRead', OrganizationRead),
+    ),
   )

@@ -2,7 +2,7 @@ import type { TaskEither } from 'fp-ts/TaskEither'
 import type { Client } from '../http/client'
 import { PaginatedOrganizationReadList } from '../codecs/organizations'
 import type { CvatError } from '../errors'
-import { type PageParams, listRequest } from '../endpoint/params'
+import { type PageParams, listRequest, guard } from '../endpoint/params'
 import { send } from '../endpoint/send'
 
 /**
@@ -38,16 +38,18 @@ export const organizationsList = (
   client: Client,
   params: OrganizationsListParams = {},
 ): TaskEither<CvatError, PaginatedOrganizationReadList> =>
-  send(
-    client,
-    listRequest('/api/organizations', params, [
-      ['filter', params?.filter],
-      ['name', params?.name],
-      ['owner', params?.owner],
-      ['search', params?.search],
-      ['slug', params?.slug],
-      ['sort', params?.sort],
-    ]),
-    'PaginatedOrganizationReadList',
-    PaginatedOrganizationReadList,
+  guard('GET', '/api/organizations', params, () =>
+    send(
+      client,
+      listRequest('/api/organizations', params, [
+        ['filter', params?.filter],
+        ['name', params?.name],
+        ['owner', params?.owner],
+        ['search', params?.search],
+        ['slug', params?.slug],
+        ['sort', params?.sort],
+      ]),
+      'PaginatedOrganizationReadList',
+      PaginatedOrganizationReadList,
+    ),
   )

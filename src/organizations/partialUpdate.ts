@@ -4,7 +4,7 @@ import type { TaskEither } from 'fp-ts/TaskEither'
 import type { Client } from '../http/client'
 import { OrganizationRead, PatchedOrganizationWriteRequest } from '../codecs/organizations'
 import type { CvatError } from '../errors'
-import { type IdParams, idRequest, jsonBody } from '../endpoint/params'
+import { type IdParams, idRequest, jsonBody, guard } from '../endpoint/params'
 import { send } from '../endpoint/send'
 
 /**
@@ -29,12 +29,14 @@ export const organizationsPartialUpdate = (
   client: Client,
   params: OrganizationsPartialUpdateParams,
 ): TaskEither<CvatError, OrganizationRead> =>
-  pipe(
-    idRequest('PATCH', '/api/organizations/{id}', params),
-    E.flatMap((req) =>
-      params?.patchedOrganizationWriteRequest === undefined
-        ? E.right(req)
-        : jsonBody('patchedOrganizationWriteRequest', PatchedOrganizationWriteRequest, params.patchedOrganizationWriteRequest)(req),
+  guard('PATCH', '/api/organizations/{id}', params, () =>
+    pipe(
+      idRequest('PATCH', '/api/organizations/{id}', params),
+      E.flatMap((req) =>
+        params?.patchedOrganizationWriteRequest === undefined
+          ? E.right(req)
+          : jsonBody('patchedOrganizationWriteRequest', PatchedOrganizationWriteRequest, params.patchedOrganizationWriteRequest)(req),
+      ),
+      (req) => send(client, req, 'OrganizationRead', OrganizationRead),
     ),
-    (req) => send(client, req, 'OrganizationRead', OrganizationRead),
   )

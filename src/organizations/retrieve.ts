@@ -2,7 +2,7 @@ import type { TaskEither } from 'fp-ts/TaskEither'
 import type { Client } from '../http/client'
 import { OrganizationRead } from '../codecs/organizations'
 import type { CvatError } from '../errors'
-import { type IdParams, idRequest } from '../endpoint/params'
+import { type IdParams, idRequest, guard } from '../endpoint/params'
 import { send } from '../endpoint/send'
 
 /**
@@ -22,4 +22,6 @@ export type OrganizationsRetrieveParams = IdParams
  * organizationsRetrieve(cvat, { id: 1 })
  */
 export const organizationsRetrieve = (client: Client, params: OrganizationsRetrieveParams): TaskEither<CvatError, OrganizationRead> =>
-  send(client, idRequest('GET', '/api/organizations/{id}', params), 'OrganizationRead', OrganizationRead)
+  guard('GET', '/api/organizations/{id}', params, () =>
+    send(client, idRequest('GET', '/api/organizations/{id}', params), 'OrganizationRead', OrganizationRead),
+  )

@@ -1,7 +1,7 @@
 import type { TaskEither } from 'fp-ts/TaskEither'
 import type { Client } from '../http/client'
 import type { CvatError } from '../errors'
-import { type IdParams, idRequest } from '../endpoint/params'
+import { type IdParams, idRequest, guard } from '../endpoint/params'
 import { sendVoid } from '../endpoint/send'
 
 /**
@@ -21,4 +21,6 @@ export type UsersDestroyParams = IdParams
  * usersDestroy(cvat, { id: 7 })
  */
 export const usersDestroy = (client: Client, params: UsersDestroyParams): TaskEither<CvatError, void> =>
-  sendVoid(client, idRequest('DELETE', '/api/users/{id}', params))
+  guard('DELETE', '/api/users/{id}', params, () =>
+    sendVoid(client, idRequest('DELETE', '/api/users/{id}', params)),
+  )

@@ -2,7 +2,7 @@ import type { TaskEither } from 'fp-ts/TaskEither'
 import type { Client } from '../http/client'
 import { PaginatedMetaUserList } from '../codecs/users'
 import type { CvatError } from '../errors'
-import { type OrgParams, type PageParams, listRequest } from '../endpoint/params'
+import { type OrgParams, type PageParams, listRequest, guard } from '../endpoint/params'
 import { send } from '../endpoint/send'
 
 /**
@@ -37,17 +37,19 @@ export interface UsersListParams extends OrgParams, PageParams {
  * usersList(cvat, { org: 'my-org', search: 'ann' })
  */
 export const usersList = (client: Client, params: UsersListParams = {}): TaskEither<CvatError, PaginatedMetaUserList> =>
-  send(
-    client,
-    listRequest('/api/users', params, [
-      ['filter', params?.filter],
-      ['first_name', params?.firstName],
-      ['is_active', params?.isActive],
-      ['last_name', params?.lastName],
-      ['search', params?.search],
-      ['sort', params?.sort],
-      ['username', params?.username],
-    ]),
-    'PaginatedMetaUserList',
-    PaginatedMetaUserList,
+  guard('GET', '/api/users', params, () =>
+    send(
+      client,
+      listRequest('/api/users', params, [
+        ['filter', params?.filter],
+        ['first_name', params?.firstName],
+        ['is_active', params?.isActive],
+        ['last_name', params?.lastName],
+        ['search', params?.search],
+        ['sort', params?.sort],
+        ['username', params?.username],
+      ]),
+      'PaginatedMetaUserList',
+      PaginatedMetaUserList,
+    ),
   )

@@ -4,7 +4,7 @@ import type { TaskEither } from 'fp-ts/TaskEither'
 import type { Client } from '../http/client'
 import { MetaUser, PatchedUserRequest } from '../codecs/users'
 import type { CvatError } from '../errors'
-import { type IdParams, idRequest, jsonBody } from '../endpoint/params'
+import { type IdParams, idRequest, jsonBody, guard } from '../endpoint/params'
 import { send } from '../endpoint/send'
 
 /**
@@ -26,10 +26,12 @@ export interface UsersPartialUpdateParams extends IdParams {
  * usersPartialUpdate(cvat, { id: 7, patchedUserRequest: { first_name: 'Ann', last_name: 'Lee' } })
  */
 export const usersPartialUpdate = (client: Client, params: UsersPartialUpdateParams): TaskEither<CvatError, MetaUser> =>
-  pipe(
-    idRequest('PATCH', '/api/users/{id}', params),
-    E.flatMap((req) =>
-      params?.patchedUserRequest === undefined ? E.right(req) : jsonBody('patchedUserRequest', PatchedUserRequest, params.patchedUserRequest)(req),
+  guard('PATCH', '/api/users/{id}', params, () =>
+    pipe(
+      idRequest('PATCH', '/api/users/{id}', params),
+      E.flatMap((req) =>
+        params?.patchedUserRequest === undefined ? E.right(req) : jsonBody('patchedUserRequest', PatchedUserRequest, params.patchedUserRequest)(req),
+      ),
+      (req) => send(client, req, 'MetaUser', MetaUser),
     ),
-    (req) => send(client, req, 'MetaUser', MetaUser),
   )

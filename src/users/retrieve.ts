@@ -2,7 +2,7 @@ import type { TaskEither } from 'fp-ts/TaskEither'
 import type { Client } from '../http/client'
 import { MetaUser } from '../codecs/users'
 import type { CvatError } from '../errors'
-import { type IdParams, idRequest } from '../endpoint/params'
+import { type IdParams, idRequest, guard } from '../endpoint/params'
 import { send } from '../endpoint/send'
 
 /**
@@ -22,4 +22,6 @@ export type UsersRetrieveParams = IdParams
  * usersRetrieve(pipe(cvat, organization('my-org')), { id: 7 })
  */
 export const usersRetrieve = (client: Client, params: UsersRetrieveParams): TaskEither<CvatError, MetaUser> =>
-  send(client, idRequest('GET', '/api/users/{id}', params), 'MetaUser', MetaUser)
+  guard('GET', '/api/users/{id}', params, () =>
+    send(client, idRequest('GET', '/api/users/{id}', params), 'MetaUser', MetaUser),
+  )

@@ -42,8 +42,10 @@ describe.skipIf(!hasShared)(`codecs against values generated from the OpenAPI sc
     ['PaginatedInvitationReadList', PaginatedInvitationReadList],
   ])('every %s the schema allows decodes to itself', (name, decoder) => {
     fc.assert(
-      fc.property(arbitraryOf(schemas, withKey(name)), ({ value }) => {
-        expect(decoder.decode(value)).toEqual(E.right(value))
+      // `expected` is built as a separate tree (unknown keys kept, as a newer server's fields are):
+      // comparing with the input itself could not fail for a decoder that returns its input.
+      fc.property(arbitraryOf(schemas, withKey(name)), ({ value, expected }) => {
+        expect(decoder.decode(value)).toEqual(E.right(expected))
       }),
       { numRuns: 300 },
     )

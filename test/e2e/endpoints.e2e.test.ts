@@ -30,10 +30,14 @@ describe.each(BOTH)('create (%s)', (serverVersion) => {
   const live = useEmulator({ serverVersion, now: () => Date.parse('2026-11-26T09:00:00Z'), confirmInvitations: true })
 
   it('an owner invites a registered user: 201 with the whole InvitationRead', async () => {
+    const before = new Set(live.emulator.state.invitations.map((i) => i.key))
     const inv = await right(invite(live, 'olga', 'otto@outside.test'))
     const origin = live.served.url
+    // The key is the one the server stored for this new invitation, not the response's own.
+    const stored = live.emulator.state.invitations.filter((i) => !before.has(i.key)).map((i) => i.key)
+    expect(stored.length).toBe(1)
     expect(inv).toEqual({
-      key: inv.key,
+      key: stored[0],
       created_date: '2026-11-26T09:00:00Z', // Python's isoformat() drops a zero fraction
       owner: { url: `${origin}/api/users/2`, id: 2, username: 'olga', first_name: 'Olga', last_name: 'Owner' },
       role: 'worker',

@@ -65,3 +65,38 @@ describe('request builder', () => {
     )
   })
 })
+
+// Issue 10 §1: every builder is total. A lone UTF-16 surrogate (text cut mid-emoji) makes
+// encodeURIComponent throw; the builders encode it as U+FFFD, as the WHATWG URL parser does.
+describe('request builders never throw', () => {
+  const lone = 'ab\uD83D'
+  it('path, queryString and resolveUrl encode a lone surrogate as U+FFFD', () => {
+    expect(path`/api/invitations/${lone}`).toBe('/api/invitations/ab%EF%BF%BD')
+    expect(path`/x/${'\uDC00z'}`).toBe('/x/%EF%BF%BDz')
+    expect(path`/x/${'😀'}`).toBe('/x/%F0%9F%98%80')
+    expect(queryString([[lone, lone]])).toBe('ab%EF%BF%BD=ab%EF%BF%BD')
+    expect(resolveUrl('http://h', { url: '/x', query: [['search', lone]] })).toBe('http://h/x?search=ab%EF%BF%BD')
+  })
+
+  it('withQuery leaves out values that are not strings, numbers or booleans instead of calling their toString', () => {
+    const hostile = { toString: () => { throw new Error('boom') } }
+    const values: ReadonlyArray<unknown> = [hostile, Symbol('s'), 10n, null, () => 1, ['a']]
+    // An untyped caller can pass anything; the type says QueryValue.
+    const pairs = values.map((v, i): readonly [string, never] => [`k${i}`, v as never])
+    expect(withQuery([['a', 1], ...pairs])(request('GET', '/x')).query).toEqual([['a', '1']])
+  })
+
+  it('withJsonBody never throws: cycles, BigInt and throwing getters become no body at all', () => {
+    const cyclic: Record<string, unknown> = {}
+    cyclic['self'] = cyclic
+    const getter = Object.defineProperty({}, 'x', { enumerable: true, get: () => { throw new Error('boom') } })
+    for (const body of [cyclic, { n: 10n }, getter]) {
+      expect(withJsonBody(body)(request('POST', '/x'))).toEqual({
+        method: 'POST',
+        url: '/x',
+        query: [],
+        headers: { accept: 'application/vnd.cvat+json', 'content-type': 'application/json' },
+      })
+    }
+  })
+})
