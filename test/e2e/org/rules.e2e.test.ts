@@ -3,8 +3,8 @@
 // go through the raw client: what a script without the codecs would send.
 import * as E from 'fp-ts/Either'
 import { describe, expect, it } from 'vitest'
-import { type Client, authCreatePasswordChange, authCreateRegister, request, withJsonBody } from '../../../src/index'
-import { left, statusOf, useEmulator } from '../helpers'
+import { type Client, authCreatePasswordChange, authCreateRegister, invitationsList, membershipsList, organizationsRetrieve, request, usersDestroy, withJsonBody } from '../../../src/index'
+import { left, right, statusOf, useEmulator } from '../helpers'
 
 const send = async (client: Client, method: 'POST' | 'PATCH', path: string, body: unknown) => {
   const r = await client(withJsonBody(body)(request(method, path)))()
@@ -36,6 +36,26 @@ describe.each(['2.26', '2.73'] as const)('password validation (%s)', (serverVers
     expect([statusOf(register), statusOf(change)]).toEqual([
       { status: 400, body: { _tag: 'FieldErrors', fields: { password1: ['This password is entirely numeric.'] } } },
       { status: 400, body: { _tag: 'FieldErrors', fields: { new_password2: ['This password is entirely numeric.'] } } },
+    ])
+  })
+})
+
+describe.each(['2.26', '2.73'] as const)('deleting a user (%s)', (serverVersion) => {
+  const NOW = '2026-11-26T09:00:00Z'
+  const live = useEmulator({ serverVersion, now: () => Date.parse(NOW) })
+
+  // organizations/models.py: Organization.owner and Invitation.owner are SET_NULL, Membership.user
+  // CASCADE — and the client decodes an organisation and an invitation whose owner is null.
+  it('leaves their organisation and invitations ownerless and takes their memberships', async () => {
+    const admin = live.as('admin')
+    expect(await right(usersDestroy(admin, { id: 2 }))).toBeUndefined()
+    expect(await right(organizationsRetrieve(admin, { id: 1 }))).toEqual({ id: 1, slug: 'acme', name: 'Acme Annotation', description: '', created_date: NOW, updated_date: NOW, contact: {}, owner: null })
+    expect((await right(invitationsList(admin, { org: 'acme' }))).results.map((i) => [i.owner, i.user.username])).toEqual([[null, 'ivy']])
+    expect((await right(membershipsList(admin, { org: 'acme' }))).results.map((m) => [m.user.username, m.role])).toEqual([
+      ['ivy', 'worker'],
+      ['wes', 'worker'],
+      ['sam', 'supervisor'],
+      ['mia', 'maintainer'],
     ])
   })
 })
