@@ -22,6 +22,15 @@ describe.each(['2.26', '2.73'] as const)('organisation slugs (%s)', (serverVersi
     expect(await send(live.as('otto'), 'POST', '/api/organizations', { slug: 'a b' })).toEqual(invalid)
     expect(await send(live.as('olga'), 'PATCH', '/api/organizations/1', { slug: 'ac/me' })).toEqual(invalid)
   })
+
+  // rest_framework/fields.py Field.run_validators runs every validator and collects every message:
+  // CharField's MaxLengthValidator first, then SlugField's RegexValidator.
+  it('a slug both too long and invalid gets both messages, in DRF\'s order', async () => {
+    expect(await send(live.as('otto'), 'POST', '/api/organizations', { slug: 'far too long a slug' })).toEqual({
+      status: 400,
+      body: { slug: ['Ensure this field has no more than 16 characters.', 'Enter a valid "slug" consisting of letters, numbers, underscores or hyphens.'] },
+    })
+  })
 })
 
 describe.each(['2.26', '2.73'] as const)('password validation (%s)', (serverVersion) => {
