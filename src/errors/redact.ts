@@ -86,7 +86,8 @@ const formsOf = (value: string): ReadonlyArray<string> => {
   } catch {
     // A lone surrogate cannot be encoded, so it cannot have been sent encoded either.
   }
-  return [value, encoded, encoded.replace(/%[0-9A-F]{2}/g, (m) => m.toLowerCase()), JSON.stringify(value).slice(1, -1), html(value)]
+  // URL parsers also encode `'` in a query, which encodeURIComponent leaves as is.
+  return [value, encoded, encoded.replace(/'/g, '%27'), encoded.replace(/%[0-9A-F]{2}/g, (m) => m.toLowerCase()), JSON.stringify(value).slice(1, -1), html(value)]
 }
 
 const credentialParts = (name: string, value: string): ReadonlyArray<string> => {

@@ -7,7 +7,7 @@
  */
 import * as E from 'fp-ts/Either'
 import type * as TE from 'fp-ts/TaskEither'
-import { type CvatError, redirectError, requestError, responseTooLargeError, transportError } from '../errors'
+import { type CvatError, redirectError, requestError, responseTooLargeError, scrub, transportError } from '../errors'
 import { DEFAULT_MAX_RESPONSE_BYTES, MAX_REDIRECTS } from '../errors/limits'
 import { rememberSecrets, secretsOf } from '../errors/redact'
 import { fallbackFetch } from './fallbackFetch'
@@ -180,8 +180,10 @@ export const createClient =
           if (location !== null) {
             const next = parse(location, at)?.href ?? location
             void res.body?.cancel().catch(() => undefined)
-            if (originOf(next) !== origin) return E.left(redirectError(req.method, at, res.status, 'cross-origin', next))
-            if (hops >= MAX_REDIRECTS) return E.left(redirectError(req.method, at, res.status, 'too-many', next))
+            // The Location is the server's text: it may echo a credential anywhere, not only in `sign`.
+            const shown = () => scrub(next, secrets())
+            if (originOf(next) !== origin) return E.left(redirectError(req.method, at, res.status, 'cross-origin', shown()))
+            if (hops >= MAX_REDIRECTS) return E.left(redirectError(req.method, at, res.status, 'too-many', shown()))
             // 303, and 301/302 after a POST, turn into a GET without a body, as browsers do.
             const toGet = res.status === 303 || (res.status <= 302 && init.method === 'POST')
             return hop(next, toGet ? asGet(init, req.headers) : init, hops + 1)
