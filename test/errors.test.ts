@@ -151,8 +151,8 @@ describe('formatError', () => {
     expect(lines).toEqual([
       'StatusError: GET /a → 500: {"a":1,"self":"…"}',
       `StatusError: GET /a → 500: ${'['.repeat(16)}"…"${']'.repeat(16)}`,
-      'StatusError: GET /a → 500: {…',
-      'StatusError: GET /a → 500: {"n":10}',
+      'StatusError: GET /a → 500: …',
+      'StatusError: GET /a → 500: {"n":"10"}',
       'StatusError: GET /a → 500: …',
     ])
   })
@@ -178,12 +178,12 @@ describe('formatError', () => {
 })
 
 describe('bounds on what an error keeps', () => {
-  it('parseErrorBody keeps at most an excerpt of any shape', () => {
+  it('parseErrorBody keeps a body over 4 KiB as an excerpt of its text, whatever its shape', () => {
     const long = 'y'.repeat(10_000)
-    expect(parseErrorBody(JSON.stringify({ detail: long }))).toEqual({ _tag: 'Detail', detail: `${'y'.repeat(4096)}… [5904 more characters]` })
-    expect(parseErrorBody(JSON.stringify({ a: [long], b: ['z'] }))).toEqual({ _tag: 'FieldErrors', fields: { a: [`${'y'.repeat(4096)}… [5904 more characters]`] } })
-    expect(parseErrorBody(JSON.stringify({ x: 1, y: long }))).toEqual({ _tag: 'Text', text: `{"x":1,"y":"${'y'.repeat(4096 - 12)}… [${10_000 + 14 - 4096} more characters]` })
+    expect(parseErrorBody(JSON.stringify({ detail: long }))).toEqual({ _tag: 'Text', text: `{"detail":"${'y'.repeat(4096 - 11)}… [${10_000 + 13 - 4096} more characters]` })
+    expect(parseErrorBody(JSON.stringify([long]))).toEqual({ _tag: 'Text', text: `["${'y'.repeat(4096 - 2)}… [${10_000 + 4 - 4096} more characters]` })
     expect(parseErrorBody('<p>'.repeat(100_000))).toEqual({ _tag: 'Text', text: `${'<p>'.repeat(1365)}<… [${300_000 - 4096} more characters]` })
+    expect(parseErrorBody(JSON.stringify({ detail: 'y'.repeat(4000) }))).toEqual({ _tag: 'Detail', detail: 'y'.repeat(4000) })
   })
 
   it('decodeError keeps an excerpt of the body; statusError keeps bounded, redacted headers', () => {

@@ -9,7 +9,6 @@ import type { TaskEither } from 'fp-ts/TaskEither'
 import type * as D from 'io-ts/Decoder'
 import type { Client } from '../http/client'
 import { type CvatError, decodeError, parseErrorBody, scrub, statusError } from '../errors'
-import { PARSED_CHARS } from '../errors/body'
 import { EXCERPT_CHARS, clip } from '../errors/bounded'
 import { drawDecodeError } from '../errors/draw'
 import { recallSecrets } from '../errors/redact'
@@ -32,7 +31,7 @@ const failure = (req: HttpRequest, res: HttpResponse): CvatError => {
     res.url,
     res.status,
     scrub(res.statusText, secrets),
-    res.body.length > PARSED_CHARS ? { _tag: 'Text', text: excerpt(res.body, secrets) } : parseErrorBody(scrub(res.body, secrets)),
+    parseErrorBody(excerpt(res.body, secrets)),
     parseRetryAfter(res.headers['retry-after']),
     headers,
   )

@@ -21,72 +21,36 @@ export const clip = (text: string, max: number = EXCERPT_CHARS, total: number = 
   return `${text.slice(0, end)}… [${total - end} more characters]`
 }
 
-/** Keeps strings in order while their total length stays within `max`, clipping the last one kept. */
-export const clipAll = (texts: ReadonlyArray<string>, max: number = EXCERPT_CHARS): ReadonlyArray<string> => {
-  const out: string[] = []
-  let left = max
-  for (const t of texts) {
-    if (left <= 0) {
-      out.push(`… [${texts.length - out.length} more]`)
-      break
-    }
-    out.push(clip(t, left))
-    left -= t.length
-  }
-  return out
-}
-
 const MAX_DEPTH = 16
+const MAX_NODES = 1000
 
 /**
  * Renders a value as JSON text of at most `max` characters (then `…`), exactly as `JSON.stringify`
- * would for small plain data; it never throws and never recurses deeper than 16 levels.
+ * does for small plain data. It never throws: deeper than 16 levels a value shows as `"…"`, past
+ * 1000 values the rest is left out, and a cycle, a throwing getter or a revoked proxy ends the
+ * text with `…`.
  */
 export const boundedJson = (value: unknown, max = 200): string => {
-  let out = ''
-  const ancestors: unknown[] = []
-  // Returns false once the budget is spent, which stops every enclosing loop.
-  const write = (v: unknown, depth: number, inArray: boolean): boolean => {
-    if (out.length > max) return false
-    if (v === null) return (out += 'null'), true
-    switch (typeof v) {
-      case 'string':
-        out += JSON.stringify(v.length > max ? v.slice(0, max + 1) : v)
-        return out.length <= max
-      case 'number':
-        return (out += Number.isFinite(v) ? String(v) : 'null'), true
-      case 'boolean':
-      case 'bigint':
-        return (out += String(v)), true
-      case 'object':
-        break
-      default:
-        return (out += inArray ? 'null' : 'undefined'), true
-    }
-    if (depth >= MAX_DEPTH || ancestors.includes(v)) return (out += '"…"'), true
-    ancestors.push(v)
-    const items: ReadonlyArray<unknown> | undefined = Array.isArray(v) ? v : undefined
-    const keys = items === undefined ? Object.keys(v) : []
-    out += items === undefined ? '{' : '['
-    let first = true
-    for (let i = 0; i < (items?.length ?? keys.length); i++) {
-      const k = keys[i] ?? ''
-      const child: unknown = items === undefined ? Reflect.get(v, k) : items[i]
-      if (items === undefined && (child === undefined || typeof child === 'function' || typeof child === 'symbol')) continue
-      out += first ? '' : ','
-      first = false
-      if (items === undefined) out += `${JSON.stringify(k)}:`
-      if (!write(child, depth + 1, items !== undefined)) return false
-    }
-    out += items === undefined ? '}' : ']'
-    ancestors.pop()
-    return out.length <= max
+  const depths = new WeakMap<object, number>()
+  let nodes = 0
+  let cut = false
+  // JSON.stringify calls this with the holder as `this`: its depth gives the value's.
+  function bound(this: unknown, _key: string, v: unknown): unknown {
+    const depth = (typeof this === 'object' && this !== null ? (depths.get(this) ?? 0) : 0) + 1
+    if (++nodes > MAX_NODES) return (cut = true), undefined
+    if (typeof v === 'bigint') return String(v)
+    if (typeof v === 'string' && v.length > max) return v.slice(0, max + 1)
+    if (typeof v !== 'object' || v === null) return v
+    // Parsed JSON shares no objects, so one seen before is a cycle.
+    if (depth > MAX_DEPTH || depths.has(v)) return '…'
+    depths.set(v, depth)
+    return v
   }
+  let out: string
   try {
-    write(value, 0, false)
+    out = JSON.stringify(value, bound) ?? 'undefined'
   } catch {
-    // A getter, a proxy trap or a toJSON threw: what was rendered so far stands.
-    out += '…'
+    out = '…'
   }
-  return out.length > max ? `${out.slice(0, max)}…` : out
+  return out.length > max || cut ? `${out.slice(0, max)}…` : out
 }

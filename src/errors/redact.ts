@@ -7,44 +7,17 @@
 /** Marks where a credential was removed. */
 export const REDACTED = '[redacted]'
 
-// A query parameter name may arrive percent-encoded (`%73ign`); an undecodable one is kept as is.
-const decodedName = (name: string): string => {
-  try {
-    return decodeURIComponent(name.replace(/\+/g, ' '))
-  } catch {
-    return name
-  }
-}
-
-const redactQuery = (query: string): string =>
-  query
-    .split('&')
-    .map((pair) => {
-      const at = pair.indexOf('=')
-      return at >= 0 && decodedName(pair.slice(0, at)).toLowerCase() === 'sign' ? `${pair.slice(0, at + 1)}${REDACTED}` : pair
-    })
-    .join('&')
-
 /**
  * Removes credentials from a URL: the user-info (everything up to the last `@` of the authority)
- * and the value of every `sign` query parameter, however its name is percent-encoded.
+ * and the value of every `sign` query parameter, its name percent-encoded or not.
  *
  * @example
  * redactUrl('https://u:p@ss@cvat.example/api/invitations?sign=s3cret') // 'https://[redacted]@cvat.example/api/invitations?sign=[redacted]'
  */
-export const redactUrl = (url: string): string => {
-  const scheme = /^[a-z][a-z0-9+.-]*:\/\//i.exec(url)?.[0] ?? ''
-  const rest = url.slice(scheme.length)
-  const authorityEnd = scheme === '' ? 0 : rest.search(/[/?#\\]|$/)
-  const at = rest.lastIndexOf('@', authorityEnd)
-  const head = scheme === '' || at < 0 || at >= authorityEnd ? url.slice(0, scheme.length + authorityEnd) : `${scheme}${REDACTED}${rest.slice(at, authorityEnd)}`
-  const tail = rest.slice(authorityEnd)
-  const q = tail.indexOf('?')
-  if (q < 0) return head + tail
-  const hash = tail.indexOf('#', q)
-  const end = hash < 0 ? tail.length : hash
-  return head + tail.slice(0, q + 1) + redactQuery(tail.slice(q + 1, end)) + tail.slice(end)
-}
+export const redactUrl = (url: string): string =>
+  url
+    .replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#\\]*@/i, `$1${REDACTED}@`)
+    .replace(/([?&](?:s|%73)(?:i|%69)(?:g|%67)(?:n|%6e)=)[^&#]*/gi, `$1${REDACTED}`)
 
 // Shapes a credential takes in a server's echo even when we do not know its value: the `sign`
 // parameter in a link, an Authorization value, the session cookies.
