@@ -2,9 +2,10 @@
  * `npm run size`: bundles single-import entries of the built package with esbuild and rollup
  * (minified, gzipped) and prints one table, with openapi-fetch measured in the same run as the
  * yardstick. Exits 1 when a budget is broken:
- *   - an endpoint alone (with the fp-ts and io-ts code it pulls) over 4.0 kB gzipped;
+ *   - an endpoint alone (with the fp-ts and io-ts code it pulls) over 5.1 kB gzipped;
  *   - a realistic application (createClient + an auth + retry + timeout + one endpoint) over its
- *     own budget (`REALISTIC`, the measured size plus a little headroom: growth must be decided);
+ *     own budget (`REALISTIC`, the measured size plus a little headroom: growth must be decided),
+ *     or holding fp-ts/TaskEither;
  *   - a one-endpoint bundle holding another endpoint's path, cross-fetch, node-fetch or emulator code;
  *   - an empty import that is not empty.
  */
@@ -14,7 +15,9 @@ import terser from '@rollup/plugin-terser'
 import { build } from 'esbuild'
 import { rollup } from 'rollup'
 
-const BUDGET = 4000
+// Raised from 4.0 kB with the transport hardening (issue 10): bounded error drawing, body
+// excerpts and credential scrubbing cost ~1 kB in every decoding endpoint.
+const BUDGET = 5100
 const ENDPOINTS = {
   invitationsCreate: 'invitationWriteRequest',
   invitationsList: 'page_size',
@@ -30,12 +33,15 @@ const FORBIDDEN = [/node_modules\/(cross-fetch|node-fetch)/, /node-fetch/, /crea
 // What an application really ships: the client, one auth scheme, the two policies, an endpoint.
 // Budgets in gzipped bytes, the larger of esbuild and rollup.
 const REALISTIC: ReadonlyArray<readonly [string, ReadonlyArray<string>, number]> = [
-  ['createClient + tokenAuth + invitationsRetrieve', ['createClient', 'tokenAuth', 'invitationsRetrieve'], 5300],
-  ['createClient + tokenAuth + retry + timeout + invitationsRetrieve', ['createClient', 'tokenAuth', 'retry', 'timeout', 'invitationsRetrieve'], 6000],
-  ['createClient + sessionAuth + retry + timeout + invitationsCreate', ['createClient', 'sessionAuth', 'retry', 'timeout', 'invitationsCreate'], 6200],
-  ['createClient + basicAuth + retry + timeout + invitationsList', ['createClient', 'basicAuth', 'retry', 'timeout', 'invitationsList'], 6200],
-  ['createClient + signatureAuth + timeout + invitationsRetrieve', ['createClient', 'signatureAuth', 'timeout', 'invitationsRetrieve'], 5600],
+  ['createClient + tokenAuth + invitationsRetrieve', ['createClient', 'tokenAuth', 'invitationsRetrieve'], 6900],
+  ['createClient + tokenAuth + retry + timeout + invitationsRetrieve', ['createClient', 'tokenAuth', 'retry', 'timeout', 'invitationsRetrieve'], 7600],
+  ['createClient + sessionAuth + retry + timeout + invitationsCreate', ['createClient', 'sessionAuth', 'retry', 'timeout', 'invitationsCreate'], 7900],
+  ['createClient + basicAuth + retry + timeout + invitationsList', ['createClient', 'basicAuth', 'retry', 'timeout', 'invitationsList'], 8000],
+  ['createClient + signatureAuth + timeout + invitationsRetrieve', ['createClient', 'signatureAuth', 'timeout', 'invitationsRetrieve'], 7100],
 ]
+// No value import of fp-ts/TaskEither on the request path: its unannotated top-level calls stay
+// in every bundle (~0.8 kB gzipped).
+const FORBIDDEN_ON_REQUEST_PATH = /fp-ts\/es6\/TaskEither/
 
 interface Entry {
   readonly name: string
@@ -58,8 +64,9 @@ const entries: ReadonlyArray<Entry> = [
   },
 ]
 
-const viaEsbuild = async (code: string): Promise<string> => {
+const viaEsbuild = async (code: string): Promise<{ js: string; inputs: ReadonlyArray<string> }> => {
   const out = await build({
+    metafile: true,
     stdin: { contents: code, resolveDir: process.cwd(), loader: 'js' },
     bundle: true,
     minify: true,
@@ -69,7 +76,9 @@ const viaEsbuild = async (code: string): Promise<string> => {
     write: false,
     logLevel: 'silent',
   })
-  return out.outputFiles[0]!.text
+  // The modules that left code in the bundle (an import tree-shaken to nothing is not one).
+  const kept = Object.entries(Object.values(out.metafile.outputs)[0]!.inputs).filter(([, i]) => i.bytesInOutput > 0)
+  return { js: out.outputFiles[0]!.text, inputs: kept.map(([path]) => path) }
 }
 
 const viaRollup = async (code: string): Promise<string> => {
@@ -94,10 +103,12 @@ const main = async (): Promise<void> => {
   const failures: string[] = []
   const rows: string[][] = []
   for (const e of entries) {
-    const [esb, rol] = await Promise.all([viaEsbuild(e.code), viaRollup(e.code)])
+    const [{ js: esb, inputs }, rol] = await Promise.all([viaEsbuild(e.code), viaRollup(e.code)])
     const sizes = { esbuild: gz(esb), rollup: gz(rol) }
     rows.push([e.name, kb(esb.length), kb(sizes.esbuild), kb(rol.length), kb(sizes.rollup)])
     if (e.empty && (sizes.esbuild !== 0 || sizes.rollup !== 0)) failures.push(`${e.name} is not empty: ${JSON.stringify({ esb, rol })}`)
+    if (e.budget !== undefined && inputs.some((i) => FORBIDDEN_ON_REQUEST_PATH.test(i)))
+      failures.push(`${e.name} holds fp-ts/TaskEither: ${inputs.filter((i) => FORBIDDEN_ON_REQUEST_PATH.test(i)).join(', ')}`)
     if (e.budget !== undefined)
       for (const [tool, size] of Object.entries(sizes)) if (size > e.budget) failures.push(`${e.name} (${tool}) is ${kb(size)} kB gzipped, over its ${kb(e.budget)} kB`)
     if (e.endpoint) {
