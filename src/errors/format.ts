@@ -8,10 +8,11 @@ import { boundedJson } from './bounded'
 import { MAX_REDIRECTS } from './limits'
 
 // C0 and C1 controls (whitespace is folded to a space first), bidi controls, line and paragraph
-// separators, BOM, and lone surrogates.
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ufeff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g
+// separators, BOM, and lone surrogates; a surrogate pair is matched first and kept (no
+// lookbehind: older Safari cannot parse it).
+const UNSAFE = /[\ud800-\udbff][\udc00-\udfff]|[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ufeff\ud800-\udfff]/g
 
-const escape = (c: string): string => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`
+const escape = (c: string): string => (c.length === 2 ? c : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
 
 // Only a bounded prefix of any text is looked at, so rendering is linear whatever its size.
 const SCANNED = 65_536

@@ -11,8 +11,6 @@ import type { CvatError } from '../errors'
  */
 export type ErrorHandlers = { readonly [K in CvatError['_tag']]: (e: Extract<CvatError, { _tag: K }>) => unknown }
 
-type ResultOf<H> = { [K in keyof H]: H[K] extends (e: never) => infer R ? R : never }[keyof H]
-
 /**
  * Handles each error tag with its own function; the compiler checks every tag is covered.
  *
@@ -30,8 +28,8 @@ type ResultOf<H> = { [K in keyof H]: H[K] extends (e: never) => infer R ? R : ne
  */
 export const matchError =
   <H extends ErrorHandlers>(handlers: H) =>
-  (e: CvatError): ResultOf<H> =>
-    (handlers[e._tag] as (e: CvatError) => ResultOf<H>)(e)
+  (e: CvatError): { [K in keyof H]: H[K] extends (e: never) => infer R ? R : never }[keyof H] =>
+    (handlers[e._tag] as (e: CvatError) => { [K in keyof H]: H[K] extends (e: never) => infer R ? R : never }[keyof H])(e)
 
 /**
  * Handles the tags named in `handlers`, and every other one with `otherwise`.
@@ -41,7 +39,7 @@ export const matchError =
  */
 export const matchErrorOr =
   <H extends Partial<ErrorHandlers>, B>(handlers: H, otherwise: (e: CvatError) => B) =>
-  (e: CvatError): ResultOf<Required<H>> | B => {
-    const handler = handlers[e._tag] as ((e: CvatError) => ResultOf<Required<H>>) | undefined
+  (e: CvatError): { [K in keyof H]-?: H[K] extends ((e: never) => infer R) | undefined ? R : never }[keyof H] | B => {
+    const handler = handlers[e._tag] as ((e: CvatError) => { [K in keyof H]-?: H[K] extends ((e: never) => infer R) | undefined ? R : never }[keyof H]) | undefined
     return handler === undefined ? otherwise(e) : handler(e)
   }

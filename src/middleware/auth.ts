@@ -15,7 +15,8 @@ const HEADER_SAFE = /^[\t\x20-\x7e\x80-\xff]*$/
 // A cookie value per RFC 6265 (`cookie-octet`): no `;`, `,`, space, quote, backslash or control,
 // so `sessionId: 'abc; sessionid=attacker'` cannot add a cookie.
 const COOKIE_SAFE = /^[\x21\x23-\x2b\x2d-\x3a\x3c-\x5b\x5d-\x7e]*$/
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/
+// A surrogate outside a pair (no lookbehind: older Safari cannot parse it).
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?:^|[^\ud800-\udbff])[\udc00-\udfff]/
 
 // Reads a field without trusting the object: a getter or a proxy may throw.
 const field = (from: unknown, name: string): unknown => {

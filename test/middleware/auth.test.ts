@@ -1,5 +1,6 @@
 import * as E from 'fp-ts/Either'
 import { pipe } from 'fp-ts/function'
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { basicAuth, bearerAuth, sessionAuth, signatureAuth, tokenAuth } from '../../src/middleware/auth'
 import { type Middleware, createClient } from '../../src/http/client'
@@ -87,5 +88,30 @@ describe('auth middleware', () => {
     const { result, sent } = await sendWith(auth)
     expect(sent).toEqual([])
     expect(result).toEqual(E.left({ _tag: 'RequestError', method: 'GET', url: '/api/invitations', message }))
+  })
+})
+
+describe('auth middleware over anything JavaScript allows (property)', () => {
+  const schemes: ReadonlyArray<[string, (u: unknown, v: unknown) => Middleware]> = [
+    ['tokenAuth', (u) => tokenAuth(u as string)],
+    ['bearerAuth', (u) => bearerAuth(u as string)],
+    ['basicAuth', (u, v) => basicAuth({ username: u, password: v } as never)],
+    ['sessionAuth', (u, v) => sessionAuth({ sessionId: u, csrfToken: v } as never)],
+    ['signatureAuth', (u) => signatureAuth(u as string)],
+  ]
+  it.each(schemes)('%s never throws: it sends, or answers a RequestError naming the scheme with nothing sent', async (name, make) => {
+    const credential = fc.oneof(fc.anything(), fc.string({ unit: 'binary' }), fc.string({ unit: 'grapheme-ascii' }))
+    await fc.assert(
+      fc.asyncProperty(credential, credential, async (u, v) => {
+        const { result, sent } = await sendWith(make(u, v), 'POST')
+        if (E.isRight(result)) expect(sent).toHaveLength(1)
+        else {
+          expect(sent).toEqual([])
+          expect(result.left).toMatchObject({ _tag: 'RequestError', method: 'POST', url: '/api/invitations' })
+          expect(result.left._tag === 'RequestError' && result.left.message.startsWith(`${name}: `)).toBe(true)
+        }
+      }),
+      { numRuns: 200 },
+    )
   })
 })
