@@ -13,6 +13,7 @@ import {
   redirectError,
   requestError,
   responseTooLargeError,
+  scrub,
   statusError,
   timeoutError,
   transportError,
@@ -174,7 +175,7 @@ describe('formatError', () => {
       }),
       { numRuns: 300 },
     )
-  })
+  }, 30_000)
 })
 
 describe('bounds on what an error keeps', () => {
@@ -270,5 +271,24 @@ describe('matchError', () => {
     const statusOf = matchErrorOr({ StatusError: (e) => e.status, TimeoutError: () => 'slow' as const }, (e) => e._tag)
     expectTypeOf(statusOf).returns.toEqualTypeOf<number | 'slow' | CvatError['_tag']>()
     expect(everyTag.map(statusOf)).toEqual(['RequestError', 'TransportError', 'slow', 404, 'DecodeError', 'ListChangedError', 'ResponseTooLargeError', 'RedirectError'])
+  })
+})
+
+describe('scrub', () => {
+  it('removes every known secret and the shapes of echoed unknown ones, and leaves prose alone', () => {
+    const text = [
+      'HTTP_AUTHORIZATION: Token 3f9a1c0de2b7 / Bearer pat_9Xyz12 / Basic Ym9iOnB3MTIz',
+      'Cookie: sessionid=abc; csrftoken=def',
+      'next: http://h/api/invitations?page=2&sign=7%3Aabc&amp;sign=8:def',
+      'Token expired. WWW-Authenticate: Basic realm="api". known: hunter2 / aHVudGVyMg',
+    ].join('\n')
+    expect(scrub(text, ['hunter2', 'aHVudGVyMg'])).toBe(
+      [
+        'HTTP_AUTHORIZATION: Token [redacted] / Bearer [redacted] / Basic [redacted]',
+        'Cookie: sessionid=[redacted]; csrftoken=[redacted]',
+        'next: http://h/api/invitations?page=2&sign=[redacted]&amp;sign=[redacted]',
+        'Token expired. WWW-Authenticate: Basic realm="api". known: [redacted] / [redacted]',
+      ].join('\n'),
+    )
   })
 })

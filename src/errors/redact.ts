@@ -23,7 +23,8 @@ export const redactUrl = (url: string): string =>
 // parameter in a link, an Authorization value, the session cookies.
 const ECHOES: ReadonlyArray<readonly [RegExp, string]> = [
   [/([?&;](?:amp;)?(?:sign|%73ign)=)[^&#"'\s<>\\]*/gi, `$1${REDACTED}`],
-  [/\b(Token|Bearer|Basic)(\s+|%20|\+)[A-Za-z0-9._~+/=:%-]{6,}/g, `$1$2${REDACTED}`],
+  // A credential holds a digit: prose ("Token expired") and `Basic realm="…"` stay readable.
+  [/\b(Token|Bearer|Basic)(\s+|%20|\+)(?=[A-Za-z._~+/=:%-]*[0-9])[A-Za-z0-9._~+/=:%-]{6,}/g, `$1$2${REDACTED}`],
   [/\b(sessionid|csrftoken)(=|%3D)[^;,\s"'<>&\\]+/gi, `$1$2${REDACTED}`],
 ]
 

@@ -62,7 +62,7 @@ describe('bodies that nest, inflate or never end', () => {
         E.left({ _tag: 'ResponseTooLargeError', method: 'GET', url: `${s.url}/api/invitations`, status: 200, limit }),
       )
     }
-  })
+  }, 30_000)
 
   it('an endless body ends in ResponseTooLargeError, and the connection is closed', async () => {
     const s = await serve((_req, res) => {
