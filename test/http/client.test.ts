@@ -1,3 +1,5 @@
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import * as E from 'fp-ts/Either'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createClient } from '../../src/http/client'
@@ -147,6 +149,17 @@ describe('what the client refuses to send', () => {
 })
 
 describe('TransportError messages are ours, never the runtime text', () => {
+  it("the runtime's own fetch, refused by a closed port on 127.0.0.1, gives its cause code", async () => {
+    // A port just freed is closed (port 9 would not do: fetch blocks it as a "bad port").
+    const server = createServer()
+    await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok))
+    const { port } = server.address() as AddressInfo
+    await new Promise((ok) => server.close(ok))
+    const result = await createClient({ baseUrl: `http://127.0.0.1:${port}` })(request('GET', '/api/x'))()
+    expect(result).toEqual(E.left({ _tag: 'TransportError', method: 'GET', url: `http://127.0.0.1:${port}/api/x`, message: 'fetch failed (ECONNREFUSED)' }))
+  })
+
+
   it.each<[string, unknown, string]>([
     ['undici quoting a URL with credentials', new TypeError('Request cannot be constructed from a URL that includes credentials: http://a:SECRET@h/'), 'fetch failed'],
     ['a cause code', new TypeError('fetch failed: SECRET', { cause: { code: 'ECONNREFUSED', message: 'SECRET' } }), 'fetch failed (ECONNREFUSED)'],
