@@ -2,7 +2,7 @@
  * `npm run size`: bundles single-import entries of the built package with esbuild and rollup
  * (minified, gzipped) and prints one table, with openapi-fetch measured in the same run as the
  * yardstick. Exits 1 when a budget is broken:
- *   - an endpoint alone (with the fp-ts and io-ts code it pulls) over 5.1 kB gzipped;
+ *   - an endpoint alone (with the fp-ts and io-ts code it pulls) over 5.5 kB gzipped;
  *   - a realistic application (createClient + an auth + retry + timeout + one endpoint) over its
  *     own budget (`REALISTIC`, the measured size plus a little headroom: growth must be decided),
  *     or holding fp-ts/TaskEither;
@@ -15,9 +15,9 @@ import terser from '@rollup/plugin-terser'
 import { build } from 'esbuild'
 import { rollup } from 'rollup'
 
-// Raised from 4.0 kB with the transport hardening (issue 10): bounded error drawing, body
-// excerpts and credential scrubbing cost ~1 kB in every decoding endpoint.
-const BUDGET = 5100
+// Raised from 4.0 kB with the hardening of issue 10: bounded error drawing, body excerpts and
+// credential scrubbing (~1 kB), and run-time input checks (~0.3 kB) in every decoding endpoint.
+const BUDGET = 5500
 const ENDPOINTS = {
   invitationsCreate: 'invitationWriteRequest',
   invitationsList: 'page_size',
@@ -31,13 +31,14 @@ const ENDPOINTS = {
 const FORBIDDEN = [/node_modules\/(cross-fetch|node-fetch)/, /node-fetch/, /createCvatEmulator|Email backend is not configured|node:http/]
 
 // What an application really ships: the client, one auth scheme, the two policies, an endpoint.
-// Budgets in gzipped bytes, the larger of esbuild and rollup.
+// Budgets in gzipped bytes (esbuild and rollup alike): the figures measured with the transport
+// hardening (harden-transport) and the input checks (harden-input) together, plus ~3%.
 const REALISTIC: ReadonlyArray<readonly [string, ReadonlyArray<string>, number]> = [
-  ['createClient + tokenAuth + invitationsRetrieve', ['createClient', 'tokenAuth', 'invitationsRetrieve'], 6900],
-  ['createClient + tokenAuth + retry + timeout + invitationsRetrieve', ['createClient', 'tokenAuth', 'retry', 'timeout', 'invitationsRetrieve'], 7600],
-  ['createClient + sessionAuth + retry + timeout + invitationsCreate', ['createClient', 'sessionAuth', 'retry', 'timeout', 'invitationsCreate'], 7900],
-  ['createClient + basicAuth + retry + timeout + invitationsList', ['createClient', 'basicAuth', 'retry', 'timeout', 'invitationsList'], 8000],
-  ['createClient + signatureAuth + timeout + invitationsRetrieve', ['createClient', 'signatureAuth', 'timeout', 'invitationsRetrieve'], 7100],
+  ['createClient + tokenAuth + invitationsRetrieve', ['createClient', 'tokenAuth', 'invitationsRetrieve'], 7200],
+  ['createClient + tokenAuth + retry + timeout + invitationsRetrieve', ['createClient', 'tokenAuth', 'retry', 'timeout', 'invitationsRetrieve'], 8500],
+  ['createClient + sessionAuth + retry + timeout + invitationsCreate', ['createClient', 'sessionAuth', 'retry', 'timeout', 'invitationsCreate'], 8800],
+  ['createClient + basicAuth + retry + timeout + invitationsList', ['createClient', 'basicAuth', 'retry', 'timeout', 'invitationsList'], 8900],
+  ['createClient + signatureAuth + timeout + invitationsRetrieve', ['createClient', 'signatureAuth', 'timeout', 'invitationsRetrieve'], 7650],
 ]
 // No value import of fp-ts/TaskEither on the request path: its unannotated top-level calls stay
 // in every bundle (~0.8 kB gzipped).
