@@ -98,5 +98,11 @@ export const rememberSecrets = <A extends object>(response: A, secrets: () => Re
   return response
 }
 
-/** Recalls the secrets of the request a response answers (none when unknown). */
-export const recallSecrets = (response: object): ReadonlyArray<string> => registry.get(response)?.() ?? []
+/** Recalls the secrets of the request a response answers (none when unknown, or when the request can no longer be read). */
+export const recallSecrets = (response: object): ReadonlyArray<string> => {
+  try {
+    return registry.get(response)?.() ?? []
+  } catch {
+    return []
+  }
+}

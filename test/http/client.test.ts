@@ -138,9 +138,10 @@ describe('what the client refuses to send', () => {
     expect(rec.sent).toEqual([])
   })
 
-  it('a query value that cannot be encoded (a lone surrogate) is a RequestError, not a throw', async () => {
+  it('a request whose URL cannot be built (its query throws when read) is a RequestError, not a throw', async () => {
     const rec = recordingFetch(() => new Response('ok'))
-    const result = await createClient({ baseUrl: 'https://h', fetch: rec.fetch })({ ...request('GET', '/api/x'), query: [['search', '\ud83d']] })()
+    const throwing = new Proxy([], { get: () => { throw new Error('no') } }) as unknown as ReadonlyArray<readonly [string, string]>
+    const result = await createClient({ baseUrl: 'https://h', fetch: rec.fetch })({ ...request('GET', '/api/x'), query: throwing })()
     expect(result).toEqual(
       E.left({ _tag: 'RequestError', method: 'GET', url: '/api/x', message: 'the URL cannot be built: a path or query value cannot be encoded' }),
     )
