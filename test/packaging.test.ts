@@ -27,7 +27,9 @@ describe('packaging', () => {
     const esm = files('dist/esm', '.js').map((f) => readFileSync(f, 'utf8')).join('\n')
     const cjs = files('dist/cjs', '.cjs').map((f) => readFileSync(f, 'utf8')).join('\n')
     expect(esm).not.toMatch(/(fp-ts|io-ts)\/lib\//)
-    expect(esm).toMatch(/from 'fp-ts\/TaskEither'/)
+    // Subpaths, not lib/ (no request-path module value-imports fp-ts/TaskEither any more: see npm run size).
+    expect(esm).toMatch(/from 'fp-ts\/Either'/)
+    expect(esm).toMatch(/from 'io-ts\/Decoder'/)
     expect([...cjs.matchAll(/require\('((?:fp-ts|io-ts)[^']*)'\)/g)].every(([, id]) => id!.includes('/lib/'))).toBe(true)
     expect(esm).not.toContain('cross-fetch')
     expect(cjs).toContain("import('cross-fetch')")
