@@ -1,8 +1,17 @@
 /**
  * Failures as values: a union of plain objects told apart by `_tag`. Every constructor redacts
- * the URL it is given, so no error can carry a credential, whoever builds it.
+ * the URL it is given and bounds the server text it keeps, so no error can carry a credential in
+ * its URL or grow with a hostile body, whoever builds it. Rendering, redaction and body parsing
+ * live in `errors/`.
  */
-import { isRecord } from './json'
+import { EXCERPT_CHARS, clip } from './errors/bounded'
+import { boundedHeaders } from './errors/body'
+import { redactUrl } from './errors/redact'
+
+export { describeBody, formatError } from './errors/format'
+export { matchError, matchErrorOr, type ErrorHandlers } from './errors/match'
+export { parseErrorBody } from './errors/body'
+export { redactUrl, scrub } from './errors/redact'
 
 /**
  * Reports bad input; nothing was sent.
@@ -18,7 +27,8 @@ export interface RequestError {
 }
 
 /**
- * Reports that the network failed or the caller aborted before a response arrived.
+ * Reports that the network failed or the caller aborted before a response arrived; the message
+ * is ours (a cause code such as `ECONNREFUSED`), never a runtime's text, which may quote a URL.
  *
  * @example
  * if (e._tag === 'TransportError') console.error(`network: ${e.message}`)
@@ -55,7 +65,12 @@ export interface StatusError {
   readonly url: string
   readonly status: number
   readonly statusText: string
+  /** The body parsed, at most an excerpt (4 KiB) of its text, scrubbed of the request's credentials. */
   readonly body: ErrorBody
+  /** The response headers: at most 32, each value at most 256 characters, credential headers redacted. */
+  readonly headers: Readonly<Record<string, string>>
+  /** The `x-request-id` CVAT or a proxy sent, to quote when reporting the failure. */
+  readonly requestId?: string
   /** Seconds the server asked us to wait (`Retry-After`), when it said so. */
   readonly retryAfter?: number
 }
@@ -71,9 +86,9 @@ export interface DecodeError {
   readonly method: string
   readonly url: string
   readonly status: number
-  /** What did not match, with the path to it. */
+  /** What did not match, with the path to it (at most 40 lines). */
   readonly message: string
-  /** The raw body, kept so nothing is lost. */
+  /** An excerpt of the raw body (at most 4 KiB), scrubbed of the request's credentials. */
   readonly body: string
 }
 
@@ -97,12 +112,54 @@ export interface ListChangedError {
 }
 
 /**
+ * Reports a response body larger than the client's `maxResponseBytes` (default 64 MiB); reading
+ * stopped at the limit, so nothing of the body is kept.
+ *
+ * @example
+ * if (e._tag === 'ResponseTooLargeError') console.error(`over ${e.limit} bytes: ask for smaller pages`)
+ */
+export interface ResponseTooLargeError {
+  readonly _tag: 'ResponseTooLargeError'
+  readonly method: string
+  readonly url: string
+  readonly status: number
+  /** The limit in bytes that the body exceeded. */
+  readonly limit: number
+}
+
+/**
+ * Reports a redirect the client would not follow: to another origin (credentials and bodies never
+ * leave the origin they were meant for), more than 5 in a row, or one the runtime hid (`opaque`,
+ * as browsers do with `redirect: 'manual'`).
+ *
+ * @example
+ * if (e._tag === 'RedirectError' && e.reason === 'cross-origin') console.error(`CVAT moved to ${e.location}: update baseUrl`)
+ */
+export interface RedirectError {
+  readonly _tag: 'RedirectError'
+  readonly method: string
+  readonly url: string
+  readonly status: number
+  readonly reason: 'cross-origin' | 'too-many' | 'opaque'
+  /** Where the server pointed, absolute and redacted; empty when the runtime hid it. */
+  readonly location: string
+}
+
+/**
  * Unites everything an endpoint can fail with.
  *
  * @example
  * const result: E.Either<CvatError, InvitationRead> = await invitationsRetrieve(cvat, { key })()
  */
-export type CvatError = RequestError | TransportError | TimeoutError | StatusError | DecodeError | ListChangedError
+export type CvatError =
+  | RequestError
+  | TransportError
+  | TimeoutError
+  | StatusError
+  | DecodeError
+  | ListChangedError
+  | ResponseTooLargeError
+  | RedirectError
 
 /**
  * Parses a non-2xx body into each shape CVAT (or a proxy in front of it) answers with.
@@ -118,23 +175,6 @@ export type ErrorBody =
   | { readonly _tag: 'Json'; readonly value: unknown }
   | { readonly _tag: 'Text'; readonly text: string }
   | { readonly _tag: 'Empty' }
-
-const REDACTED = '[redacted]'
-
-/**
- * Removes credentials from a URL: user-info and the `sign` query parameter.
- *
- * @example
- * redactUrl('https://u:p@cvat.example/api/invitations?sign=s3cret') // 'https://[redacted]@cvat.example/api/invitations?sign=[redacted]'
- */
-export const redactUrl = (url: string): string =>
-  url
-    .replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#@]*@/i, `$1${REDACTED}@`)
-    .replace(/([?&]sign=)[^&#]*/g, `$1${REDACTED}`)
-
-/** Replaces every occurrence of each secret in a text (secrets shorter than 3 characters are too common to be told apart). */
-export const scrub = (text: string, secrets: ReadonlyArray<string>): string =>
-  secrets.filter((s) => s.length >= 3).reduce((t, s) => t.split(s).join(REDACTED), text)
 
 /** Builds a `RequestError`. */
 export const requestError = (method: string, url: string, message: string): RequestError => ({
@@ -160,7 +200,7 @@ export const timeoutError = (method: string, url: string, ms: number): TimeoutEr
   ms,
 })
 
-/** Builds a `StatusError`, leaving `retryAfter` out when the server did not send one. */
+/** Builds a `StatusError` with its headers bounded, leaving `requestId` and `retryAfter` out when the server sent none. */
 export const statusError = (
   method: string,
   url: string,
@@ -168,15 +208,22 @@ export const statusError = (
   statusText: string,
   body: ErrorBody,
   retryAfter?: number,
-): StatusError => ({
-  _tag: 'StatusError',
-  method,
-  url: redactUrl(url),
-  status,
-  statusText,
-  body,
-  ...(retryAfter === undefined ? {} : { retryAfter }),
-})
+  headers: Readonly<Record<string, string>> = {},
+): StatusError => {
+  const kept = boundedHeaders(headers)
+  const requestId = kept['x-request-id']
+  return {
+    _tag: 'StatusError',
+    method,
+    url: redactUrl(url),
+    status,
+    statusText: clip(statusText, 256),
+    body,
+    headers: kept,
+    ...(requestId === undefined ? {} : { requestId: clip(requestId, 128) }),
+    ...(retryAfter === undefined ? {} : { retryAfter }),
+  }
+}
 
 /** Builds a `ListChangedError`. */
 export const listChangedError = (url: string, counts: ReadonlyArray<number>, read: number, distinct: number): ListChangedError => ({
@@ -188,112 +235,31 @@ export const listChangedError = (url: string, counts: ReadonlyArray<number>, rea
   distinct,
 })
 
-/** Builds a `DecodeError`. */
+/** Builds a `DecodeError`, keeping an excerpt of the body. */
 export const decodeError = (method: string, url: string, status: number, message: string, body: string): DecodeError => ({
   _tag: 'DecodeError',
   method,
   url: redactUrl(url),
   status,
-  message,
-  body,
+  message: clip(message, EXCERPT_CHARS),
+  body: clip(body),
 })
 
-const isStringArray = (u: unknown): u is ReadonlyArray<string> =>
-  Array.isArray(u) && u.every((x) => typeof x === 'string')
+/** Builds a `ResponseTooLargeError`. */
+export const responseTooLargeError = (method: string, url: string, status: number, limit: number): ResponseTooLargeError => ({
+  _tag: 'ResponseTooLargeError',
+  method,
+  url: redactUrl(url),
+  status,
+  limit,
+})
 
-const classify = (value: unknown): ErrorBody => {
-  if (typeof value === 'string') return { _tag: 'Message', message: value }
-  if (isStringArray(value)) return { _tag: 'Messages', messages: value }
-  if (isRecord(value)) {
-    const keys = Object.keys(value)
-    if (keys.length === 1 && typeof value['detail'] === 'string') return { _tag: 'Detail', detail: value['detail'] }
-    if (keys.length > 0 && keys.every((k) => isStringArray(value[k])))
-      return { _tag: 'FieldErrors', fields: value as Record<string, ReadonlyArray<string>> }
-  }
-  return { _tag: 'Json', value }
-}
-
-/** Parses a non-2xx body into one of CVAT's error shapes; text that is not JSON is kept whole. */
-export const parseErrorBody = (text: string): ErrorBody => {
-  if (text.trim() === '') return { _tag: 'Empty' }
-  try {
-    return classify(JSON.parse(text))
-  } catch {
-    return { _tag: 'Text', text }
-  }
-}
-
-const oneLine = (s: string, max = 300): string => {
-  const flat = s.replace(/\s+/g, ' ').trim()
-  return flat.length > max ? `${flat.slice(0, max)}…` : flat
-}
-
-const textSummary = (text: string): string => {
-  const title = /<title[^>]*>([^<]*)<\/title>/i.exec(text)
-  return oneLine(title?.[1] ?? text.replace(/<[^>]*>/g, ' '))
-}
-
-/**
- * Renders an error body as a short human-readable message.
- *
- * @example
- * describeBody({ _tag: 'Messages', messages: ['The user is a member of the organization already.'] })
- */
-export const describeBody = (body: ErrorBody): string => {
-  switch (body._tag) {
-    case 'Detail':
-      return oneLine(body.detail)
-    case 'FieldErrors':
-      return oneLine(
-        Object.entries(body.fields)
-          .map(([k, v]) => `${k}: ${v.join(' ')}`)
-          .join('; '),
-      )
-    case 'Messages':
-      return oneLine(body.messages.join('; '))
-    case 'Message':
-      return oneLine(body.message)
-    case 'Json':
-      return oneLine(JSON.stringify(body.value) ?? '')
-    case 'Text':
-      return textSummary(body.text)
-    case 'Empty':
-      return '(empty body)'
-  }
-}
-
-/**
- * Handles each error tag with its own function; the compiler checks every tag is covered.
- *
- * @example
- * const retriable = matchError({
- *   RequestError: () => false,
- *   TransportError: () => true,
- *   TimeoutError: () => true,
- *   StatusError: (s) => s.status >= 500,
- *   DecodeError: () => false,
- *   ListChangedError: () => true,
- * })(e)
- */
-export const matchError =
-  <R>(handlers: { readonly [K in CvatError['_tag']]: (e: Extract<CvatError, { _tag: K }>) => R }) =>
-  (e: CvatError): R =>
-    (handlers[e._tag] as (e: CvatError) => R)(e)
-
-/**
- * Formats an error as one readable line: tag, method, URL, status and CVAT's message.
- *
- * @example
- * console.error(formatError(e)) // StatusError: GET https://app.cvat.ai/api/invitations → 403 Forbidden: You do not have permission…
- */
-export const formatError: (e: CvatError) => string = /*#__PURE__*/ matchError({
-  RequestError: (e) => `RequestError: ${e.method} ${e.url}: ${oneLine(e.message)}`,
-  TransportError: (e) => `TransportError: ${e.method} ${e.url}: ${oneLine(e.message)}`,
-  TimeoutError: (e) => `TimeoutError: ${e.method} ${e.url}: no response within ${e.ms} ms`,
-  StatusError: (e) =>
-    `StatusError: ${e.method} ${e.url} → ${e.status}${e.statusText ? ` ${e.statusText}` : ''}: ${describeBody(e.body)}` +
-    (e.retryAfter === undefined ? '' : ` (retry after ${e.retryAfter} s)`),
-  DecodeError: (e) => `DecodeError: ${e.method} ${e.url} → ${e.status}: ${oneLine(e.message, 500)}`,
-  ListChangedError: (e) =>
-    `ListChangedError: ${e.method} ${e.url}: the list changed while it was read (count ${e.counts.join(' → ')}, read ${e.read}, distinct ${e.distinct}); read it again`,
+/** Builds a `RedirectError`, redacting the location. */
+export const redirectError = (method: string, url: string, status: number, reason: RedirectError['reason'], location: string): RedirectError => ({
+  _tag: 'RedirectError',
+  method,
+  url: redactUrl(url),
+  status,
+  reason,
+  location: clip(redactUrl(location), 2048),
 })

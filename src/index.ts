@@ -13,12 +13,14 @@ export type {
   DecodeError,
   ErrorBody,
   ListChangedError,
+  RedirectError,
   RequestError,
+  ResponseTooLargeError,
   StatusError,
   TimeoutError,
   TransportError,
 } from './errors'
-export { formatError, matchError, describeBody, redactUrl } from './errors'
+export { formatError, matchError, matchErrorOr, type ErrorHandlers, describeBody, redactUrl } from './errors'
 export { parseRetryAfter } from './http/retryAfter'
 export { RoleEnum, BasicUser, BasicOrganization } from './codecs/common'
 export {

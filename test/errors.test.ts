@@ -1,18 +1,27 @@
-import { describe, expect, it } from 'vitest'
+import fc from 'fast-check'
+import * as D from 'io-ts/Decoder'
+import { describe, expect, expectTypeOf, it } from 'vitest'
 import {
   type CvatError,
   decodeError,
   listChangedError,
   formatError,
   matchError,
+  matchErrorOr,
   parseErrorBody,
   redactUrl,
+  redirectError,
   requestError,
+  responseTooLargeError,
+  scrub,
   statusError,
   timeoutError,
   transportError,
 } from '../src/errors'
+import { boundedJson } from '../src/errors/bounded'
+import { drawDecodeError } from '../src/errors/draw'
 import { parseRetryAfter } from '../src/http/retryAfter'
+import { InvitationRead, PaginatedInvitationReadList } from '../src/codecs/invitations'
 
 describe('parseErrorBody', () => {
   it.each([
@@ -36,6 +45,16 @@ describe('redactUrl', () => {
       'https://[redacted]@cvat.example/api/invitations?org=a&sign=[redacted]&page=2#x',
     )
     expect(redactUrl('/api/invitations?sign=abc')).toBe('/api/invitations?sign=[redacted]')
+  })
+
+  it.each([
+    ['user-info holding @ (everything up to the last @ of the authority)', 'http://alice:p@ss@host:8080/api?x=1', 'http://[redacted]@host:8080/api?x=1'],
+    ['an @ in the path is not user-info', 'http://host/api/users/a@b.c?sign=x', 'http://host/api/users/a@b.c?sign=[redacted]'],
+    ['a percent-encoded parameter name', 'http://host/api?%73ign=7%3Aabc&si%67n=2&SIGN=3', 'http://host/api?%73ign=[redacted]&si%67n=[redacted]&SIGN=[redacted]'],
+    ['a sign in the fragment-free tail only', 'http://host/api?a=1&sign=s&b=2#sign', 'http://host/api?a=1&sign=[redacted]&b=2#sign'],
+    ['no query', 'http://u@host', 'http://[redacted]@host'],
+  ])('%s', (_name, url, redacted) => {
+    expect(redactUrl(url)).toBe(redacted)
   })
 })
 
@@ -85,20 +104,191 @@ describe('formatError', () => {
     const line = formatError(statusError('GET', '/x', 500, '', { _tag: 'Text', text: 'x'.repeat(10_000) }))
     expect(line.length).toBeLessThan(400)
   })
+
+  it.each<[CvatError, string]>([
+    [responseTooLargeError('GET', url, 200, 1000),
+      'ResponseTooLargeError: GET https://cvat.example/api/invitations?org=acme&sign=[redacted] → 200: the response body is larger than 1000 bytes (maxResponseBytes); it was not read to its end'],
+    [redirectError('POST', url, 307, 'cross-origin', 'https://evil.example/x?sign=SECRET'),
+      'RedirectError: POST https://cvat.example/api/invitations?org=acme&sign=[redacted] → 307: redirected to another origin, not followed (Location: https://evil.example/x?sign=[redacted])'],
+    [redirectError('GET', '/a', 302, 'too-many', '/b'), 'RedirectError: GET /a → 302: more than 5 redirects, not followed further (Location: /b)'],
+    [redirectError('GET', '/a', 0, 'opaque', ''), 'RedirectError: GET /a → 0: the runtime hid the redirect (an opaque redirect), so its target is unknown'],
+    [statusError('GET', '/a', 500, 'Internal Server Error', { _tag: 'Empty' }, undefined, { 'x-request-id': 'req-42', 'set-cookie': 'sessionid=SECRET' }),
+      'StatusError: GET /a → 500 Internal Server Error: (empty body) (request id req-42)'],
+  ])('new tags and the request id: %#', (error, line) => {
+    expect(formatError(error)).toBe(line)
+  })
+
+  it('neutralises control and bidi characters from server text', () => {
+    const evil = 'a\u001b[2Jb\u0007c\u0000d\u202ee\u2066f\u0085g\ud800h'
+    const lines = [
+      formatError(statusError('GET', '/a', 400, `Bad\u001b]0;pwned\u0007`, { _tag: 'Detail', detail: evil })),
+      formatError(statusError('GET', '/a', 400, '', { _tag: 'Text', text: `<title>${evil}</title>` })),
+      formatError(transportError('GET', '/a', evil)),
+    ]
+    expect(lines).toEqual([
+      'StatusError: GET /a → 400 Bad\\u001b]0;pwned\\u0007: a\\u001b[2Jb\\u0007c\\u0000d\\u202ee\\u2066f\\u0085g\\ud800h',
+      'StatusError: GET /a → 400: a\\u001b[2Jb\\u0007c\\u0000d\\u202ee\\u2066f\\u0085g\\ud800h',
+      'TransportError: GET /a: a\\u001b[2Jb\\u0007c\\u0000d\\u202ee\\u2066f\\u0085g\\ud800h',
+    ])
+  })
+
+  it('is linear on HTML: 240 KB of "<" or "<title" renders in well under a second', () => {
+    for (const text of ['<'.repeat(240_000), '<title'.repeat(40_000), `<title>${'<'.repeat(240_000)}`]) {
+      const start = performance.now()
+      const line = formatError(statusError('GET', '/a', 502, '', { _tag: 'Text', text }))
+      expect(performance.now() - start).toBeLessThan(200)
+      expect(line.length).toBeLessThan(400)
+    }
+  })
+
+  it('is total on odd Json bodies: cyclic, deep, throwing getters, BigInt, revoked proxies', () => {
+    const cyclic: Record<string, unknown> = { a: 1 }
+    cyclic['self'] = cyclic
+    const deep = JSON.parse('['.repeat(100_000) + ']'.repeat(100_000)) as unknown
+    const getter = Object.defineProperty({}, 'x', { enumerable: true, get: () => { throw new Error('no') } })
+    const { proxy, revoke } = Proxy.revocable({}, {})
+    revoke()
+    const lines = [cyclic, deep, getter, { n: 10n }, proxy].map((value) => formatError(statusError('GET', '/a', 500, '', { _tag: 'Json', value })))
+    expect(lines).toEqual([
+      'StatusError: GET /a → 500: {"a":1,"self":"…"}',
+      `StatusError: GET /a → 500: ${'['.repeat(16)}"…"${']'.repeat(16)}`,
+      'StatusError: GET /a → 500: …',
+      'StatusError: GET /a → 500: {"n":"10"}',
+      'StatusError: GET /a → 500: …',
+    ])
+  })
+
+  it('is total on hand-built errors whose fields throw, or whose tag is unknown', () => {
+    const throwing = Object.defineProperty({ _tag: 'StatusError' }, 'url', { get: () => { throw new Error('no') } }) as unknown as CvatError
+    expect(formatError(throwing)).toBe('CvatError: (an error whose fields cannot be read)')
+    expect(formatError({ _tag: 'Odd', method: 'GET', url: '/a' } as unknown as CvatError)).toBe('Odd: GET /a')
+  })
+
+  it('is bounded for any input (property)', () => {
+    fc.assert(
+      fc.property(fc.anything(), fc.string({ unit: 'binary', maxLength: 3000 }), (value, text) => {
+        for (const body of [{ _tag: 'Json', value } as const, { _tag: 'Text', text } as const, { _tag: 'Detail', detail: text } as const]) {
+          const line = formatError(statusError('GET', '/a', 500, text, body))
+          expect(line.length).toBeLessThan(800)
+          expect(line).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/)
+        }
+      }),
+      { numRuns: 300 },
+    )
+  }, 30_000)
 })
 
+describe('bounds on what an error keeps', () => {
+  it('parseErrorBody keeps a body over 4 KiB as an excerpt of its text, whatever its shape', () => {
+    const long = 'y'.repeat(10_000)
+    expect(parseErrorBody(JSON.stringify({ detail: long }))).toEqual({ _tag: 'Text', text: `{"detail":"${'y'.repeat(4096 - 11)}… [${10_000 + 13 - 4096} more characters]` })
+    expect(parseErrorBody(JSON.stringify([long]))).toEqual({ _tag: 'Text', text: `["${'y'.repeat(4096 - 2)}… [${10_000 + 4 - 4096} more characters]` })
+    expect(parseErrorBody('<p>'.repeat(100_000))).toEqual({ _tag: 'Text', text: `${'<p>'.repeat(1365)}<… [${300_000 - 4096} more characters]` })
+    expect(parseErrorBody(JSON.stringify({ detail: 'y'.repeat(4000) }))).toEqual({ _tag: 'Detail', detail: 'y'.repeat(4000) })
+  })
+
+  it('decodeError keeps an excerpt of the body; statusError keeps bounded, redacted headers', () => {
+    expect(decodeError('GET', '/a', 200, 'm', 'b'.repeat(5000)).body).toBe(`${'b'.repeat(4096)}… [904 more characters]`)
+    const headers = Object.fromEntries([
+      ['set-cookie', 'sessionid=SECRET'], ['authorization', 'Token SECRET'], ['x-long', 'v'.repeat(1000)],
+      ...Array.from({ length: 100 }, (_, i) => [`x-${i}`, `${i}`]),
+    ])
+    const e = statusError('GET', '/a', 500, 's'.repeat(1000), { _tag: 'Empty' }, undefined, { ...headers, 'x-request-id': 'r'.repeat(200) })
+    expect(Object.keys(e.headers)).toHaveLength(32)
+    expect(e.headers['set-cookie']).toBe('[redacted]')
+    expect(e.headers['authorization']).toBe('[redacted]')
+    expect(e.headers['x-long']).toBe(`${'v'.repeat(256)}… [744 more characters]`)
+    expect(e.statusText).toBe(`${'s'.repeat(256)}… [744 more characters]`)
+    expect(JSON.stringify(e)).not.toContain('SECRET')
+  })
+
+  it('boundedJson agrees with JSON.stringify on small plain data (property)', () => {
+    fc.assert(
+      fc.property(fc.jsonValue({ maxDepth: 6 }), (value) => {
+        const json = JSON.stringify(value)
+        if (json.length <= 5000) expect(boundedJson(value, 5000)).toBe(json)
+      }),
+      { numRuns: 300 },
+    )
+  })
+})
+
+describe('drawDecodeError', () => {
+  it('draws exactly what D.draw draws on ordinary failures (property)', () => {
+    // Ordinary: every quoted value within 120 characters, at most 40 lines.
+    fc.assert(
+      fc.property(fc.jsonValue({ maxDepth: 4 }), (value) => {
+        for (const decoder of [InvitationRead, PaginatedInvitationReadList]) {
+          const r = decoder.decode(value)
+          if (r._tag === 'Left' && JSON.stringify(value).length <= 120 && D.draw(r.left).split('\n').length <= 40) expect(drawDecodeError(r.left)).toBe(D.draw(r.left))
+        }
+      }),
+      { numRuns: 300 },
+    )
+  })
+
+  it('is bounded where D.draw overflows the stack or grows with the body', () => {
+    const deep = JSON.parse('['.repeat(100_000) + ']'.repeat(100_000)) as unknown
+    const r = PaginatedInvitationReadList.decode(deep)
+    expect(() => (r._tag === 'Left' ? D.draw(r.left) : '')).toThrow(RangeError)
+    expect(r._tag === 'Left' && drawDecodeError(r.left)).toBe(`cannot decode ${'['.repeat(16)}"…"${']'.repeat(16)}, should be Record<string, unknown>`)
+    const wide = InvitationRead.decode({ key: 'x'.repeat(1_000_000) })
+    expect(wide._tag === 'Left' && drawDecodeError(wide.left).length).toBeLessThan(4000)
+    const many = PaginatedInvitationReadList.decode({ count: 1, next: null, previous: null, results: Array.from({ length: 1000 }, () => ({})) })
+    const lines = many._tag === 'Left' ? drawDecodeError(many.left).split('\n') : []
+    expect([lines.length, lines.at(-1)]).toEqual([41, '…'])
+  })
+})
+
+const everyTag: ReadonlyArray<CvatError> = [
+  requestError('GET', '/', 'm'),
+  transportError('GET', '/', 'n'),
+  timeoutError('GET', '/', 5),
+  statusError('GET', '/', 404, '', { _tag: 'Empty' }),
+  decodeError('GET', '/', 200, 'd', ''),
+  listChangedError('/', [3, 4], 4, 3),
+  responseTooLargeError('GET', '/', 200, 10),
+  redirectError('GET', '/', 301, 'cross-origin', 'https://x/'),
+]
+
 describe('matchError', () => {
-  it('dispatches on the tag', () => {
+  it('dispatches on the tag; its result is the union of the handlers results', () => {
     const tagOf = matchError({
       RequestError: (e) => `req ${e.message}`,
       TransportError: (e) => `net ${e.message}`,
-      TimeoutError: (e) => `time ${e.ms}`,
+      TimeoutError: (e) => e.ms,
       StatusError: (e) => `status ${e.status}`,
       DecodeError: (e) => `decode ${e.status}`,
       ListChangedError: (e) => `changed ${e.counts.join('/')}`,
+      ResponseTooLargeError: (e) => e.limit > 5,
+      RedirectError: (e) => `redirect ${e.reason} ${e.location}`,
     })
-    expect(
-      [requestError('GET', '/', 'm'), transportError('GET', '/', 'n'), timeoutError('GET', '/', 5), statusError('GET', '/', 404, '', { _tag: 'Empty' }), decodeError('GET', '/', 200, 'd', ''), listChangedError('/', [3, 4], 4, 3)].map(tagOf),
-    ).toEqual(['req m', 'net n', 'time 5', 'status 404', 'decode 200', 'changed 3/4'])
+    expectTypeOf(tagOf).returns.toEqualTypeOf<string | number | boolean>()
+    expect(everyTag.map(tagOf)).toEqual(['req m', 'net n', 5, 'status 404', 'decode 200', 'changed 3/4', true, 'redirect cross-origin https://x/'])
+  })
+
+  it('matchErrorOr handles the named tags and every other with the fallback', () => {
+    const statusOf = matchErrorOr({ StatusError: (e) => e.status, TimeoutError: () => 'slow' as const }, (e) => e._tag)
+    expectTypeOf(statusOf).returns.toEqualTypeOf<number | 'slow' | CvatError['_tag']>()
+    expect(everyTag.map(statusOf)).toEqual(['RequestError', 'TransportError', 'slow', 404, 'DecodeError', 'ListChangedError', 'ResponseTooLargeError', 'RedirectError'])
+  })
+})
+
+describe('scrub', () => {
+  it('removes every known secret and the shapes of echoed unknown ones, and leaves prose alone', () => {
+    const text = [
+      'HTTP_AUTHORIZATION: Token 3f9a1c0de2b7 / Bearer pat_9Xyz12 / Basic Ym9iOnB3MTIz',
+      'Cookie: sessionid=abc; csrftoken=def',
+      'next: http://h/api/invitations?page=2&sign=7%3Aabc&amp;sign=8:def',
+      'Token expired. WWW-Authenticate: Basic realm="api". known: hunter2 / aHVudGVyMg',
+    ].join('\n')
+    expect(scrub(text, ['hunter2', 'aHVudGVyMg'])).toBe(
+      [
+        'HTTP_AUTHORIZATION: Token [redacted] / Bearer [redacted] / Basic [redacted]',
+        'Cookie: sessionid=[redacted]; csrftoken=[redacted]',
+        'next: http://h/api/invitations?page=2&sign=[redacted]&amp;sign=[redacted]',
+        'Token expired. WWW-Authenticate: Basic realm="api". known: [redacted] / [redacted]',
+      ].join('\n'),
+    )
   })
 })

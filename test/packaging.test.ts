@@ -29,6 +29,7 @@ describe('packaging', () => {
     expect(esm).not.toMatch(/(fp-ts|io-ts)\/lib\//)
     expect([...esm.matchAll(/from '((?:fp-ts|io-ts)[^']*)'/g)].every(([, id]) => /^(fp-ts|io-ts)\/es6\/\w+\.js$/.test(id!))).toBe(true)
     expect(esm).toMatch(/from 'fp-ts\/es6\/Either\.js'/)
+    expect(esm).toMatch(/from 'io-ts\/es6\/Decoder\.js'/)
     expect([...cjs.matchAll(/require\('((?:fp-ts|io-ts)[^']*)'\)/g)].every(([, id]) => id!.includes('/lib/'))).toBe(true)
     expect(esm).not.toContain('cross-fetch')
     // Computed, so that bundling the CJS build for Node never inlines cross-fetch and node-fetch.

@@ -76,18 +76,17 @@ describe.each(kinds)('%s credentials never appear in errors', (_kind, auth, secr
 })
 
 describe('credentials in the base URL', () => {
-  it('user-info is redacted from every error URL', async () => {
+  it('user-info (even holding @) is refused before sending, and redacted from the error URL', async () => {
     const rec = recordingFetch(() => jsonResponse(500, 'boom'))
-    const result = await invitationsList(createClient({ baseUrl: 'https://bob:pw_SECRET@cvat.example', fetch: rec.fetch }))()
+    const result = await invitationsList(createClient({ baseUrl: 'https://bob:pw@SECRET@cvat.example', fetch: rec.fetch }))()
     expect(result).toEqual(
       E.left({
-        _tag: 'StatusError',
+        _tag: 'RequestError',
         method: 'GET',
         url: 'https://[redacted]@cvat.example/api/invitations',
-        status: 500,
-        statusText: '',
-        body: { _tag: 'Message', message: 'boom' },
+        message: 'the URL holds credentials (user:password@): pass them with basicAuth instead',
       }),
     )
+    expect(rec.sent).toEqual([])
   })
 })

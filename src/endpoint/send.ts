@@ -1,26 +1,53 @@
 /**
  * Sending and reading: runs a request through a client and turns the response into the
  * endpoint's result, mapping non-2xx to `StatusError` and unreadable 2xx bodies to `DecodeError`.
+ * Whatever of the server's text an error keeps is bounded and scrubbed of the request's
+ * credentials here (a server may echo them: Django's debug page, a `detail`, a `next` link).
  */
 import * as E from 'fp-ts/Either'
 import type { TaskEither } from 'fp-ts/TaskEither'
-import * as D from 'io-ts/Decoder'
+import type * as D from 'io-ts/Decoder'
 import type { Client } from '../http/client'
-import { type CvatError, decodeError, parseErrorBody, statusError } from '../errors'
+import { type CvatError, decodeError, parseErrorBody, scrub, statusError } from '../errors'
+import { EXCERPT_CHARS, clip } from '../errors/bounded'
+import { drawDecodeError } from '../errors/draw'
+import { recallSecrets } from '../errors/redact'
 import type { HttpRequest, HttpResponse } from '../http/request'
 import { parseRetryAfter } from '../http/retryAfter'
 
 const isSuccess = (status: number): boolean => status >= 200 && status < 300
 
-const failure = (req: HttpRequest, res: HttpResponse): CvatError =>
-  statusError(req.method, res.url, res.status, res.statusText, parseErrorBody(res.body), parseRetryAfter(res.headers['retry-after']))
+// A large body is cut before it is scrubbed (an error keeps an excerpt only); the margin keeps a
+// secret that straddles the cut whole, so it is found.
+const excerpt = (text: string, secrets: ReadonlyArray<string>): string =>
+  text.length <= EXCERPT_CHARS ? scrub(text, secrets) : clip(scrub(text.slice(0, EXCERPT_CHARS + 1024), secrets), EXCERPT_CHARS, text.length)
 
+const failure = (req: HttpRequest, res: HttpResponse): CvatError => {
+  const secrets = recallSecrets(res)
+  const headers: Record<string, string> = {}
+  for (const [k, v] of Object.entries(res.headers)) headers[k] = scrub(v, secrets)
+  return statusError(
+    req.method,
+    res.url,
+    res.status,
+    scrub(res.statusText, secrets),
+    parseErrorBody(excerpt(res.body, secrets)),
+    parseRetryAfter(res.headers['retry-after']),
+    headers,
+  )
+}
+
+const undecodable = (req: HttpRequest, res: HttpResponse, message: string): CvatError => {
+  const secrets = recallSecrets(res)
+  return decodeError(req.method, res.url, res.status, scrub(message, secrets), excerpt(res.body, secrets))
+}
+
+// The runtime's parse error quotes the body, so the message says only what is ours to say.
 const parseJson = (req: HttpRequest, res: HttpResponse): E.Either<CvatError, unknown> => {
   try {
     return E.right(JSON.parse(res.body))
-  } catch (e) {
-    const why = res.body.trim() === '' ? 'the body is empty' : `the body is not JSON (${(e as Error).message})`
-    return E.left(decodeError(req.method, res.url, res.status, `expected JSON: ${why}`, res.body))
+  } catch {
+    return E.left(undecodable(req, res, `expected JSON: ${res.body.trim() === '' ? 'the body is empty' : 'the body is not JSON'}`))
   }
 }
 
@@ -32,7 +59,7 @@ export const readResponse =
     const json = parseJson(req, res)
     if (E.isLeft(json)) return json
     const decoded = decoder.decode(json.right)
-    return E.isLeft(decoded) ? E.left(decodeError(req.method, res.url, res.status, `${name}: ${D.draw(decoded.left)}`, res.body)) : decoded
+    return E.isLeft(decoded) ? E.left(undecodable(req, res, `${name}: ${drawDecodeError(decoded.left)}`)) : decoded
   }
 
 // Endpoints sequence "build the request, send it, read the answer" here with one promise step,

@@ -2,12 +2,16 @@
  * The transport: a `Client` turns an `HttpRequest` into an `HttpResponse`. This is the only
  * module that calls `fetch`, and the one place where a promise may reject: everything that can
  * throw (loading fetch, sending, reading the body) runs inside a single `tryCatch`. Other
- * modules only await Tasks, which never reject.
+ * modules only await Tasks, which never reject. It also decides what the runtime must not:
+ * redirects (same origin only) and how much of a body is read (`maxResponseBytes`).
  */
 import * as E from 'fp-ts/Either'
 import type * as TE from 'fp-ts/TaskEither'
-import { type CvatError, scrub, transportError } from '../errors'
+import { type CvatError, redirectError, requestError, responseTooLargeError, scrub, transportError } from '../errors'
+import { DEFAULT_MAX_RESPONSE_BYTES, MAX_REDIRECTS } from '../errors/limits'
+import { rememberSecrets, secretsOf } from '../errors/redact'
 import { fallbackFetch } from './fallbackFetch'
+import { readBody } from './readBody'
 import { type HttpRequest, type HttpResponse, resolveUrl } from './request'
 
 /**
@@ -27,16 +31,22 @@ export type Client = (request: HttpRequest) => TE.TaskEither<CvatError, HttpResp
 export type Middleware = (next: Client) => Client
 
 /**
- * Says where to send requests and with which `fetch`.
+ * Says where to send requests, with which `fetch`, and how much of a response to read.
  *
  * @example
- * const options: ClientOptions = { baseUrl: 'https://app.cvat.ai', fetch: globalThis.fetch }
+ * const options: ClientOptions = { baseUrl: 'https://app.cvat.ai', fetch: globalThis.fetch, maxResponseBytes: 8 * 1024 * 1024 }
  */
 export interface ClientOptions {
   /** Default `http://localhost`, as in CVAT's Python SDK. */
   readonly baseUrl?: string
   /** Default: the runtime's global `fetch`; cross-fetch only where there is none. */
   readonly fetch?: typeof fetch
+  /**
+   * The most bytes of a (decoded) response body read; past it the call fails with
+   * `ResponseTooLargeError`. Default 64 MiB (67 108 864), room for a `page_size=all` list of
+   * ~100 000 invitations; `Infinity` reads without a limit.
+   */
+  readonly maxResponseBytes?: number
 }
 
 // The global fetch is looked up at call time (a polyfill installed later still counts) and
@@ -46,27 +56,29 @@ const fetchWith = (custom: typeof fetch | undefined, url: string, init: RequestI
     ? custom(url, init)
     : typeof globalThis.fetch === 'function'
       ? globalThis.fetch(url, init)
-      : fallbackFetch().then((f) =>
-          f === undefined ? Promise.reject(new TypeError('no fetch is available here: pass createClient({ fetch })')) : f(url, init),
-        )
+      : fallbackFetch().then((f) => (f === undefined ? Promise.reject(NO_FETCH) : f(url, init)))
 
-// Header values and the `sign` value may surface in a runtime's error text (an invalid header
-// value is quoted back by undici); they are scrubbed before the text reaches an error.
-const secretsOf = (req: HttpRequest): ReadonlyArray<string> => [
-  ...['authorization', 'cookie', 'x-csrftoken'].flatMap((h) => {
-    const v = req.headers[h]
-    return v === undefined ? [] : [v, ...v.split(/[\s;=]+/)]
-  }),
-  ...req.query.filter(([k]) => k === 'sign').map(([, v]) => v),
-]
+const NO_FETCH = { code: 'NO_FETCH' }
 
-const describeCause = (e: unknown): string => {
-  if (typeof e !== 'object' || e === null) return String(e)
-  const { name, message, cause } = e as { name?: unknown; message?: unknown; cause?: unknown }
-  if (name === 'AbortError') return 'the request was aborted'
-  const code = typeof cause === 'object' && cause !== null ? (cause as { code?: unknown; message?: unknown }) : undefined
-  const detail = code?.code ?? code?.message
-  return `${String(message ?? name)}${detail === undefined ? '' : ` (${String(detail)})`}`
+// A runtime's error text may quote the URL or a header value (undici quotes a URL holding
+// credentials, and an invalid header value), so a message is composed from our own words and a
+// cause code (ECONNREFUSED, UND_ERR_SOCKET, …), never from that text.
+const CODE = /^[A-Z][A-Z0-9_]{1,39}$/
+
+const causeOf = (e: unknown, step: string): string => {
+  try {
+    let code: unknown
+    for (let c = e, i = 0; i < 4 && typeof c === 'object' && c !== null && code === undefined; i++, c = Reflect.get(c, 'cause')) {
+      const name: unknown = Reflect.get(c, 'name')
+      if (name === 'AbortError' || name === 'TimeoutError') return 'the request was aborted'
+      const own: unknown = Reflect.get(c, 'code')
+      if (typeof own === 'string' && CODE.test(own)) code = own
+    }
+    if (code === 'NO_FETCH') return 'no fetch is available here: pass createClient({ fetch })'
+    return code === undefined ? step : `${step} (${String(code)})`
+  } catch {
+    return step
+  }
 }
 
 // fp-ts's `TE.tryCatch`, minus its cost: fp-ts ships ES5, so `TE.tryCatch` runs every request
@@ -74,10 +86,13 @@ const describeCause = (e: unknown): string => {
 // (`npm run bench`, see BENCHMARKS.md). Same contract: a rejection, or a throw before the
 // promise exists, becomes a `Left`; the Task itself never rejects.
 const tryCatch =
-  <A>(f: () => Promise<A>, onRejected: (e: unknown) => CvatError): TE.TaskEither<CvatError, A> =>
+  <A>(f: () => Promise<E.Either<CvatError, A>>, onRejected: (e: unknown) => CvatError): TE.TaskEither<CvatError, A> =>
   () => {
     try {
-      return f().then(E.right, (e) => E.left(onRejected(e)))
+      return f().then(
+        (a) => a,
+        (e) => E.left(onRejected(e)),
+      )
     } catch (e) {
       return Promise.resolve(E.left(onRejected(e)))
     }
@@ -106,8 +121,36 @@ const responseOf = (res: Response, body: string, url: string): HttpResponse => {
   }
 }
 
+const parse = (url: string, base?: string): URL | undefined => {
+  try {
+    return new URL(url, base)
+  } catch {
+    return undefined
+  }
+}
+
+const originOf = (url: string): string | undefined => parse(url)?.origin
+
+// A redirect that turns into a GET leaves its body, and the body's type, behind.
+const asGet = (init: RequestInit, headers: Readonly<Record<string, string>>): RequestInit => {
+  const { 'content-type': _dropped, ...rest } = headers
+  return { ...init, method: 'GET', headers: rest, body: null }
+}
+
+// What is wrong with a URL before anything is sent; the message never quotes it.
+const urlProblem = (url: string): string | undefined =>
+  originOf(url) === undefined
+    ? 'the URL is not valid'
+    : /^[a-z][a-z0-9+.-]*:\/\/[^/?#\\]*@/i.test(url)
+      ? 'the URL holds credentials (user:password@): pass them with basicAuth instead'
+      : undefined
+
+const REDIRECTS: ReadonlyArray<number> = [301, 302, 303, 307, 308]
+
 /**
- * Creates a client that sends requests with `fetch` to `baseUrl`.
+ * Creates a client that sends requests with `fetch` to `baseUrl`. It follows up to 5 redirects
+ * within the origin it was sent to and none to another origin (`RedirectError`), and reads at
+ * most `maxResponseBytes` of a body (`ResponseTooLargeError`).
  *
  * @example
  * const client = pipe(createClient({ baseUrl: 'https://app.cvat.ai' }), tokenAuth('my-token'))
@@ -115,14 +158,47 @@ const responseOf = (res: Response, body: string, url: string): HttpResponse => {
 export const createClient =
   (options: ClientOptions = {}): Client =>
   (req) => {
-    const url = resolveUrl(options.baseUrl ?? 'http://localhost', req)
-    const init: RequestInit = { method: req.method, headers: req.headers }
-    if (req.body !== undefined) init.body = req.body
-    if (req.signal !== undefined) init.signal = req.signal
-    // A promise chain rather than an async function: each `await` layer on this path showed up
-    // in `npm run bench` (see BENCHMARKS.md).
-    return tryCatch(
-      () => fetchWith(options.fetch, url, init).then((res) => res.text().then((body) => responseOf(res, body, url))),
-      (e) => transportError(req.method, url, scrub(describeCause(e), secretsOf(req))),
-    )
+    const limit = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES
+    const secrets = () => secretsOf(req.headers, req.query)
+    let url = req.url
+    const fail = (e: unknown, step: string) => transportError(req.method, url, causeOf(e, step))
+    return tryCatch(() => {
+      try {
+        url = resolveUrl(options.baseUrl ?? 'http://localhost', req)
+      } catch {
+        return Promise.resolve(E.left(requestError(req.method, url, 'the URL cannot be built: a path or query value cannot be encoded')))
+      }
+      const problem =
+        typeof limit !== 'number' || Number.isNaN(limit) || limit < 0 ? 'maxResponseBytes must be a number ≥ 0' : urlProblem(url)
+      if (problem !== undefined) return Promise.resolve(E.left(requestError(req.method, url, problem)))
+      const origin = originOf(url)
+      // One hop: send, then follow a same-origin redirect or read the body under the limit.
+      const hop = (at: string, init: RequestInit, hops: number): Promise<E.Either<CvatError, HttpResponse>> =>
+        fetchWith(options.fetch, at, init).then((res) => {
+          if (res.type === 'opaqueredirect' || res.status === 0) return E.left(redirectError(req.method, at, res.status, 'opaque', ''))
+          const location = REDIRECTS.includes(res.status) ? res.headers.get('location') : null
+          if (location !== null) {
+            const next = parse(location, at)?.href ?? location
+            void res.body?.cancel().catch(() => undefined)
+            // The Location is the server's text: it may echo a credential anywhere, not only in `sign`.
+            const shown = () => scrub(next, secrets())
+            if (originOf(next) !== origin) return E.left(redirectError(req.method, at, res.status, 'cross-origin', shown()))
+            if (hops >= MAX_REDIRECTS) return E.left(redirectError(req.method, at, res.status, 'too-many', shown()))
+            // 303, and 301/302 after a POST, turn into a GET without a body, as browsers do.
+            const toGet = res.status === 303 || (res.status <= 302 && init.method === 'POST')
+            return hop(next, toGet ? asGet(init, req.headers) : init, hops + 1)
+          }
+          return readBody(res, limit).then(
+            (body) =>
+              body === undefined
+                ? E.left(responseTooLargeError(req.method, at, res.status, limit))
+                : E.right(rememberSecrets(responseOf(res, body, at), secrets)),
+            (e) => E.left(fail(e, 'the response body could not be read')),
+          )
+        })
+      const init: RequestInit = { method: req.method, headers: req.headers, redirect: 'manual' }
+      if (req.body !== undefined) init.body = req.body
+      if (req.signal !== undefined) init.signal = req.signal
+      return hop(url, init, 0)
+    }, (e) => fail(e, 'fetch failed'))
   }

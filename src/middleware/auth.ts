@@ -1,8 +1,10 @@
 /**
  * Authentication as middleware: each scheme adds its header, cookie or query parameter to every
- * request. A credential that cannot travel in a header is refused before anything is sent.
+ * request. A credential that is missing, not a string, or cannot travel where it goes is refused
+ * before anything is sent: the call answers a `RequestError` naming the scheme, and the message
+ * never quotes the credential.
  */
-import * as TE from 'fp-ts/TaskEither'
+import * as E from 'fp-ts/Either'
 import type { Middleware } from '../http/client'
 import { requestError } from '../errors'
 import { type HttpRequest, resolveUrl, withHeader, withQuery } from '../http/request'
@@ -10,19 +12,54 @@ import { type HttpRequest, resolveUrl, withHeader, withQuery } from '../http/req
 // Header values must be Latin-1 without CR, LF or NUL; anything else would make fetch throw
 // with the value quoted in its message.
 const HEADER_SAFE = /^[\t\x20-\x7e\x80-\xff]*$/
+// A cookie value per RFC 6265 (`cookie-octet`): no `;`, `,`, space, quote, backslash or control,
+// so `sessionId: 'abc; sessionid=attacker'` cannot add a cookie.
+const COOKIE_SAFE = /^[\x21\x23-\x2b\x2d-\x3a\x3c-\x5b\x5d-\x7e]*$/
+// A surrogate outside a pair (no lookbehind: older Safari cannot parse it).
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?:^|[^\ud800-\udbff])[\udc00-\udfff]/
 
-const headerProblem = (credentials: ReadonlyArray<string>): string | undefined =>
-  credentials.some((c) => c === '')
-    ? 'the credential is empty'
-    : credentials.some((c) => !HEADER_SAFE.test(c))
-      ? 'the credential holds characters an HTTP header cannot carry'
-      : undefined
+// Reads a field without trusting the object: a getter or a proxy may throw.
+const field = (from: unknown, name: string): unknown => {
+  try {
+    return typeof from === 'object' && from !== null ? Reflect.get(from, name) : undefined
+  } catch {
+    return undefined
+  }
+}
 
+const stringProblem = (what: string, value: unknown, safe?: RegExp, unsafe?: string): string | undefined =>
+  typeof value !== 'string'
+    ? `the ${what} is missing or not a string (got ${value === null ? 'null' : typeof value})`
+    : value === ''
+      ? `the ${what} is empty`
+      : LONE_SURROGATE.test(value)
+        ? `the ${what} holds a lone UTF-16 surrogate (text cut mid-character)`
+        : safe !== undefined && !safe.test(value)
+          ? `the ${what} holds ${unsafe}`
+          : undefined
+
+const headerProblem = (value: unknown): string | undefined =>
+  stringProblem('credential', value, HEADER_SAFE, 'characters an HTTP header cannot carry')
+
+const urlOf = (req: HttpRequest): string => {
+  try {
+    return resolveUrl('', req)
+  } catch {
+    return req.url
+  }
+}
+
+// `E.left` in a resolved promise: a tiny stand-in for `TE.left`, whose module would otherwise
+// weigh on every authenticated bundle.
 const guarded =
-  (scheme: string, problem: string | undefined, apply: (req: HttpRequest) => HttpRequest): Middleware =>
-  (next) =>
-  (req) =>
-    problem === undefined ? next(apply(req)) : TE.left(requestError(req.method, resolveUrl('', req), `${scheme}: ${problem}`))
+  (scheme: string, problem: string | undefined, apply: () => (req: HttpRequest) => HttpRequest): Middleware =>
+  (next) => {
+    const add = problem === undefined ? apply() : undefined
+    return (req) =>
+      add !== undefined
+        ? next(add(req))
+        : () => Promise.resolve(E.left(requestError(req.method, urlOf(req), `${scheme}: ${problem}`)))
+  }
 
 /**
  * Adds `Authorization: Token <key>` (the key from `POST /api/auth/login`).
@@ -31,7 +68,7 @@ const guarded =
  * const client = pipe(createClient({ baseUrl: 'https://app.cvat.ai' }), tokenAuth('my-token'))
  */
 export const tokenAuth = (key: string): Middleware =>
-  guarded('tokenAuth', headerProblem([key]), withHeader('authorization', `Token ${key}`))
+  guarded('tokenAuth', headerProblem(key), () => withHeader('authorization', `Token ${key}`))
 
 /**
  * Adds `Authorization: Bearer <token>` (personal access tokens on newer servers).
@@ -40,7 +77,7 @@ export const tokenAuth = (key: string): Middleware =>
  * const client = pipe(createClient({ baseUrl: 'https://app.cvat.ai' }), bearerAuth('my-personal-access-token'))
  */
 export const bearerAuth = (token: string): Middleware =>
-  guarded('bearerAuth', headerProblem([token]), withHeader('authorization', `Bearer ${token}`))
+  guarded('bearerAuth', headerProblem(token), () => withHeader('authorization', `Bearer ${token}`))
 
 const base64Utf8 = (text: string): string =>
   btoa(Array.from(new TextEncoder().encode(text), (b) => String.fromCharCode(b)).join(''))
@@ -51,19 +88,17 @@ const base64Utf8 = (text: string): string =>
  * @example
  * const client = pipe(createClient(), basicAuth({ username: 'jürgen', password: 'pässwörd' }))
  */
-export const basicAuth = (credentials: { readonly username: string; readonly password: string }): Middleware =>
-  guarded(
+export const basicAuth = (credentials: { readonly username: string; readonly password: string }): Middleware => {
+  const username = field(credentials, 'username')
+  const password = field(credentials, 'password')
+  return guarded(
     'basicAuth',
-    credentials.username === ''
-      ? 'the username is empty'
-      : credentials.username.includes(':')
-        ? 'the username cannot contain ":"'
-        : undefined,
-    withHeader('authorization', `Basic ${base64Utf8(`${credentials.username}:${credentials.password}`)}`),
+    stringProblem('username', username) ??
+      (typeof username === 'string' && username.includes(':') ? 'the username cannot contain ":"' : undefined) ??
+      stringProblem('password', password),
+    () => withHeader('authorization', `Basic ${base64Utf8(`${String(username)}:${String(password)}`)}`),
   )
-
-const credentialProblemForQuery = (sign: string): string | undefined =>
-  sign === '' ? 'the credential is empty' : undefined
+}
 
 const UNSAFE_METHODS: ReadonlyArray<string> = ['POST', 'PUT', 'PATCH', 'DELETE']
 
@@ -79,11 +114,15 @@ const withCookies =
  * @example
  * const client = pipe(createClient(), sessionAuth({ sessionId: 'abc', csrfToken: 'def' }))
  */
-export const sessionAuth = (session: { readonly sessionId: string; readonly csrfToken: string }): Middleware =>
-  guarded('sessionAuth', headerProblem([session.sessionId, session.csrfToken]), (req) => {
-    const withSession = withCookies(`sessionid=${session.sessionId}; csrftoken=${session.csrfToken}`)(req)
-    return UNSAFE_METHODS.includes(req.method) ? withHeader('x-csrftoken', session.csrfToken)(withSession) : withSession
+export const sessionAuth = (session: { readonly sessionId: string; readonly csrfToken: string }): Middleware => {
+  const sessionId = field(session, 'sessionId')
+  const csrfToken = field(session, 'csrfToken')
+  const cookieProblem = (what: string, value: unknown) => stringProblem(what, value, COOKIE_SAFE, 'characters a cookie cannot carry (; , space, quote, backslash or a control)')
+  return guarded('sessionAuth', cookieProblem('sessionId', sessionId) ?? cookieProblem('csrfToken', csrfToken), () => (req) => {
+    const withSession = withCookies(`sessionid=${String(sessionId)}; csrftoken=${String(csrfToken)}`)(req)
+    return UNSAFE_METHODS.includes(req.method) ? withHeader('x-csrftoken', String(csrfToken))(withSession) : withSession
   })
+}
 
 /**
  * Adds the `sign` query parameter minted by `POST /api/auth/signing` (valid 30 seconds).
@@ -92,4 +131,4 @@ export const sessionAuth = (session: { readonly sessionId: string; readonly csrf
  * const client = pipe(createClient({ baseUrl: 'https://app.cvat.ai' }), signatureAuth('3:signature-from-api-auth-signing'))
  */
 export const signatureAuth = (sign: string): Middleware =>
-  guarded('signatureAuth', credentialProblemForQuery(sign), withQuery([['sign', sign]]))
+  guarded('signatureAuth', stringProblem('credential', sign), () => withQuery([['sign', sign]]))

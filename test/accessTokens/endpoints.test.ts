@@ -52,7 +52,7 @@ describe('access token endpoints (CVAT ≥ 2.48)', () => {
       call: (c) => authCreateAccessTokens(c, { accessTokenWriteRequest: { name: 'ci' } }),
       sent: [{ method: 'POST', url: `${BASE}/api/auth/access_tokens`, headers: JSON_HEADERS, body: '{"name":"ci"}' }],
       reply: () => textResponse(404, '<h1>Not Found</h1>'),
-      result: E.left({ _tag: 'StatusError', method: 'POST', url: `${BASE}/api/auth/access_tokens`, status: 404, statusText: '', body: { _tag: 'Text', text: '<h1>Not Found</h1>' } }),
+      result: E.left({ _tag: 'StatusError', method: 'POST', url: `${BASE}/api/auth/access_tokens`, status: 404, statusText: '', headers: { 'content-type': 'text/html' }, body: { _tag: 'Text', text: '<h1>Not Found</h1>' } }),
     },
     {
       name: 'authRetrieveAccessTokens',

@@ -44,6 +44,7 @@ describe('auth endpoints', () => {
         url: `${BASE}/api/auth/login`,
         status: 400,
         statusText: '',
+        headers: { 'content-type': 'application/vnd.cvat+json' },
         body: { _tag: 'FieldErrors', fields: { non_field_errors: ['Unable to log in with provided credentials.'] } },
       }),
     },
@@ -52,7 +53,7 @@ describe('auth endpoints', () => {
       call: (c) => authCreateLogin(c, { loginSerializerExRequest: { username: 'ann', password: PASSWORD } }),
       sent: [{ method: 'POST', url: `${BASE}/api/auth/login`, headers: JSON_HEADERS, body: JSON.stringify({ username: 'ann', password: PASSWORD }) }],
       reply: () => textResponse(400, 'Unverified email', 'text/plain'),
-      result: E.left({ _tag: 'StatusError', method: 'POST', url: `${BASE}/api/auth/login`, status: 400, statusText: '', body: { _tag: 'Text', text: 'Unverified email' } }),
+      result: E.left({ _tag: 'StatusError', method: 'POST', url: `${BASE}/api/auth/login`, status: 400, statusText: '', headers: { 'content-type': 'text/plain' }, body: { _tag: 'Text', text: 'Unverified email' } }),
     },
     {
       name: 'authCreateLogout decodes the detail',
@@ -124,7 +125,7 @@ describe('auth endpoints', () => {
       call: (c) => authCreateSigning(c, { signingRequest: { url: `${BASE}/x` } }),
       sent: [{ method: 'POST', url: `${BASE}/api/auth/signing`, headers: JSON_HEADERS, body: JSON.stringify({ url: `${BASE}/x` }) }],
       reply: () => textResponse(404, '<h1>Not Found</h1>'),
-      result: E.left({ _tag: 'StatusError', method: 'POST', url: `${BASE}/api/auth/signing`, status: 404, statusText: '', body: { _tag: 'Text', text: '<h1>Not Found</h1>' } }),
+      result: E.left({ _tag: 'StatusError', method: 'POST', url: `${BASE}/api/auth/signing`, status: 404, statusText: '', headers: { 'content-type': 'text/html' }, body: { _tag: 'Text', text: '<h1>Not Found</h1>' } }),
     },
     {
       name: 'authRetrieveRules accepts the bundle without reading it',
@@ -197,6 +198,7 @@ describe('login', () => {
             url: `${BASE}/api/auth/login`,
             status: 400,
             statusText: '',
+            headers: { 'content-type': 'application/vnd.cvat+json' },
             body: { _tag: 'FieldErrors', fields: { non_field_errors: ['Unable to log in with provided credentials.'] } },
           }),
         )

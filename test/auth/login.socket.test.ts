@@ -40,7 +40,7 @@ describe('login over 127.0.0.1', () => {
       results: [
         E.right(ME),
         E.right({ detail: 'Successfully logged out.' }),
-        E.left({ _tag: 'StatusError', method: 'GET', url: `${server.url}/api/users/self`, status: 401, statusText: 'Unauthorized', body: { _tag: 'Detail', detail: 'Invalid token.' } }),
+        E.left({ _tag: 'StatusError', method: 'GET', url: `${server.url}/api/users/self`, status: 401, statusText: 'Unauthorized', headers: expect.objectContaining({ 'www-authenticate': 'Token' }), body: { _tag: 'Detail', detail: 'Invalid token.' } }),
       ],
     })
   })

@@ -6,8 +6,10 @@ import { left, right, statusOf, useEmulator } from './helpers'
 
 const users = (p: { results: ReadonlyArray<{ user: { username: string } }> }) => p.results.map((i) => i.user.username)
 
-describe('organisation context', () => {
-  const live = useEmulator()
+const BOTH = ['2.26', '2.73'] as const
+
+describe.each(BOTH)('organisation context (%s)', (serverVersion) => {
+  const live = useEmulator({ serverVersion })
 
   it('absent: every organisation the caller may see (admin: all; owner: own org; outsider: own invitations)', async () => {
     expect(users(await right(invitationsList(live.as('admin'))))).toEqual(['sam', 'ivy'])
@@ -59,7 +61,7 @@ describe('organisation context', () => {
   })
 })
 
-describe('pagination, sort, search, owner and filter', () => {
+describe.each(BOTH)('pagination, sort, search, owner and filter (%s)', (serverVersion) => {
   const base = Date.parse('2026-01-01T00:00:00Z')
   // 23 invitations into acme: 12 by olga, 11 by mia, a minute apart, oldest first; the clock
   // stands an hour later, so the default seed's invitation from olga to ivy is the newest.
@@ -70,7 +72,7 @@ describe('pagination, sort, search, owner and filter', () => {
     role: 'worker' as const,
     createdDate: base + i * 60_000,
   }))
-  const live = useEmulator({ now: () => base + 3_600_000, invitations })
+  const live = useEmulator({ serverVersion, now: () => base + 3_600_000, invitations })
   const newestFirst = ['ivy', ...[...invitations].reverse().map((i) => i.invitee)]
   const byOlga = ['ivy', ...[...invitations].reverse().filter((i) => i.owner === 'olga').map((i) => i.invitee)]
 

@@ -75,7 +75,7 @@ describe('serializers.py OrganizationWriteSerializer and views.py perform_create
   it('slug: required, at most 16 characters, letters/digits/-/_ only, unique', async () => {
     expect(sb(await s.call('otto', 'POST', '/api/organizations', { name: 'n' }))).toEqual({ status: 400, body: { slug: ['This field is required.'] } })
     expect(sb(await s.call('otto', 'POST', '/api/organizations', { slug: 'a'.repeat(17) }))).toEqual({ status: 400, body: { slug: ['Ensure this field has no more than 16 characters.'] } })
-    expect(sb(await s.call('otto', 'POST', '/api/organizations', { slug: 'a b' }))).toEqual({ status: 400, body: { slug: ['Enter a valid “slug” consisting of letters, numbers, underscores or hyphens.'] } })
+    expect(sb(await s.call('otto', 'POST', '/api/organizations', { slug: 'a b' }))).toEqual({ status: 400, body: { slug: ['Enter a valid "slug" consisting of letters, numbers, underscores or hyphens.'] } })
     expect(sb(await s.call('otto', 'POST', '/api/organizations', { slug: 'acme' }))).toEqual({ status: 400, body: { slug: ['organization with this slug already exists.'] } })
   })
 

@@ -131,7 +131,7 @@ describe.each(cases)('$name', (c) => {
   it.each(errorBodies)('keeps a %s error body in StatusError', async (_shape, reply, status, body) => {
     const { result } = await run(c, reply)
     expect(result).toEqual(
-      E.left({ _tag: 'StatusError', method: c.sent.method, url: c.sent.url, status, statusText: '', body }),
+      E.left({ _tag: 'StatusError', method: c.sent.method, url: c.sent.url, status, statusText: '', body, headers: { 'content-type': reply().headers.get('content-type') } }),
     )
   })
 
@@ -147,6 +147,7 @@ describe.each(cases)('$name', (c) => {
         status: 429,
         statusText: '',
         body: { _tag: 'Detail', detail: 'Request was throttled. Expected available in 42 seconds.' },
+        headers: { 'content-type': 'application/vnd.cvat+json', 'retry-after': '42' },
         retryAfter: 42,
       }),
     )
@@ -169,7 +170,7 @@ describe.each(cases)('$name', (c) => {
   it('turns a body that cannot be read into TransportError', async () => {
     const broken = new ReadableStream({ start: (ctl) => ctl.error(new Error('socket hang up')) })
     const { result } = await run(c, () => new Response(broken, { status: 200 }))
-    expect(result).toEqual(E.left({ _tag: 'TransportError', method: c.sent.method, url: c.sent.url, message: 'socket hang up' }))
+    expect(result).toEqual(E.left({ _tag: 'TransportError', method: c.sent.method, url: c.sent.url, message: 'the response body could not be read' }))
   })
 })
 
@@ -182,7 +183,7 @@ describe.each(cases.filter((c) => c.right !== undefined))('$name decoding', (c) 
         method: c.sent.method,
         url: c.sent.url,
         status: 200,
-        message: `expected JSON: the body is not JSON (${jsonError('<html>login</html>')})`,
+        message: 'expected JSON: the body is not JSON',
         body: '<html>login</html>',
       }),
     )
@@ -200,15 +201,6 @@ describe.each(cases.filter((c) => c.right !== undefined))('$name decoding', (c) 
     expect(message).toMatch(/^(InvitationRead|PaginatedInvitationReadList|AcceptInvitationRead): required property "/)
   })
 })
-
-const jsonError = (text: string): string => {
-  try {
-    JSON.parse(text)
-    return ''
-  } catch (e) {
-    return (e as Error).message
-  }
-}
 
 describe('bad input sends nothing', () => {
   const keyed = [

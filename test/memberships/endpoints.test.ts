@@ -43,6 +43,7 @@ describe('memberships endpoints', () => {
         url: `${BASE}/api/memberships?org_id=1`,
         status: 403,
         statusText: '',
+        headers: { 'content-type': 'application/vnd.cvat+json' },
         body: { _tag: 'Detail', detail: 'You do not have permission to perform this action.' },
       }),
     },

@@ -16,7 +16,7 @@ const org = {
   owner: { url: `${BASE}/api/users/10`, id: 10, username: 'user7', first_name: 'User', last_name: 'Seventh' },
 }
 const notFound = (method: string, url: string) =>
-  E.left({ _tag: 'StatusError', method, url, status: 404, statusText: '', body: { _tag: 'Detail', detail: 'Not found.' } })
+  E.left({ _tag: 'StatusError', method, url, status: 404, statusText: '', headers: { 'content-type': 'application/vnd.cvat+json' }, body: { _tag: 'Detail', detail: 'Not found.' } })
 
 describe('organizations endpoints', () => {
   runCases([
@@ -51,6 +51,7 @@ describe('organizations endpoints', () => {
         url: `${BASE}/api/organizations`,
         status: 400,
         statusText: '',
+        headers: { 'content-type': 'application/vnd.cvat+json' },
         body: { _tag: 'FieldErrors', fields: { slug: ['organization with this slug already exists.'] } },
       }),
     },

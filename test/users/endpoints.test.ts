@@ -65,6 +65,7 @@ describe('users endpoints', () => {
         url: `${BASE}/api/users/10`,
         status: 403,
         statusText: '',
+        headers: { 'content-type': 'application/vnd.cvat+json' },
         body: { _tag: 'Detail', detail: 'You do not have permission to perform this action.' },
       }),
     },

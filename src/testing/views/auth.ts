@@ -50,8 +50,17 @@ const parseUrl = (raw: string, base: string): URL | undefined => {
 
 const USERNAME = /^[\w.@+-]+$/u
 
+// cvat/settings/base.py AUTH_PASSWORD_VALIDATORS, in Django's order: MinimumLengthValidator (8)
+// and NumericPasswordValidator. CommonPasswordValidator's list and UserAttributeSimilarityValidator
+// are not modelled.
 const passwordErrors = (p: string | undefined): string[] =>
-  p === undefined ? [] : p.length < 8 ? ['This password is too short. It must contain at least 8 characters.'] : []
+  p === undefined
+    ? []
+    : [
+        ...(p.length < 8 ? ['This password is too short. It must contain at least 8 characters.'] : []),
+        // str.isdigit(): any Unicode digit, not only ASCII.
+        ...(/^\p{Nd}+$/u.test(p) ? ['This password is entirely numeric.'] : []),
+      ]
 
 /** POST /api/auth/register: a new user in group `user`; a placeholder with that e-mail is taken over. */
 export const register = (env: Env): Reply => {

@@ -23,7 +23,13 @@ export interface Row {
   readonly m: EmulatedMembership
 }
 
-/** InvitationViewSet: search/filter `owner` (username), plus `user_id` and `accepted` in `filter`; newest first. */
+/**
+ * InvitationViewSet: search `owner` (username), `user_id` and `accepted` in `filter`; newest first.
+ * As each generation's schema reads it off the viewset (org-admin.openapi.yml, org-admin.v2.73.0):
+ * 2.26 has the simple filter `owner` and orders by owner, created_date; 2.73 adds the simple
+ * filters `accepted` and `user_id` and orders by them too. (2.73 also lists `id` in filter_fields;
+ * InvitationRead has no id, so it is not modelled.)
+ */
 export const INVITATION_LIST = (env: AuthedEnv): ListSpec<Row> => ({
   fields: {
     owner: { get: (r) => userById(env.s, r.inv.ownerId)?.username ?? null, kind: 'str' },
@@ -33,8 +39,9 @@ export const INVITATION_LIST = (env: AuthedEnv): ListSpec<Row> => ({
   },
   filterFields: ['owner', 'user_id', 'accepted'],
   searchFields: ['owner'],
-  simpleFilters: ['owner'],
-  orderingFields: ['owner', 'user_id', 'accepted', 'created_date'],
+  ...(env.config.serverVersion === '2.26'
+    ? { simpleFilters: ['owner'], orderingFields: ['owner', 'created_date'] }
+    : { simpleFilters: ['owner', 'accepted', 'user_id'], orderingFields: ['owner', 'user_id', 'accepted', 'created_date'] }),
   ordering: '-created_date',
 })
 

@@ -16,14 +16,14 @@ import { bodyDict, pathId } from './common'
 
 const ROLES: ReadonlyArray<string> = ['worker', 'supervisor', 'maintainer', 'owner']
 
-/** MembershipViewSet: search user/role, filters + id, ordering `-id`. */
+/** MembershipViewSet: filters user/role + id, ordering `-id`; search user and role on 2.26, user only on 2.73 (each generation's schema). */
 export const MEMBERSHIP_LIST = (env: AuthedEnv): ListSpec<EmulatedMembership> => ({
   fields: {
     id: { get: (m) => m.id, kind: 'num' },
     user: { get: (m) => userById(env.s, m.userId)?.username ?? null, kind: 'str' },
     role: { get: (m) => m.role, kind: 'str' },
   },
-  searchFields: ['user', 'role'],
+  searchFields: env.config.serverVersion === '2.26' ? ['user', 'role'] : ['user'],
   simpleFilters: ['user', 'role'],
   orderingFields: ['user', 'role', 'id'],
   ordering: '-id',

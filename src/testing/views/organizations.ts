@@ -43,8 +43,14 @@ const visibleOrg = (env: AuthedEnv, raw: string): Or<EmulatedOrganization> => {
 const validate = (env: AuthedEnv, b: Record<string, unknown>, partial: boolean, self?: EmulatedOrganization) => {
   const errors: Record<string, string[]> = {}
   const slug = charField(b, 'slug', errors, { required: !partial, maxLength: 16 })
+  // DRF's SlugField message (straight quotes): ModelSerializer drops Django's validate_slug
+  // (rest_framework/utils/field_mapping.py get_field_kwargs). Field.run_validators collects every
+  // validator's message, so a slug too long and invalid gets both, the length one first.
+  const invalid = 'Enter a valid "slug" consisting of letters, numbers, underscores or hyphens.'
+  const raw = typeof b['slug'] === 'string' ? b['slug'].trim() : ''
+  if (raw.length > 16 && !SLUG.test(raw)) errors['slug'] = [...(errors['slug'] ?? []), invalid]
   if (slug !== undefined && errors['slug'] === undefined) {
-    if (!SLUG.test(slug)) errors['slug'] = ['Enter a valid “slug” consisting of letters, numbers, underscores or hyphens.']
+    if (!SLUG.test(slug)) errors['slug'] = [invalid]
     else if (env.s.organizations.some((o) => o.slug === slug && o !== self)) errors['slug'] = ['organization with this slug already exists.']
   }
   const name = charField(b, 'name', errors, { maxLength: 64, allowBlank: true })

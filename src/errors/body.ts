@@ -1,0 +1,50 @@
+/**
+ * What a `StatusError` keeps of a response: the body parsed into CVAT's error shapes and the
+ * headers, each bounded (an excerpt, never the whole) and with credential headers redacted.
+ */
+import type { ErrorBody } from '../errors'
+import { isRecord } from '../json'
+import { EXCERPT_CHARS, clip } from './bounded'
+import { CREDENTIAL_HEADERS, REDACTED } from './redact'
+
+const isStringArray = (u: unknown): u is ReadonlyArray<string> => Array.isArray(u) && u.every((x) => typeof x === 'string')
+
+const classify = (value: unknown): ErrorBody => {
+  if (typeof value === 'string') return { _tag: 'Message', message: value }
+  if (isStringArray(value)) return { _tag: 'Messages', messages: value }
+  if (isRecord(value)) {
+    const keys = Object.keys(value)
+    if (keys.length === 1 && typeof value['detail'] === 'string') return { _tag: 'Detail', detail: value['detail'] }
+    if (keys.length > 0 && keys.every((k) => isStringArray(value[k])))
+      return { _tag: 'FieldErrors', fields: value as Record<string, ReadonlyArray<string>> }
+  }
+  return { _tag: 'Json', value }
+}
+
+/**
+ * Parses a non-2xx body into one of CVAT's error shapes. CVAT's error bodies are short: one
+ * longer than an excerpt (4 KiB) is kept as the excerpt of its text, never parsed or kept whole.
+ *
+ * @example
+ * parseErrorBody('{"detail": "Not found."}') // { _tag: 'Detail', detail: 'Not found.' }
+ */
+export const parseErrorBody = (text: string): ErrorBody => {
+  if (text.length > EXCERPT_CHARS) return { _tag: 'Text', text: clip(text) }
+  if (text.trim() === '') return { _tag: 'Empty' }
+  try {
+    return classify(JSON.parse(text))
+  } catch {
+    return { _tag: 'Text', text }
+  }
+}
+
+const MAX_HEADERS = 32
+const MAX_HEADER_VALUE = 256
+
+/** Keeps at most 32 response headers, each value at most 256 characters, with credential headers' values redacted. */
+export const boundedHeaders = (headers: Readonly<Record<string, string>>): Readonly<Record<string, string>> => {
+  const out: Record<string, string> = {}
+  for (const [name, value] of Object.entries(headers).slice(0, MAX_HEADERS))
+    out[clip(name, 64)] = CREDENTIAL_HEADERS.includes(name) ? REDACTED : clip(value, MAX_HEADER_VALUE)
+  return out
+}

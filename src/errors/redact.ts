@@ -1,0 +1,108 @@
+/**
+ * Redaction: what keeps a credential out of every error. URLs are redacted by structure; text a
+ * server sent (bodies, headers) is scrubbed of every form of every credential the request
+ * carried, and of the shapes a credential takes when a server echoes one we did not know about.
+ */
+
+/** Marks where a credential was removed. */
+export const REDACTED = '[redacted]'
+
+/**
+ * Removes credentials from a URL: the user-info (everything up to the last `@` of the authority)
+ * and the value of every `sign` query parameter, its name percent-encoded or not.
+ *
+ * @example
+ * redactUrl('https://u:p@ss@cvat.example/api/invitations?sign=s3cret') // 'https://[redacted]@cvat.example/api/invitations?sign=[redacted]'
+ */
+export const redactUrl = (url: string): string =>
+  url
+    .replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#\\]*@/i, `$1${REDACTED}@`)
+    .replace(/([?&](?:s|%73)(?:i|%69)(?:g|%67)(?:n|%6e)=)[^&#]*/gi, `$1${REDACTED}`)
+
+// Shapes a credential takes in a server's echo even when we do not know its value: the `sign`
+// parameter in a link, an Authorization value, the session cookies.
+const ECHOES: ReadonlyArray<readonly [RegExp, string]> = [
+  [/([?&;](?:amp;)?(?:sign|%73ign)=)[^&#"'\s<>\\]*/gi, `$1${REDACTED}`],
+  // A credential holds a digit: prose ("Token expired") and `Basic realm="…"` stay readable.
+  [/\b(Token|Bearer|Basic)(\s+|%20|\+)(?=[A-Za-z._~+/=:%-]*[0-9])[A-Za-z0-9._~+/=:%-]{6,}/g, `$1$2${REDACTED}`],
+  [/\b(sessionid|csrftoken)(=|%3D)[^;,\s"'<>&\\]+/gi, `$1$2${REDACTED}`],
+]
+
+/**
+ * Replaces every occurrence of each secret in a text, longest first, then the shapes of echoed
+ * credentials (secrets shorter than 3 characters are too common to be told apart).
+ *
+ * @example
+ * scrub('echo: Token abc123def', ['abc123def']) // 'echo: Token [redacted]'
+ */
+export const scrub = (text: string, secrets: ReadonlyArray<string>): string =>
+  ECHOES.reduce(
+    (t, [re, by]) => t.replace(re, by),
+    [...secrets].sort((a, b) => b.length - a.length).reduce((t, s) => (s.length >= 3 ? t.split(s).join(REDACTED) : t), text),
+  )
+
+const html = (s: string): string =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#x27;')
+
+const decodeBase64Utf8 = (b64: string): string | undefined => {
+  try {
+    return new TextDecoder().decode(Uint8Array.from(atob(b64), (c) => c.charCodeAt(0)))
+  } catch {
+    return undefined
+  }
+}
+
+// Each form a value may take in text: raw, percent-encoded (either hex case), JSON- and HTML-escaped.
+const formsOf = (value: string): ReadonlyArray<string> => {
+  let encoded = value
+  try {
+    encoded = encodeURIComponent(value)
+  } catch {
+    // A lone surrogate cannot be encoded, so it cannot have been sent encoded either.
+  }
+  // URL parsers also encode `'` in a query, which encodeURIComponent leaves as is.
+  return [value, encoded, encoded.replace(/'/g, '%27'), encoded.replace(/%[0-9A-F]{2}/g, (m) => m.toLowerCase()), JSON.stringify(value).slice(1, -1), html(value)]
+}
+
+const credentialParts = (name: string, value: string): ReadonlyArray<string> => {
+  if (name === 'cookie') return value.split(';').flatMap((part) => [part.trim(), part.slice(part.indexOf('=') + 1).trim()])
+  if (name !== 'authorization') return [value]
+  const [scheme = '', ...rest] = value.split(' ')
+  const credential = rest.join(' ')
+  const decoded = scheme.toLowerCase() === 'basic' ? decodeBase64Utf8(credential) : undefined
+  const colon = decoded?.indexOf(':') ?? -1
+  return [value, credential, ...(decoded === undefined ? [] : [decoded, decoded.slice(0, colon), decoded.slice(colon + 1)])]
+}
+
+/** Headers whose values are credentials. */
+export const CREDENTIAL_HEADERS: ReadonlyArray<string> = ['authorization', 'cookie', 'x-csrftoken', 'proxy-authorization', 'set-cookie']
+
+/** Lists every form of every credential a request carries (headers, cookie parts, Basic's decoded parts, `sign`). */
+export const secretsOf = (
+  headers: Readonly<Record<string, string>>,
+  query: ReadonlyArray<readonly [string, string]>,
+): ReadonlyArray<string> =>
+  [
+    ...CREDENTIAL_HEADERS.flatMap((h) => (headers[h] === undefined ? [] : credentialParts(h, headers[h]))),
+    ...query.filter(([k]) => k === 'sign').map(([, v]) => v),
+  ].flatMap((s) => (s.length >= 3 ? formsOf(s) : []))
+
+// The secrets of the request each response answered, for the errors built from it later (the
+// response object is the key, so nothing outlives it).
+// They are listed only when an error needs them: most responses never do.
+const registry = /*#__PURE__*/ new WeakMap<object, () => ReadonlyArray<string>>()
+
+/** Remembers how to list the secrets of the request a response answers. */
+export const rememberSecrets = <A extends object>(response: A, secrets: () => ReadonlyArray<string>): A => {
+  registry.set(response, secrets)
+  return response
+}
+
+/** Recalls the secrets of the request a response answers (none when unknown, or when the request can no longer be read). */
+export const recallSecrets = (response: object): ReadonlyArray<string> => {
+  try {
+    return registry.get(response)?.() ?? []
+  } catch {
+    return []
+  }
+}
