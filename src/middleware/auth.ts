@@ -4,7 +4,7 @@
  * before anything is sent: the call answers a `RequestError` naming the scheme, and the message
  * never quotes the credential.
  */
-import * as E from 'fp-ts/Either'
+import * as E from '../http/either'
 import type { Middleware } from '../http/client'
 import { requestError } from '../errors'
 import { type HttpRequest, resolveUrl, withHeader, withQuery } from '../http/request'
