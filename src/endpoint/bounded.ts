@@ -3,7 +3,7 @@
  * one starts after `stop` says so. Tasks here never reject, so neither does the whole.
  */
 import type * as T from 'fp-ts/Task'
-import * as E from 'fp-ts/Either'
+import * as E from '../http/either'
 import { describeValue } from './input'
 
 /** Runs `f` over `items` with at most `concurrency` in flight; unstarted items stay `undefined` after a stop. */

@@ -4,7 +4,7 @@
  * belongs, lone UTF-16 surrogates, or getters, Proxies and `toString`s that throw. Each check is a
  * cheap `typeof` test whose failure is a `RequestError`, before anything is sent.
  */
-import * as E from 'fp-ts/Either'
+import * as E from '../http/either'
 import type { TaskEither } from 'fp-ts/TaskEither'
 import { type CvatError, requestError } from '../errors'
 import type { Method } from '../http/request'

@@ -4,7 +4,7 @@
  * hostile one never receives credentials), nothing is allocated from `count` before it is checked
  * against the caller's bounds, and a list that changes while it is read is a `ListChangedError`.
  */
-import * as E from 'fp-ts/Either'
+import * as E from '../http/either'
 import type { TaskEither } from 'fp-ts/TaskEither'
 import type { Client } from '../http/client'
 import { type CvatError, listChangedError, requestError } from '../errors'

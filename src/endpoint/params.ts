@@ -4,10 +4,10 @@
  * run time, so each helper also checks (with cheap `typeof` tests) what an untyped caller can
  * pass: `null`, objects where text belongs, lone UTF-16 surrogates, getters that throw.
  */
-import * as E from 'fp-ts/Either'
-import { pipe } from 'fp-ts/function'
-import * as D from 'io-ts/Decoder'
+import type * as D from 'io-ts/Decoder'
 import { type RequestError, requestError } from '../errors'
+import { drawDecodeError } from '../errors/draw'
+import * as E from '../http/either'
 import { type HttpRequest, type Method, type QueryValue, isWellFormed, path, request, resolveUrl, withHeader, withJsonBody, withQuery } from '../http/request'
 import { isPositiveInt } from './bounded'
 
@@ -148,14 +148,12 @@ export const listRequest = (
     : orgRequest('GET', url, p, byName([...query, ['page', p.page], ['page_size', p.pageSize]]))
 }
 
-/** Validates a JSON body against its codec and attaches what decoded (unknown fields dropped). */
+/** Validates a JSON body against its codec and attaches what decoded (unknown fields dropped); a failure is drawn bounded, as a response's is. */
 export const jsonBody =
   <A>(name: string, decoder: D.Decoder<unknown, A>, value: unknown) =>
-  (req: HttpRequest): E.Either<RequestError, HttpRequest> =>
-    pipe(
-      decoder.decode(value),
-      E.bimap(
-        (err) => requestError(req.method, resolveUrl('', req), `${name}: ${D.draw(err)}`),
-        (body) => withJsonBody(body)(req),
-      ),
-    )
+  (req: HttpRequest): E.Either<RequestError, HttpRequest> => {
+    const decoded = decoder.decode(value)
+    return E.isLeft(decoded)
+      ? E.left(requestError(req.method, resolveUrl('', req), `${name}: ${drawDecodeError(decoded.left)}`))
+      : E.right(withJsonBody(decoded.right)(req))
+  }

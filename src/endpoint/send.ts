@@ -4,7 +4,7 @@
  * Whatever of the server's text an error keeps is bounded and scrubbed of the request's
  * credentials here (a server may echo them: Django's debug page, a `detail`, a `next` link).
  */
-import * as E from 'fp-ts/Either'
+import * as E from '../http/either'
 import type { TaskEither } from 'fp-ts/TaskEither'
 import type * as D from 'io-ts/Decoder'
 import type { Client } from '../http/client'

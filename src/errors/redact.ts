@@ -41,8 +41,8 @@ export const scrub = (text: string, secrets: ReadonlyArray<string>): string =>
     [...secrets].sort((a, b) => b.length - a.length).reduce((t, s) => (s.length >= 3 ? t.split(s).join(REDACTED) : t), text),
   )
 
-const html = (s: string): string =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#x27;')
+const ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#x27;' }
+const html = (s: string): string => s.replace(/[&<>"']/g, (c) => ENTITIES[c] ?? c)
 
 const decodeBase64Utf8 = (b64: string): string | undefined => {
   try {

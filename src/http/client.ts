@@ -5,7 +5,7 @@
  * modules only await Tasks, which never reject. It also decides what the runtime must not:
  * redirects (same origin only) and how much of a body is read (`maxResponseBytes`).
  */
-import * as E from 'fp-ts/Either'
+import * as E from './either'
 import type * as TE from 'fp-ts/TaskEither'
 import { type CvatError, redirectError, requestError, responseTooLargeError, scrub, transportError } from '../errors'
 import { DEFAULT_MAX_RESPONSE_BYTES, MAX_REDIRECTS } from '../errors/limits'

@@ -4,10 +4,10 @@
  * before anything is sent: the call answers a `RequestError` naming the scheme, and the message
  * never quotes the credential.
  */
-import * as E from 'fp-ts/Either'
+import * as E from '../http/either'
 import type { Middleware } from '../http/client'
 import { requestError } from '../errors'
-import { type HttpRequest, resolveUrl, withHeader, withQuery } from '../http/request'
+import { type HttpRequest, isWellFormed, resolveUrl, withHeader, withQuery } from '../http/request'
 
 // Header values must be Latin-1 without CR, LF or NUL; anything else would make fetch throw
 // with the value quoted in its message.
@@ -15,8 +15,6 @@ const HEADER_SAFE = /^[\t\x20-\x7e\x80-\xff]*$/
 // A cookie value per RFC 6265 (`cookie-octet`): no `;`, `,`, space, quote, backslash or control,
 // so `sessionId: 'abc; sessionid=attacker'` cannot add a cookie.
 const COOKIE_SAFE = /^[\x21\x23-\x2b\x2d-\x3a\x3c-\x5b\x5d-\x7e]*$/
-// A surrogate outside a pair (no lookbehind: older Safari cannot parse it).
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?:^|[^\ud800-\udbff])[\udc00-\udfff]/
 
 // Reads a field without trusting the object: a getter or a proxy may throw.
 const field = (from: unknown, name: string): unknown => {
@@ -32,7 +30,7 @@ const stringProblem = (what: string, value: unknown, safe?: RegExp, unsafe?: str
     ? `the ${what} is missing or not a string (got ${value === null ? 'null' : typeof value})`
     : value === ''
       ? `the ${what} is empty`
-      : LONE_SURROGATE.test(value)
+      : !isWellFormed(value)
         ? `the ${what} holds a lone UTF-16 surrogate (text cut mid-character)`
         : safe !== undefined && !safe.test(value)
           ? `the ${what} holds ${unsafe}`

@@ -4,7 +4,7 @@
  * (a middleware cannot fail when it is built, only when it runs); times are clamped to what a
  * timer can hold.
  */
-import * as E from 'fp-ts/Either'
+import * as E from '../http/either'
 import type { Client } from '../http/client'
 import { requestError } from '../errors'
 import { resolveUrl } from '../http/request'

@@ -3,7 +3,7 @@
  * retried on transient statuses and network failures; POST and PATCH only on 429 (the server did
  * not process them), so a create is never sent twice after a 500.
  */
-import * as E from 'fp-ts/Either'
+import * as E from '../http/either'
 import type { Client, Middleware } from '../http/client'
 import { type CvatError, redactUrl, transportError } from '../errors'
 import { sleep } from './signal'

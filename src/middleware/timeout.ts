@@ -2,7 +2,7 @@
  * Time limits and caller cancellation as middleware. Both abort the underlying fetch through the
  * request's signal, so the server sees the connection close and nothing is left running.
  */
-import * as E from 'fp-ts/Either'
+import * as E from '../http/either'
 import type { Middleware } from '../http/client'
 import { type CvatError, timeoutError } from '../errors'
 import { type HttpResponse, resolveUrl } from '../http/request'
