@@ -4,7 +4,7 @@ import type { TaskEither } from 'fp-ts/TaskEither'
 import type { Client } from '../http/client'
 import { AccessTokenRead, PatchedAccessTokenWriteRequest } from '../codecs/accessTokens'
 import type { CvatError } from '../errors'
-import { type IdParams, idRequest, jsonBody, guard } from '../endpoint/params'
+import { type IdParams, idRequest, optionalJsonBody, guard } from '../endpoint/params'
 import { send } from '../endpoint/send'
 
 /**
@@ -32,11 +32,7 @@ export const authPartialUpdateAccessTokens = (
   guard('PATCH', '/api/auth/access_tokens/{id}', params, () =>
     pipe(
       idRequest('PATCH', '/api/auth/access_tokens/{id}', params),
-      E.flatMap((req) =>
-        params?.patchedAccessTokenWriteRequest === undefined
-          ? E.right(req)
-          : jsonBody('patchedAccessTokenWriteRequest', PatchedAccessTokenWriteRequest, params.patchedAccessTokenWriteRequest)(req),
-      ),
+      E.flatMap(optionalJsonBody('patchedAccessTokenWriteRequest', PatchedAccessTokenWriteRequest, params?.patchedAccessTokenWriteRequest)),
       (req) => send(client, req, 'AccessTokenRead', AccessTokenRead),
     ),
   )

@@ -9,11 +9,11 @@ import type { TaskEither } from 'fp-ts/TaskEither'
 import { type CvatError, requestError } from '../errors'
 import type { Method } from '../http/request'
 
-/** Describes a value for an error message without calling anything on it (an object's `toString` may throw). */
+/** Describes a value for an error message without calling anything on it (an object's `toString` may fail). */
 export const describeValue = (v: unknown): string =>
   (typeof v === 'object' && v !== null) || typeof v === 'function' ? typeof v : typeof v === 'string' ? JSON.stringify(v.slice(0, 40)) : String(v)
 
-/** The message for params that are not an object, or that throw when read. */
+/** The message for params that are not an object, or that fail when read. */
 export const UNREADABLE = 'params must be a readable object'
 
 /**

@@ -148,6 +148,12 @@ export const listRequest = (
     : orgRequest('GET', url, p, byName([...query, ['page', p.page], ['page_size', p.pageSize]]))
 }
 
+/** Attaches a JSON body as `jsonBody` does, or leaves the request bodiless when the value is absent (`undefined` or `null`: a PATCH with nothing to change). */
+export const optionalJsonBody =
+  <A>(name: string, decoder: D.Decoder<unknown, A>, value: unknown) =>
+  (req: HttpRequest): E.Either<RequestError, HttpRequest> =>
+    value === undefined || value === null ? E.right(req) : jsonBody(name, decoder, value)(req)
+
 /** Validates a JSON body against its codec and attaches what decoded (unknown fields dropped); a failure is drawn bounded, as a response's is. */
 export const jsonBody =
   <A>(name: string, decoder: D.Decoder<unknown, A>, value: unknown) =>

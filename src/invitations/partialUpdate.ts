@@ -4,7 +4,7 @@ import type { TaskEither } from 'fp-ts/TaskEither'
 import type { Client } from '../http/client'
 import { InvitationRead, PatchedInvitationWriteRequest } from '../codecs/invitations'
 import type { CvatError } from '../errors'
-import { type KeyParams, guard, jsonBody, keyRequest } from '../endpoint/params'
+import { type KeyParams, guard, keyRequest, optionalJsonBody } from '../endpoint/params'
 import { send } from '../endpoint/send'
 
 /**
@@ -32,11 +32,7 @@ export const invitationsPartialUpdate = (
   guard('PATCH', '/api/invitations/{key}', params, () =>
     pipe(
       keyRequest('PATCH', params),
-      E.flatMap((req) =>
-        params.patchedInvitationWriteRequest === undefined || params.patchedInvitationWriteRequest === null
-          ? E.right(req)
-          : jsonBody('patchedInvitationWriteRequest', PatchedInvitationWriteRequest, params.patchedInvitationWriteRequest)(req),
-      ),
+      E.flatMap(optionalJsonBody('patchedInvitationWriteRequest', PatchedInvitationWriteRequest, params.patchedInvitationWriteRequest)),
       (req) => send(client, req, 'InvitationRead', InvitationRead),
     ),
   )

@@ -4,7 +4,7 @@ import type { TaskEither } from 'fp-ts/TaskEither'
 import type { Client } from '../http/client'
 import { MembershipRead, PatchedMembershipWriteRequest } from '../codecs/memberships'
 import type { CvatError } from '../errors'
-import { type IdParams, idRequest, jsonBody, guard } from '../endpoint/params'
+import { type IdParams, idRequest, optionalJsonBody, guard } from '../endpoint/params'
 import { send } from '../endpoint/send'
 
 /**
@@ -32,11 +32,7 @@ export const membershipsPartialUpdate = (
   guard('PATCH', '/api/memberships/{id}', params, () =>
     pipe(
       idRequest('PATCH', '/api/memberships/{id}', params),
-      E.flatMap((req) =>
-        params?.patchedMembershipWriteRequest === undefined
-          ? E.right(req)
-          : jsonBody('patchedMembershipWriteRequest', PatchedMembershipWriteRequest, params.patchedMembershipWriteRequest)(req),
-      ),
+      E.flatMap(optionalJsonBody('patchedMembershipWriteRequest', PatchedMembershipWriteRequest, params?.patchedMembershipWriteRequest)),
       (req) => send(client, req, 'MembershipRead', MembershipRead),
     ),
   )

@@ -54,9 +54,9 @@ export interface RetryPolicy {
   readonly baseDelay?: number
   /** Cap of one backoff wait in ms (default 5000). */
   readonly maxDelay?: number
-  /** Source of jitter in [0, 1) (default `Math.random`); a value outside it, or a throw, counts as 0. */
+  /** Source of jitter in [0, 1) (default `Math.random`); a value outside it, or an exception, counts as 0. */
   readonly random?: () => number
-  /** Hears each retry before its wait (a throw from it is ignored). */
+  /** Hears each retry before its wait (an exception from it is ignored). */
   readonly onRetry?: (event: RetryEvent) => void
 }
 

@@ -4,7 +4,7 @@ import type { TaskEither } from 'fp-ts/TaskEither'
 import type { Client } from '../http/client'
 import { OrganizationRead, PatchedOrganizationWriteRequest } from '../codecs/organizations'
 import type { CvatError } from '../errors'
-import { type IdParams, idRequest, jsonBody, guard } from '../endpoint/params'
+import { type IdParams, idRequest, optionalJsonBody, guard } from '../endpoint/params'
 import { send } from '../endpoint/send'
 
 /**
@@ -32,11 +32,7 @@ export const organizationsPartialUpdate = (
   guard('PATCH', '/api/organizations/{id}', params, () =>
     pipe(
       idRequest('PATCH', '/api/organizations/{id}', params),
-      E.flatMap((req) =>
-        params?.patchedOrganizationWriteRequest === undefined
-          ? E.right(req)
-          : jsonBody('patchedOrganizationWriteRequest', PatchedOrganizationWriteRequest, params.patchedOrganizationWriteRequest)(req),
-      ),
+      E.flatMap(optionalJsonBody('patchedOrganizationWriteRequest', PatchedOrganizationWriteRequest, params?.patchedOrganizationWriteRequest)),
       (req) => send(client, req, 'OrganizationRead', OrganizationRead),
     ),
   )

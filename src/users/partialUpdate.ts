@@ -4,7 +4,7 @@ import type { TaskEither } from 'fp-ts/TaskEither'
 import type { Client } from '../http/client'
 import { MetaUser, PatchedUserRequest } from '../codecs/users'
 import type { CvatError } from '../errors'
-import { type IdParams, idRequest, jsonBody, guard } from '../endpoint/params'
+import { type IdParams, idRequest, optionalJsonBody, guard } from '../endpoint/params'
 import { send } from '../endpoint/send'
 
 /**
@@ -29,9 +29,7 @@ export const usersPartialUpdate = (client: Client, params: UsersPartialUpdatePar
   guard('PATCH', '/api/users/{id}', params, () =>
     pipe(
       idRequest('PATCH', '/api/users/{id}', params),
-      E.flatMap((req) =>
-        params?.patchedUserRequest === undefined ? E.right(req) : jsonBody('patchedUserRequest', PatchedUserRequest, params.patchedUserRequest)(req),
-      ),
+      E.flatMap(optionalJsonBody('patchedUserRequest', PatchedUserRequest, params?.patchedUserRequest)),
       (req) => send(client, req, 'MetaUser', MetaUser),
     ),
   )
