@@ -6,11 +6,10 @@
  * delete), sees who joined, promotes one member and removes another, on 2.73 reads with a
  * personal access token she then revokes, deletes the organisation and logs out. With CVAT_URL and
  * a credential (CVAT_ACCESS_TOKEN, CVAT_TOKEN, or CVAT_USERNAME + CVAT_PASSWORD) it runs the
- * read-only part against that server; `--write` (with CVAT_ORG and CVAT_DEMO_EMAIL) also invites,
- * resends and deletes one invitation there. CVAT_URL without a credential is refused (exit 2):
+ * read-only part against that server (invitations, and CVAT_ORG's members); `--write` (with
+ * CVAT_ORG and CVAT_DEMO_EMAIL) also invites, resends and deletes one invitation there. CVAT_URL without a credential is refused (exit 2):
  * it never falls back to the emulator's fake data.
  */
-import * as A from 'fp-ts/Array'
 import * as E from 'fp-ts/Either'
 import { pipe } from 'fp-ts/function'
 import * as TE from 'fp-ts/TaskEither'
@@ -66,31 +65,31 @@ const allPages =
     return E.right(all)
   }
 
-/** The invitation walk: invite five, page through, two accept, one resent, one declined, one deleted. */
-const invitationWalk = (olga: Client, as: (username: string) => Client, org: string) =>
-  pipe(
-    [
-      { email: 'otto@outside.test', role: 'worker' as const },
-      { email: 'wes@acme.test', role: 'worker' as const },
-      { email: 'wendy@globex.test', role: 'supervisor' as const },
-      { email: 'new.annotator@example.com', role: 'worker' as const },
-      { email: 'temp.contractor@example.com', role: 'worker' as const },
-    ],
-    A.traverse(TE.ApplicativeSeq)((p) => invitationsCreate(olga, { org, invitationWriteRequest: p })),
-    TE.tap((invited) => step(`olga invited ${invited.map(who).join(', ')}`)),
+/** The invitation walk: invite five, page through, two accept, one declines, one resent, one deleted. */
+const invitationWalk = (olga: Client, as: (username: string) => Client, org: string) => {
+  const invite = (email: string, role: 'worker' | 'supervisor') => invitationsCreate(olga, { org, invitationWriteRequest: { email, role } })
+  return pipe(
+    TE.Do,
+    TE.bind('otto', () => invite('otto@outside.test', 'worker')),
+    TE.bind('wes', () => invite('wes@acme.test', 'worker')),
+    TE.bind('wendy', () => invite('wendy@globex.test', 'supervisor')),
+    TE.bind('annotator', () => invite('new.annotator@example.com', 'worker')),
+    TE.bind('contractor', () => invite('temp.contractor@example.com', 'worker')),
+    TE.tap((invited) => step(`olga invited ${Object.values(invited).map(who).join(', ')}`)),
     TE.tap(() => step(`olga lists ${org} invitations, 2 per page:`)),
     TE.tap(() => allPages(olga, org, 2)),
-    TE.tap(([otto]) => invitationsAccept(as('otto'), { key: otto!.key })),
-    TE.tap(([, wes]) => invitationsAccept(as('wes'), { key: wes!.key })),
+    TE.tap(({ otto }) => invitationsAccept(as('otto'), { key: otto.key })),
+    TE.tap(({ wes }) => invitationsAccept(as('wes'), { key: wes.key })),
     TE.tap(() => step('otto and wes accepted')),
-    TE.tap(([, , wendy]) => invitationsDecline(as('wendy'), { key: wendy!.key })),
+    TE.tap(({ wendy }) => invitationsDecline(as('wendy'), { key: wendy.key })),
     TE.tap(() => step('wendy declined')),
-    TE.tap(([, , , annotator]) => invitationsResend(olga, { key: annotator!.key, org })),
-    TE.tap(([, , , annotator]) => step(`olga resent the invitation to ${annotator!.user.username}`)),
-    TE.tap(([, , , , contractor]) => invitationsDestroy(olga, { key: contractor!.key, org })),
+    TE.tap(({ annotator }) => invitationsResend(olga, { key: annotator.key, org })),
+    TE.tap(({ annotator }) => step(`olga resent the invitation to ${annotator.user.username}`)),
+    TE.tap(({ contractor }) => invitationsDestroy(olga, { key: contractor.key, org })),
     // As in CVAT, deleting an invitation leaves its pending membership in place (SERVER.md, cascades).
-    TE.tap(([, , , , contractor]) => step(`olga deleted the invitation to ${contractor!.user.username} (its pending membership stays)`)),
+    TE.tap(({ contractor }) => step(`olga deleted the invitation to ${contractor.user.username} (its pending membership stays)`)),
   )
+}
 
 /** Who joined, one promotion, one removal. */
 const membershipWalk = (olga: Client, org: string) =>
@@ -108,6 +107,7 @@ const membershipWalk = (olga: Client, org: string) =>
     TE.tap((page) => step(`members of ${org} now: ${page.results.map(member).join(', ')}`)),
   )
 
+/** Picks a member by username from a page (a missing one stops the day with a readable error). */
 const byName = (ms: ReadonlyArray<MembershipRead>, username: string): TE.TaskEither<CvatError, MembershipRead> => {
   const m = ms.find((x) => x.user.username === username)
   return m ? TE.right(m) : TE.left({ _tag: 'RequestError', method: 'GET', url: '/api/memberships', message: `${username} is not a member` })
@@ -145,7 +145,7 @@ const emulatorDemo = async (serverVersion: '2.26' | '2.73'): Promise<E.Either<Cv
     TE.tap(() => step('olga logged out')),
     TE.map(
       ({ invited, members, tokens }) =>
-        `summary: 1 organisation created and deleted; invited ${invited.length} (2 accepted, 1 declined, 1 resent, 1 deleted); ` +
+        `summary: 1 organisation created and deleted; invited ${Object.keys(invited).length} (2 accepted, 1 declined, 1 resent, 1 deleted); ` +
         `${members.count} members at the end; ${tokens} access token${tokens === 1 ? '' : 's'} used and revoked`,
     ),
   )
