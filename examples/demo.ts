@@ -209,8 +209,15 @@ const main = async (): Promise<void> => {
     process.exitCode = 2
     return
   }
-  const server = process.argv[process.argv.indexOf('--server') + 1]
-  const result = url && auth ? await realServerDemo(url, auth) : await emulatorDemo(server === '2.26' ? '2.26' : '2.73')
+  // `--server` picks the emulator's generation; a typo must not quietly run the other one.
+  const at = process.argv.indexOf('--server')
+  const server = at === -1 ? '2.73' : process.argv[at + 1]
+  if (server !== '2.26' && server !== '2.73') {
+    console.error('--server takes 2.26 or 2.73 (the emulator\'s CVAT generation)')
+    process.exitCode = 2
+    return
+  }
+  const result = url && auth ? await realServerDemo(url, auth) : await emulatorDemo(server)
   pipe(
     result,
     E.match(

@@ -56,6 +56,11 @@ describe('the demo', () => {
     expect(stdout + stderr).not.toMatch(secrets)
   }, 90_000)
 
+  it('refuses an unknown --server generation (exit 2) instead of running another one', async () => {
+    const failure = await demo({}, ['--server', '2.7']).catch((e: { code: number; stderr: string; stdout: string }) => e)
+    expect(failure).toMatchObject({ code: 2, stdout: '', stderr: "--server takes 2.26 or 2.73 (the emulator's CVAT generation)\n" })
+  }, 90_000)
+
   describe('against a server named by CVAT_URL', () => {
     const live = useEmulator()
 
