@@ -14,25 +14,51 @@ describe('the demo', () => {
     if (!existsSync('dist/cjs/index.cjs')) throw new Error('dist/ is missing: run `npm run build` (npm test does)')
   })
 
-  it('runs the whole scenario against the built-in emulator and exits 0', async () => {
-    const { stdout } = await demo()
+  // Everything after the first line (its port varies), on either server generation.
+  const day = (tokens: ReadonlyArray<string>, summaryTokens: string) => [
+    'olga logged in',
+    'olga created road-scenes (Road Scenes)',
+    'olga invited otto as worker, wes as worker, wendy as supervisor, new.annotator@example.com as worker, temp.contractor@example.com as worker',
+    'olga lists road-scenes invitations, 2 per page:',
+    '  page 1: temp.contractor@example.com as worker, new.annotator@example.com as worker',
+    '  page 2: wendy as supervisor, wes as worker',
+    '  page 3: otto as worker',
+    'otto and wes accepted',
+    'wendy declined',
+    'olga resent the invitation to new.annotator@example.com',
+    'olga deleted the invitation to temp.contractor@example.com (its pending membership stays)',
+    'members of road-scenes: olga (owner), otto (worker), wes (worker), new.annotator@example.com (worker, pending), temp.contractor@example.com (worker, pending)',
+    'olga promoted otto to supervisor',
+    'olga removed wes',
+    'members of road-scenes now: olga (owner), otto (supervisor), new.annotator@example.com (worker, pending), temp.contractor@example.com (worker, pending)',
+    ...tokens,
+    'olga deleted road-scenes',
+    'olga logged out',
+    `summary: 1 organisation created and deleted; invited 5 (2 accepted, 1 declined, 1 resent, 1 deleted); 4 members at the end; ${summaryTokens}`,
+  ]
+  // What the emulator's credentials look like (credentialsOf) and any long random secret (login
+  // tokens, access token values, invitation keys): none may reach the terminal.
+  const secrets = /-password|token-|pat-|session-|csrf-|[A-Za-z0-9]{20,}/
+
+  it('runs the admin\'s day against the built-in 2.73 emulator and exits 0, printing no credential', async () => {
+    const { stdout, stderr } = await demo()
     const lines = stdout.trim().split('\n')
-    expect(lines[0]).toMatch(/^CVAT emulator listening on http:\/\/127\.0\.0\.1:\d+ \(organisations acme and globex\)$/)
-    expect(lines.slice(1)).toEqual([
-      expect.stringMatching(/^olga invited otto as worker \(key \w{8}…\)$/),
-      expect.stringMatching(/^olga invited wendy as supervisor/),
-      expect.stringMatching(/^olga invited new.annotator@example.com as worker/),
-      expect.stringMatching(/^olga invited temp.contractor@example.com as worker/),
-      'olga lists acme invitations, 2 per page:',
-      '  page 1: temp.contractor@example.com as worker, new.annotator@example.com as worker',
-      '  page 2: wendy as supervisor, otto as worker',
-      '  page 3: ivy as worker',
-      'otto accepted and joined acme',
-      'olga resent the invitation to new.annotator@example.com',
-      'wendy declined',
-      'olga deleted the invitation to temp.contractor@example.com',
-      'summary: invited 4, listed 5 across pages, 1 accepted, 1 resent, 1 declined, 1 deleted; acme now holds 3 invitations, 2 pending',
-    ])
+    expect(lines[0]).toMatch(/^CVAT 2\.73 emulator listening on http:\/\/127\.0\.0\.1:\d+$/)
+    expect(lines.slice(1)).toEqual(day(['a read-only access token reads as olga', 'olga revoked the token'], '1 access token used and revoked'))
+    expect(stdout + stderr).not.toMatch(secrets)
+  }, 90_000)
+
+  it('skips access tokens on --server 2.26, which has none', async () => {
+    const { stdout, stderr } = await demo({}, ['--server', '2.26'])
+    const lines = stdout.trim().split('\n')
+    expect(lines[0]).toMatch(/^CVAT 2\.26 emulator listening on http:\/\/127\.0\.0\.1:\d+$/)
+    expect(lines.slice(1)).toEqual(day(['no access tokens before CVAT 2.48'], '0 access tokens used and revoked'))
+    expect(stdout + stderr).not.toMatch(secrets)
+  }, 90_000)
+
+  it('refuses an unknown --server generation (exit 2) instead of running another one', async () => {
+    const failure = await demo({}, ['--server', '2.7']).catch((e: { code: number; stderr: string; stdout: string }) => e)
+    expect(failure).toMatchObject({ code: 2, stdout: '', stderr: "--server takes 2.26 or 2.73 (the emulator's CVAT generation)\n" })
   }, 90_000)
 
   describe('against a server named by CVAT_URL', () => {
@@ -43,9 +69,14 @@ describe('the demo', () => {
       expect(stdout.trim().split('\n')).toEqual([
         `CVAT server ${live.served.url}, organisation acme (read-only)`,
         '1 invitations visible; newest: ivy as worker',
+        '5 members; newest: ivy (worker, pending), wes (worker), sam (supervisor), mia (maintainer), olga (owner)',
         'retrieved ivy as worker, expired: false',
       ])
-      expect(live.emulator.log.map((r) => r.method)).toEqual(['GET', 'GET'])
+      expect(live.emulator.log.map((r) => `${r.method} ${r.url}`)).toEqual([
+        `GET ${live.served.url}/api/invitations?org=acme&page_size=5`,
+        `GET ${live.served.url}/api/memberships?org=acme&page_size=5`,
+        `GET ${live.served.url}/api/invitations/${live.emulator.state.invitations[0]!.key}`,
+      ])
       expect(stdout).not.toContain('token-olga')
     }, 90_000)
 
@@ -56,7 +87,7 @@ describe('the demo', () => {
         ['--write'],
       )
       expect(stdout.trim().split('\n').at(-1)).toBe('retrieved ivy as worker, expired: false; invited, resent and deleted demo@example.com')
-      expect(live.emulator.log.slice(before).map((r) => `${r.method} ${r.status}`)).toEqual(['GET 200', 'GET 200', 'POST 201', 'POST 204', 'DELETE 204'])
+      expect(live.emulator.log.slice(before).map((r) => `${r.method} ${r.status}`)).toEqual(['GET 200', 'GET 200', 'GET 200', 'POST 201', 'POST 204', 'DELETE 204'])
       expect(stdout).not.toContain('olga-password')
     }, 90_000)
 
