@@ -66,9 +66,9 @@ export const renderMembership = (s: EmulatorState, origin: string, m: EmulatedMe
   }
 }
 
-/** `null` if no e-mail was ever sent, else whether the expiry window has passed (models.py Invitation.expired). */
+/** `null` if no e-mail was ever sent, else whether the expiry window has passed, the boundary instant included (models.py Invitation.expired: `expiration_date <= timezone.now()`). */
 export const isExpired = (inv: EmulatedInvitation, now: number, expiryDays: number): boolean | null =>
-  inv.sentDate === null ? null : now > inv.sentDate + expiryDays * 86_400_000
+  inv.sentDate === null ? null : now >= inv.sentDate + expiryDays * 86_400_000
 
 /** InvitationReadSerializer; 2.65+ adds `accepted`. */
 export const renderInvitation = (

@@ -68,9 +68,11 @@ describe('models.py and serializers.py: the invitation and its membership', () =
     expect((await s.call('olga', 'POST', '/api/invitations?org=acme', { role: 'worker', email: 'ivy@outside.test' })).status).toBe(201)
   })
 
-  it('expired: not at exactly sent + ORG_INVITATION_EXPIRY_DAYS, but one millisecond later', async () => {
+  // models.py Invitation.expired: `expiration_date <= timezone.now()`, so the boundary instant
+  // itself is already expired.
+  it('expired: not one millisecond before sent + ORG_INVITATION_EXPIRY_DAYS, but at exactly that instant', async () => {
     const created = (await s.call('olga', 'POST', '/api/invitations?org=acme', { role: 'worker', email: 'late@example.com' })).body as { key: string }
-    clock += 7 * 86_400_000
+    clock += 7 * 86_400_000 - 1
     expect(((await s.call('olga', 'GET', `/api/invitations/${created.key}`)).body as { expired: boolean }).expired).toBe(false)
     clock += 1
     expect(((await s.call('olga', 'GET', `/api/invitations/${created.key}`)).body as { expired: boolean }).expired).toBe(true)
