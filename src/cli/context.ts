@@ -4,7 +4,8 @@
  * commands never reach for globals), the client built from `--url` and the environment's
  * credentials, usage errors, tables and progress. Built only on cvat-fp's public API.
  */
-import { type Client, basicAuth, bearerAuth, createClient, formatError, login, retry, timeout, tokenAuth } from '../index'
+import { MAX_CONCURRENCY } from '../endpoint/bounded'
+import { type Client, type CvatError, basicAuth, bearerAuth, createClient, formatError, login, retry, timeout, tokenAuth } from '../index'
 
 /** The outside world a command talks to. */
 export interface Io {
@@ -47,11 +48,23 @@ export const CREDENTIALS_HELP = `Environment:
   CVAT_USERNAME, CVAT_PASSWORD   HTTP Basic
 Credentials come only from the environment, never from flags (flags show in ps).`
 
-/** A request that failed before the command could start (a refused login): exit 1. */
-export interface Failed {
-  readonly _tag: 'Failed'
-  readonly message: string
+/**
+ * A command that failed (a refused request, an unknown member): exit 1. `main` prints the message
+ * on stderr and, with --json, `{"error": …}` on stdout, so a script always gets one JSON document.
+ */
+export interface Fault {
+  readonly _tag: 'Fault'
+  readonly error: { readonly _tag: string; readonly message: string; readonly status?: number }
 }
+
+/** Builds a Fault from a tag, its message line and, for a refused request, the status. */
+export const fault = (tag: string, message: string, status?: number): Fault => ({ _tag: 'Fault', error: { _tag: tag, message, ...(status === undefined ? {} : { status }) } })
+
+/** The library's failure as a Fault: its tag, its formatError line (which never holds a credential), its status. */
+export const faultOf = (e: CvatError): Fault => fault(e._tag, formatError(e), e._tag === 'StatusError' ? e.status : undefined)
+
+/** Tells a Fault from an exit code or a value. */
+export const isFault = (u: unknown): u is Fault => typeof u === 'object' && u !== null && (u as { _tag?: unknown })._tag === 'Fault'
 
 /** Checks `--url` / `CVAT_URL`; a missing or odd one is a usage error. */
 export const baseUrlOf = (io: Io, url: string | undefined): string | Usage => {
@@ -71,7 +84,7 @@ export const credentialsOf = (name: string, password: string) => (name.includes(
  * before any request. A username and password log in (`login`), except in a dry run, which sends
  * HTTP Basic instead: it must not send even a login POST.
  */
-export const connect = async (io: Io, url: string | undefined, dryRun: boolean): Promise<Client | Usage | Failed> => {
+export const connect = async (io: Io, url: string | undefined, dryRun: boolean): Promise<Client | Usage | Fault> => {
   const baseUrl = baseUrlOf(io, url)
   if (isUsage(baseUrl)) return baseUrl
   const { CVAT_ACCESS_TOKEN: bearer, CVAT_TOKEN: token, CVAT_USERNAME: username, CVAT_PASSWORD: password } = io.env
@@ -81,7 +94,7 @@ export const connect = async (io: Io, url: string | undefined, dryRun: boolean):
   if (!username || !password) return usage('no credential: set CVAT_ACCESS_TOKEN, CVAT_TOKEN, or CVAT_USERNAME and CVAT_PASSWORD')
   if (dryRun) return resilient(basicAuth({ username, password })(plain))
   const session = await login(resilient(plain), credentialsOf(username, password))()
-  return session._tag === 'Right' ? session.right : { _tag: 'Failed', message: formatError(session.left) }
+  return session._tag === 'Right' ? session.right : faultOf(session.left)
 }
 
 /** Parses `7d` or `12h` into milliseconds. */
@@ -95,6 +108,16 @@ export const parseAge = (flag: string, text: string | undefined): number | undef
 export const parseCount = (flag: string, text: string | undefined): number | undefined | Usage => {
   if (text === undefined) return undefined
   return /^[1-9]\d{0,5}$/.test(text) ? Number(text) : usage(`${flag} takes a positive integer, got ${JSON.stringify(text)}`)
+}
+
+/**
+ * Parses `--concurrency`: the library refuses anything outside 1..MAX_CONCURRENCY for every row,
+ * so such a value is a usage error here, before any request.
+ */
+export const parseConcurrency = (text: string | undefined): number | undefined | Usage => {
+  if (text === undefined) return undefined
+  const n = /^\d{1,6}$/.test(text) ? Number(text) : 0
+  return n >= 1 && n <= MAX_CONCURRENCY ? n : usage(`--concurrency must be an integer from 1 to ${MAX_CONCURRENCY}, got ${JSON.stringify(text)}`)
 }
 
 /** Lays out rows under a header, columns padded to their widest cell. */

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs'
 import { type CvatEmulatorOptions, createCvatEmulator } from '../testing'
 import { serveCvatEmulator } from '../testing/node'
-import { type Exit, type Io, type Usage, isUsage, parseCount, table, usage } from './context'
+import { type Exit, type Fault, type Io, type Usage, fault, isUsage, parseCount, table, usage } from './context'
 
 /** The flags of `emulator`, as util.parseArgs returns them. */
 export interface EmulatorFlags {
@@ -36,7 +36,7 @@ const seedOptions = (seed: string | undefined): CvatEmulatorOptions | Usage => {
 }
 
 /** Serves until `stopped` resolves (a signal); returns the exit code. */
-export const emulator = async (io: Io, f: EmulatorFlags, stopped: () => Promise<unknown>): Promise<Exit | Usage> => {
+export const emulator = async (io: Io, f: EmulatorFlags, stopped: () => Promise<unknown>): Promise<Exit | Usage | Fault> => {
   const port = f.port === '0' ? 0 : parseCount('--port', f.port)
   if (isUsage(port)) return port
   const server = f.server
@@ -51,7 +51,7 @@ export const emulator = async (io: Io, f: EmulatorFlags, stopped: () => Promise<
   try {
     served = await serveCvatEmulator(instance, { port: port ?? 0, host: f.host ?? '127.0.0.1' })
   } catch (e) {
-    return io.err(`cannot listen on ${f.host ?? '127.0.0.1'}:${port ?? 0}: ${(e as { code?: string }).code ?? 'error'}\n`), 1
+    return fault('ListenError', `cannot listen on ${f.host ?? '127.0.0.1'}:${port ?? 0}: ${(e as { code?: string }).code ?? 'error'}`)
   }
   const users = instance.state.users.map((u) => ({ username: u.username, ...instance.credentials(u.username) }))
   if (f.json) io.out(`${JSON.stringify({ url: served.url, problems: instance.problems, users })}\n`)

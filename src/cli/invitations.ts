@@ -18,7 +18,7 @@ import {
   pendingInvitations,
   resendMany,
 } from '../index'
-import { type Exit, type Io, type Usage, isUsage, parseAge, parseCount, progress, table, usage } from './context'
+import { type Exit, type Fault, type Io, type Usage, faultOf, isFault, isUsage, parseAge, parseConcurrency, progress, table, usage } from './context'
 
 const ROLES: ReadonlyArray<string> = ['worker', 'supervisor', 'maintainer', 'owner']
 const isRole = (r: string): r is RoleEnum => ROLES.includes(r)
@@ -42,20 +42,20 @@ export interface InvitationFlags {
 const statusOf = (pending: ReadonlySet<string>) => (i: InvitationRead): string =>
   !pending.has(i.key) ? 'accepted' : i.expired === true ? 'expired' : 'pending'
 
-const listed = async (client: Client, org: string, pending: boolean): Promise<ReadonlyArray<InvitationRead> | string> => {
+const listed = async (client: Client, org: string, pending: boolean): Promise<ReadonlyArray<InvitationRead> | Fault> => {
   const r = await invitationsListAll(client, { org, pageSize: 100, ...(pending ? { filter: filterString(pendingInvitations) } : {}) })()
-  return r._tag === 'Right' ? r.right : formatError(r.left)
+  return r._tag === 'Right' ? r.right : faultOf(r.left)
 }
 
 const olderThan = (io: Io, ms: number | undefined) => (i: InvitationRead) => ms === undefined || Date.parse(i.created_date ?? '') <= io.now() - ms
 
 /** `invitations list`: a table for people, the invitations as JSON for machines. */
-export const list = async (io: Io, client: Client, f: InvitationFlags & { org: string }): Promise<Exit> => {
+export const list = async (io: Io, client: Client, f: InvitationFlags & { org: string }): Promise<Exit | Fault> => {
   const r = await listed(client, f.org, f.pending === true)
-  if (typeof r === 'string') return io.err(`${r}\n`), 1
+  if (isFault(r)) return r
   if (f.json) return io.out(`${JSON.stringify(r, null, 2)}\n`), 0
   const pending = f.pending === true ? r : await listed(client, f.org, true)
-  if (typeof pending === 'string') return io.err(`${pending}\n`), 1
+  if (isFault(pending)) return pending
   const status = statusOf(new Set(pending.map((i) => i.key)))
   const rows = r.map((i) => [i.key, i.user.username, i.role, i.owner?.username ?? '-', (i.created_date ?? '').slice(0, 10), status(i)])
   io.out(`${table(['KEY', 'USER', 'ROLE', 'INVITED BY', 'CREATED', 'STATUS'], rows)}\n${r.length} invitation${r.length === 1 ? '' : 's'}\n`)
@@ -120,7 +120,7 @@ const report = (io: Io, f: InvitationFlags, outcomes: ReadonlyArray<BulkOutcome<
 
 /** `invitations invite`: the rows from `--role ROLE EMAIL…` or `--csv FILE`. */
 export const invite = async (io: Io, client: Client, f: InvitationFlags & { org: string }, emails: ReadonlyArray<string>): Promise<Exit | Usage> => {
-  const concurrency = parseCount('--concurrency', f.concurrency)
+  const concurrency = parseConcurrency(f.concurrency)
   if (isUsage(concurrency)) return concurrency
   if ((f.csv === undefined) === (emails.length === 0)) return usage('give either --role ROLE EMAIL… or --csv FILE')
   let rows: ReadonlyArray<InvitationWriteRequest> | Usage
@@ -152,15 +152,15 @@ export const invite = async (io: Io, client: Client, f: InvitationFlags & { org:
 }
 
 /** `invitations resend` and `invitations cleanup`: list, select, then act on each key. */
-export const bulkByKey = async (io: Io, client: Client, f: InvitationFlags & { org: string }, action: 'resend' | 'cleanup'): Promise<Exit | Usage> => {
+export const bulkByKey = async (io: Io, client: Client, f: InvitationFlags & { org: string }, action: 'resend' | 'cleanup'): Promise<Exit | Usage | Fault> => {
   const age = parseAge('--older-than', f['older-than'])
-  const concurrency = parseCount('--concurrency', f.concurrency)
+  const concurrency = parseConcurrency(f.concurrency)
   if (isUsage(age)) return age
   if (isUsage(concurrency)) return concurrency
   if (action === 'cleanup' && f.expired !== true && age === undefined) return usage('cleanup deletes: say which, with --expired and/or --older-than')
   // Cleanup only ever touches invitations nobody accepted: an accepted one is the membership's history.
   const all = await listed(client, f.org, action === 'cleanup' || f.pending === true)
-  if (typeof all === 'string') return io.err(`${all}\n`), 1
+  if (isFault(all)) return all
   const chosen = all.filter(olderThan(io, age)).filter((i) => action === 'resend' || f.expired !== true || i.expired === true)
   const bar = progress(io)
   const options = { org: f.org, keys: chosen.map((i) => i.key), concurrency, dryRun: f['dry-run'] === true, onProgress: bar.update }

@@ -7,11 +7,11 @@
  */
 import { parseArgs } from 'node:util'
 import type { Client } from '../index'
-import { CREDENTIALS_HELP, type Exit, GLOBAL_OPTIONS, type Io, type Usage, connect, isUsage } from './context'
+import { CREDENTIALS_HELP, type Exit, type Fault, GLOBAL_OPTIONS, type Io, type Usage, connect, isFault, isUsage } from './context'
 import { emulator } from './emulator'
 import { type InvitationFlags, bulkByKey, invite, list } from './invitations'
 import { loginCommand } from './login'
-import { memberChange, membersList, orgsList } from './members'
+import { ROLES, memberChange, membersList, orgsList } from './members'
 
 declare const __CVAT_FP_VERSION__: string
 
@@ -20,7 +20,7 @@ interface Command {
   readonly options: Spec
   readonly help: string
   readonly positionals?: boolean
-  readonly run: (io: Io, values: Record<string, unknown>, positionals: ReadonlyArray<string>, stopped: () => Promise<unknown>) => Promise<Exit | Usage>
+  readonly run: (io: Io, values: Record<string, unknown>, positionals: ReadonlyArray<string>, stopped: () => Promise<unknown>) => Promise<Exit | Usage | Fault>
 }
 
 const ORG = { org: { type: 'string' } } as const
@@ -28,13 +28,12 @@ const WRITE = { 'dry-run': { type: 'boolean' }, concurrency: { type: 'string' } 
 
 // Connects (usage errors before any request; a refused login is exit 1), then runs the command.
 const connected =
-  (needsOrg: boolean, run: (io: Io, client: Client, f: InvitationFlags & { org: string }, positionals: ReadonlyArray<string>) => Promise<Exit | Usage>): Command['run'] =>
+  (needsOrg: boolean, run: (io: Io, client: Client, f: InvitationFlags & { org: string }, positionals: ReadonlyArray<string>) => Promise<Exit | Usage | Fault>): Command['run'] =>
   async (io, values, positionals) => {
     const org = values['org']
     if (needsOrg && (typeof org !== 'string' || org === '')) return { _tag: 'Usage', message: '--org SLUG is required' }
     const client = await connect(io, typeof values['url'] === 'string' ? values['url'] : undefined, values['dry-run'] === true)
-    if (isUsage(client)) return client
-    if (typeof client !== 'function') return io.err(`${client.message}\n`), 1
+    if (isUsage(client) || isFault(client)) return client
     return run(io, client, { ...values, org: typeof org === 'string' ? org : '' }, positionals)
   }
 
@@ -68,7 +67,7 @@ Lists the organisation's members, with role and state (pending until they accept
     options: { ...ORG, 'dry-run': { type: 'boolean' } },
     positionals: true,
     help: `cvat-fp members set-role --org SLUG USERNAME ROLE [--dry-run] [--json]
-Changes a member's role (worker, supervisor, maintainer).`,
+Changes a member's role (${ROLES.join(', ')}).`,
     run: connected(true, (io, client, f, args) => memberChange(io, client, f, args, 'set-role')),
   },
   'members remove': {
@@ -121,9 +120,14 @@ const ALL_OPTIONS: Spec = Object.assign({}, GLOBAL_OPTIONS, ...Object.values(COM
 
 /** Runs one command line; resolves to its exit code and never rejects. */
 export const main = async (argv: ReadonlyArray<string>, io: Io, stopped: () => Promise<unknown>): Promise<Exit> => {
-  const fail = (message: string, help?: string): Exit => (io.err(`cvat-fp: ${message}\n${help === undefined ? 'Run cvat-fp --help for usage.' : help}\n`), 2)
   // First pass, lenient: find the command words. Second pass, strict, with that command's flags only.
   const loose = parseArgs({ args: [...argv], options: ALL_OPTIONS, strict: false, allowPositionals: true })
+  // With --json a failure is also one JSON document on stdout, so a script always has one to parse.
+  const json = (error: Fault['error']) => loose.values['json'] === true && io.out(`${JSON.stringify({ error })}\n`)
+  const fail = (message: string, help?: string): Exit => {
+    io.err(`cvat-fp: ${message}\n${help === undefined ? 'Run cvat-fp --help for usage.' : help}\n`)
+    return json({ _tag: 'Usage', message }), 2
+  }
   const words = loose.positionals
   const name = [`${words[0]} ${words[1]}`, `${words[0]}`].find((n) => COMMANDS[n] !== undefined)
   if (name === undefined) {
@@ -142,7 +146,9 @@ export const main = async (argv: ReadonlyArray<string>, io: Io, stopped: () => P
   const rest = parsed.positionals.slice(name.split(' ').length)
   if (rest.length > 0 && command.positionals !== true) return fail(`unexpected argument ${JSON.stringify(rest[0])}`, command.help)
   const code = await command.run(io, parsed.values, rest, stopped)
-  return isUsage(code) ? fail(code.message, command.help) : code
+  if (isUsage(code)) return fail(code.message, command.help)
+  if (isFault(code)) return io.err(`${code.error.message}\n`), json(code.error), 1
+  return code
 }
 
 // A no-echo prompt: raw mode, so the terminal never shows what is typed; nothing at all off a terminal.

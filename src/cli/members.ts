@@ -4,8 +4,8 @@
  * the membership) and prints the write it would send, sending none.
  */
 import type { TaskEither } from 'fp-ts/TaskEither'
-import { type Client, type CvatError, type MembershipRead, type RoleEnum, formatError, listAll, membershipsDestroy, membershipsList, membershipsPartialUpdate, organizationsList } from '../index'
-import { type Exit, type Io, type Usage, table, usage } from './context'
+import { type Client, type CvatError, type MembershipRead, type RoleEnum, listAll, membershipsDestroy, membershipsList, membershipsPartialUpdate, organizationsList } from '../index'
+import { type Exit, type Fault, type Io, type Usage, fault, faultOf, isFault, table, usage } from './context'
 
 /** The flags of `orgs …` and `members …`, as util.parseArgs returns them. */
 export interface MemberFlags {
@@ -15,9 +15,9 @@ export interface MemberFlags {
 }
 
 // Every page (by number, from our own base URL, bounded), or the failure as one formatted line.
-const allOf = async <A>(task: TaskEither<CvatError, ReadonlyArray<A>>): Promise<ReadonlyArray<A> | string> => {
+const allOf = async <A>(task: TaskEither<CvatError, ReadonlyArray<A>>): Promise<ReadonlyArray<A> | Fault> => {
   const r = await task()
-  return r._tag === 'Right' ? r.right : formatError(r.left)
+  return r._tag === 'Right' ? r.right : faultOf(r.left)
 }
 
 const print = <A>(io: Io, json: boolean | undefined, items: ReadonlyArray<A>, header: ReadonlyArray<string>, row: (a: A) => ReadonlyArray<string>, noun: string): Exit => {
@@ -27,9 +27,9 @@ const print = <A>(io: Io, json: boolean | undefined, items: ReadonlyArray<A>, he
 }
 
 /** `orgs list`: the organisations the caller owns or belongs to. */
-export const orgsList = async (io: Io, client: Client, f: MemberFlags): Promise<Exit> => {
+export const orgsList = async (io: Io, client: Client, f: MemberFlags): Promise<Exit | Fault> => {
   const orgs = await allOf(listAll(organizationsList, client, { pageSize: 100 }))
-  if (typeof orgs === 'string') return io.err(`${orgs}\n`), 1
+  if (isFault(orgs)) return orgs
   return print(io, f.json, orgs, ['SLUG', 'NAME', 'OWNER', 'ID'], (o) => [o.slug, o.name ?? '', o.owner?.username ?? '-', String(o.id)], 'organisation')
 }
 
@@ -37,27 +37,29 @@ const membersOf = (client: Client, org: string, user?: string) =>
   allOf(listAll(membershipsList, client, { org, pageSize: 100, ...(user === undefined ? {} : { user }) }))
 
 /** `members list`: who belongs to the organisation, with role and state. */
-export const membersList = async (io: Io, client: Client, f: MemberFlags & { org: string }): Promise<Exit> => {
+export const membersList = async (io: Io, client: Client, f: MemberFlags & { org: string }): Promise<Exit | Fault> => {
   const members = await membersOf(client, f.org)
-  if (typeof members === 'string') return io.err(`${members}\n`), 1
+  if (isFault(members)) return members
   const state = (m: MembershipRead) => (m.is_active === false ? 'pending' : 'active')
   return print(io, f.json, members, ['USER', 'ROLE', 'STATE', 'JOINED', 'ID'], (m) => [m.user.username, m.role ?? '-', state(m), (m.joined_date ?? '').slice(0, 10), String(m.id)], 'member')
 }
 
-const ROLES: ReadonlyArray<string> = ['worker', 'supervisor', 'maintainer', 'owner']
+// CVAT's rules check who may change a membership, never the new role (SERVER.md): owner is accepted too.
+/** The roles `members set-role` accepts; its help lists exactly these. */
+export const ROLES: ReadonlyArray<string> = ['worker', 'supervisor', 'maintainer', 'owner']
 const isRole = (r: string | undefined): r is RoleEnum => ROLES.includes(r ?? '')
 
 /** `members set-role USERNAME ROLE` and `members remove USERNAME`: find the membership, then change it. */
-export const memberChange = async (io: Io, client: Client, f: MemberFlags & { org: string }, args: ReadonlyArray<string>, action: 'set-role' | 'remove'): Promise<Exit | Usage> => {
+export const memberChange = async (io: Io, client: Client, f: MemberFlags & { org: string }, args: ReadonlyArray<string>, action: 'set-role' | 'remove'): Promise<Exit | Usage | Fault> => {
   const [username, role, ...extra] = args
   const wanted = action === 'set-role' ? 2 : 1
   if (username === undefined || args.length !== wanted || extra.length > 0) return usage(action === 'set-role' ? 'give USERNAME ROLE' : 'give USERNAME')
   if (action === 'set-role' && !isRole(role)) return usage(`ROLE must be one of ${ROLES.join(', ')}`)
   const found = await membersOf(client, f.org, username)
-  if (typeof found === 'string') return io.err(`${found}\n`), 1
+  if (isFault(found)) return found
   // The simple `user` filter matches exactly, yet a server may match loosely: pick the exact one.
   const member = found.find((m) => m.user.username === username)
-  if (member === undefined) return io.err(`no member ${JSON.stringify(username)} in ${f.org}\n`), 1
+  if (member === undefined) return fault('NotFound', `no member ${JSON.stringify(username)} in ${f.org}`)
   const body = action === 'set-role' && isRole(role) ? { role } : undefined
   const planned = { method: action === 'set-role' ? 'PATCH' : 'DELETE', url: `/api/memberships/${member.id}`, ...(body ? { body } : {}) }
   if (f['dry-run']) {
@@ -65,7 +67,7 @@ export const memberChange = async (io: Io, client: Client, f: MemberFlags & { or
     return 0
   }
   const r = await (body ? membershipsPartialUpdate(client, { id: member.id, patchedMembershipWriteRequest: body }) : membershipsDestroy(client, { id: member.id }))()
-  if (r._tag === 'Left') return io.err(`${formatError(r.left)}\n`), 1
+  if (r._tag === 'Left') return faultOf(r.left)
   io.out(f.json ? `${JSON.stringify({ dryRun: false, member, request: planned })}\n` : body ? `${username} is now ${body.role} in ${f.org}\n` : `removed ${username} from ${f.org}\n`)
   return 0
 }

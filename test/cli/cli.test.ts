@@ -49,7 +49,7 @@ describe('cvat-fp: usage, help and configuration (exit 2 before any request)', (
       'cvat-fp: --org SLUG is required',
       'cvat-fp: --role must be one of worker, supervisor, maintainer, owner',
       'cvat-fp: --role must be one of worker, supervisor, maintainer, owner',
-      'cvat-fp: --concurrency takes a positive integer, got "0"',
+      'cvat-fp: --concurrency must be an integer from 1 to 64, got "0"',
       'cvat-fp: --older-than takes a number of hours or days, like 12h or 7d; got "7w"',
       'cvat-fp: cleanup deletes: say which, with --expired and/or --older-than',
     ])
