@@ -5,8 +5,9 @@
  */
 import type { EmulatorConfig, ServerVersion } from './env'
 import { type Or, type Reply, detail, isReply, methodNotAllowed, toResponse } from './http'
-import { type EmulatorState, credentialsOf } from './model'
+import { type EmulatorState, credentialsOf, emptyState } from './model'
 import { allowed, dispatch, findRoute } from './routes'
+import { readOptions } from './options'
 import { DEFAULT_INVITATIONS, DEFAULT_ORGANIZATIONS, DEFAULT_USERS } from './seed'
 import { type CvatAssets, type InvitationSeed, type OrganizationSeed, type UserSeed, seedState } from './seeding'
 
@@ -73,7 +74,7 @@ export interface CvatEmulator {
   readonly fetch: (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>
   readonly state: EmulatorState
   readonly log: ReadonlyArray<LoggedRequest>
-  /** Seed entries that could not be applied (unknown user or organisation). */
+  /** Options and seed entries that could not be applied (a wrong-typed option, an unknown user or organisation). */
   readonly problems: ReadonlyArray<string>
   /** The credentials of a seeded user (fixture users have the `password` option's password). */
   readonly credentials: typeof credentialsOf
@@ -107,13 +108,25 @@ const readText = async (req: Request, limit: number): Promise<string | undefined
 
 const KNOWN_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']
 
+// Reads what it can: a throwing input, init or URL is a 400 answer, never a rejection.
+const safely = <A>(read: () => A, fallback: A): A => {
+  try {
+    return read()
+  } catch {
+    return fallback
+  }
+}
+
 /**
- * Creates an emulator seeded with the default data set plus whatever the options add.
+ * Creates an emulator seeded with the default data set plus whatever the options add. It never
+ * throws: options that are not an object, cannot be read, or hold a wrong-typed value or an
+ * unknown `serverVersion` fall back to CVAT's defaults, each reported as a line in `problems`.
  *
  * @example
  * const emulator = createCvatEmulator({ users: [{ username: 'zoe' }], organizations: [{ slug: 'lab', owner: 'zoe' }] })
  */
-export const createCvatEmulator = (options: CvatEmulatorOptions = {}): CvatEmulator => {
+export const createCvatEmulator = (given: CvatEmulatorOptions = {}): CvatEmulator => {
+  const { options, problems: optionProblems } = readOptions(given)
   const config: EmulatorConfig = {
     serverVersion: options.serverVersion ?? '2.73',
     now: options.now ?? Date.now,
@@ -129,12 +142,18 @@ export const createCvatEmulator = (options: CvatEmulatorOptions = {}): CvatEmula
     maxBodyBytes: options.maxBodyBytes ?? 2_621_440,
   }
   const withDefaults = options.defaultSeed ?? true
-  const { state, problems } = seedState(config, {
-    ...(options.assets === undefined ? {} : { assets: options.assets }),
-    users: [...(withDefaults ? DEFAULT_USERS : []), ...(options.users ?? [])],
-    organizations: [...(withDefaults ? DEFAULT_ORGANIZATIONS : []), ...(options.organizations ?? [])],
-    invitations: [...(withDefaults ? DEFAULT_INVITATIONS : []), ...(options.invitations ?? [])],
-  })
+  const seeded = safely(
+    () =>
+      seedState(config, {
+        ...(options.assets === undefined ? {} : { assets: options.assets }),
+        users: [...(withDefaults ? DEFAULT_USERS : []), ...(options.users ?? [])],
+        organizations: [...(withDefaults ? DEFAULT_ORGANIZATIONS : []), ...(options.organizations ?? [])],
+        invitations: [...(withDefaults ? DEFAULT_INVITATIONS : []), ...(options.invitations ?? [])],
+      }),
+    { state: emptyState(), problems: ['the seed could not be applied (an option threw): starting empty'] },
+  )
+  const { state } = seeded
+  const problems = [...optionProblems, ...seeded.problems]
   const log: LoggedRequest[] = []
 
   const answer = async (req: Request, url: URL): Promise<Reply> => {
@@ -156,10 +175,10 @@ export const createCvatEmulator = (options: CvatEmulatorOptions = {}): CvatEmula
       req = new Request(input, init)
     } catch {
       // Fetch refuses TRACE/CONNECT/TRACK and malformed URLs; a server answers them.
-      const described = typeof input === 'object' && 'method' in input ? input : undefined
-      const method = String(init?.method ?? described?.method ?? 'GET').toUpperCase()
+      const described = safely(() => (typeof input === 'object' && 'method' in input ? input : undefined), undefined)
+      const method = safely(() => String(init?.method ?? described?.method ?? 'GET').toUpperCase(), 'GET')
       const reply = KNOWN_METHODS.includes(method) ? detail(400, 'Bad Request (400)') : methodNotAllowed(method)
-      return respond(method, described?.url ?? String(input), reply, allowed(undefined))
+      return respond(method, safely(() => String(described?.url ?? input), '(unreadable URL)'), reply, allowed(undefined))
     }
     if (req.signal.aborted) return Promise.reject(req.signal.reason)
     const url = new URL(req.url)
