@@ -4,7 +4,6 @@
  * commands never reach for globals), the client built from `--url` and the environment's
  * credentials, usage errors, tables and progress. Built only on cvat-fp's public API.
  */
-import { MAX_CONCURRENCY } from '../endpoint/bounded'
 import { type Client, type CvatError, basicAuth, bearerAuth, createClient, formatError, login, retry, timeout, tokenAuth } from '../index'
 
 /** The outside world a command talks to. */
@@ -109,6 +108,10 @@ export const parseCount = (flag: string, text: string | undefined): number | und
   if (text === undefined) return undefined
   return /^[1-9]\d{0,5}$/.test(text) ? Number(text) : usage(`${flag} takes a positive integer, got ${JSON.stringify(text)}`)
 }
+
+// The library's ceiling (MAX_CONCURRENCY, not public): the CLI uses only the public API, and
+// test/cli/json-failures.test.ts fails if the two ever differ.
+const MAX_CONCURRENCY = 64
 
 /**
  * Parses `--concurrency`: the library refuses anything outside 1..MAX_CONCURRENCY for every row,

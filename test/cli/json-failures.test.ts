@@ -2,6 +2,7 @@
 // also on failure (exit 1 or 2 as before); a flag the library would refuse for every row is a usage
 // error before any request; `members set-role` accepts exactly the roles its help lists.
 import { beforeAll, describe, expect, it } from 'vitest'
+import { MAX_CONCURRENCY } from '../../src/endpoint/bounded'
 import { useEmulator } from '../e2e/helpers'
 import { binIsBuilt, cli } from './run'
 
@@ -51,6 +52,9 @@ describe('cvat-fp --json on failure', () => {
     expect(runs.map((r) => [r.code, r.stdout, r.stderr.split('\n')[0]])).toEqual(
       ['1000', '65', '0', 'abc'].map((n) => [2, '', `cvat-fp: --concurrency must be an integer from 1 to 64, got ${JSON.stringify(n)}`]),
     )
+    // The CLI's bound is the library's: its ceiling passes, one more is refused.
+    const [ceiling, above] = await Promise.all([MAX_CONCURRENCY, MAX_CONCURRENCY + 1].map((n) => cli(['invitations', 'invite', '--org', 'acme', '--role', 'worker', 'a@x.io', '--concurrency', String(n), '--dry-run'], env())))
+    expect([ceiling?.code, above?.code]).toEqual([0, 2])
     const resend = await cli(['invitations', 'resend', '--org', 'acme', '--concurrency', '99', '--json'], env())
     expect(outcome(resend)).toEqual([2, { error: { _tag: 'Usage', message: '--concurrency must be an integer from 1 to 64, got "99"' } }, expect.any(String)])
     expect(sent()).toBe(before)
