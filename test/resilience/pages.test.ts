@@ -53,6 +53,13 @@ describe('pages notices a list that changes while it is read', () => {
     expect(await walk(server)).toEqual([[1], [2], [3]])
   })
 
+  it('from a later page, a list that stays the same is read to its end', async () => {
+    const server = fake((n) => ({ count: 3, next: n < 2 ? 'x' : null, results: [user(n + 1)] }))
+    const seen: unknown[] = []
+    for await (const p of pages(usersList, server.client, { pageSize: 1, page: 2 })) seen.push(E.isRight(p) ? p.right.results.map((u) => u.id) : p.left)
+    expect(seen).toEqual([[2], [3]])
+  })
+
   it('stops at maxItems with a RequestError, as listAll does', async () => {
     const server = fake((n) => ({ count: 5, next: 'x', results: [user(n)] }))
     expect(await walk(server, { maxItems: 2 })).toEqual([
