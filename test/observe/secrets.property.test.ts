@@ -3,7 +3,7 @@
 import { pipe } from 'fp-ts/function'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { type RequestEvent, authCreateAccessTokens, basicAuth, createClient, login, observe, tokenAuth } from '../../src/index'
+import { type RequestEvent, authCreateAccessTokens, basicAuth, createClient, login, observe, request, tokenAuth, withJsonBody } from '../../src/index'
 
 const token = (value: string) => ({
   id: 1,
@@ -44,6 +44,20 @@ describe('observe never reports a credential', () => {
         expect(events.map((e) => e.type)).toEqual(['start', 'end', 'start', 'end'])
       }),
       { numRuns: 50 },
+    )
+  })
+
+  it('redacts every secret field of the auth codecs, and its echo in any other field, at any depth (property)', async () => {
+    const names = ['password', 'password1', 'password2', 'old_password', 'new_password1', 'new_password2', 'token', 'key', 'value', 'sign']
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...names), secret, async (name, value) => {
+        const events: RequestEvent[] = []
+        const echo = async (_: unknown, init?: RequestInit) => json(400, { detail: `bad ${String(init?.body)}`, errors: [{ [name]: value }] })
+        const cvat = observe((e) => events.push(e), { bodies: true })(createClient({ baseUrl: 'http://h', fetch: echo as typeof fetch }))
+        await cvat(withJsonBody({ user: 'u', nested: { [name]: value } })(request('POST', '/api/auth/x')))()
+        expect(JSON.stringify(events)).not.toContain(value)
+      }),
+      { numRuns: 100 },
     )
   })
 })
