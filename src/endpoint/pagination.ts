@@ -60,6 +60,8 @@ export interface ListAllOptions {
 export interface PagesOptions {
   /** Most pages yielded; one more yields a `RequestError` and ends (default 10,000). */
   readonly maxPages?: number
+  /** Most items read; one more yields a `RequestError` and ends (default 100,000). */
+  readonly maxItems?: number
 }
 
 const MAX_ITEMS = 100_000
@@ -180,7 +182,7 @@ export function listAll(list: AnyList, client: Client, params: PageParams = {}, 
 }
 
 /**
- * Yields each page of any list endpoint lazily as an `Either` for `for await`, by page number, stopping after the last page, the first `Left`, or `maxPages`.
+ * Yields each page of any list endpoint lazily as an `Either` for `for await`, by page number, stopping after the last page, the first `Left`, `maxPages` or `maxItems`, and at a `ListChangedError` when the list changes while it is read (as `listAll`).
  *
  * @example
  * for await (const page of pages(invitationsList, cvat, { org: 'my-org' })) if (E.isRight(page)) console.log(page.right.results.length)
@@ -202,6 +204,10 @@ export async function* pages(list: AnyList, client: Client, params: PageParams =
   }
   // A bad `page` is the list's to refuse: the params go to it unchanged.
   if (!isPositiveInt(start)) return yield await call(list, client, params)()
+  // What has been read so far, checked after each page as listAll checks the whole.
+  const counts: number[] = []
+  const ids = new Set<unknown>()
+  let read = 0
   for (let page = start; ; page++) {
     if (page - start >= bounds.right.maxPages) return yield E.left(requestError('GET', url, `more than maxPages (${bounds.right.maxPages}) pages: raise pageSize or maxPages`))
     let result: E.Either<CvatError, Page<unknown>>
@@ -210,8 +216,19 @@ export async function* pages(list: AnyList, client: Client, params: PageParams =
     } catch {
       result = await refuse(list, {}, UNREADABLE)()
     }
+    if (E.isLeft(result)) return yield result
+    const { count, next, results } = result.right
+    read += results.length
+    if (read > bounds.right.maxItems) return yield E.left(tooMany(url, bounds.right.maxItems))
+    if (!counts.includes(count)) counts.push(count)
+    for (const item of results) ids.add(identity(item))
+    const last = next === null || next === undefined
+    // The same count throughout, no item twice, and `next` exactly until the count is reached
+    // (read from page 1; from a later page only a `next` at or past the count is known wrong).
+    const moved = counts.length > 1 || ids.size < read || (last ? start === 1 && read !== count : read >= count)
+    if (moved) return yield E.left(listChangedError(url, counts, read, ids.size))
     yield result
     // Page numbers come from here, never from the server's `next` URL.
-    if (E.isLeft(result) || result.right.next === null || result.right.next === undefined) return
+    if (last) return
   }
 }

@@ -31,13 +31,24 @@ const textSummary = (text: string): string => {
   return oneLine(title?.[1] ?? head.replace(/<[^<>]*>/g, ' '))
 }
 
+const UNREADABLE_BODY = '(an unreadable body)'
+
 /**
- * Renders an error body as a short human-readable message.
+ * Renders an error body as a short human-readable message; a value that is not one of the body shapes gives `(an unreadable body)`.
  *
  * @example
  * describeBody({ _tag: 'Messages', messages: ['The user is a member of the organization already.'] })
  */
 export const describeBody = (body: ErrorBody): string => {
+  try {
+    return describe(body)
+  } catch {
+    // Only a hand-built body (not one of CVAT's shapes, or with fields that throw) gets here.
+    return UNREADABLE_BODY
+  }
+}
+
+const describe = (body: ErrorBody): string => {
   switch (body._tag) {
     case 'Detail':
       return oneLine(body.detail)
@@ -58,6 +69,8 @@ export const describeBody = (body: ErrorBody): string => {
       return textSummary(body.text)
     case 'Empty':
       return '(empty body)'
+    default:
+      return UNREADABLE_BODY
   }
 }
 

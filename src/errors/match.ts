@@ -1,5 +1,7 @@
 /**
  * Dispatch on an error's tag: exhaustive (`matchError`) or partial with a fallback (`matchErrorOr`).
+ * Both are total for untyped callers: JavaScript written against fewer tags (the union grew from
+ * five to eight) or handing over anything at all gets a value back, never an exception from here.
  */
 import type { CvatError } from '../errors'
 
@@ -11,8 +13,21 @@ import type { CvatError } from '../errors'
  */
 export type ErrorHandlers = { readonly [K in CvatError['_tag']]: (e: Extract<CvatError, { _tag: K }>) => unknown }
 
+type Handler = (e: CvatError) => unknown
+
+// The handler for the error's tag, if `handlers` has a function there and both can be read.
+const handlerFor = (handlers: unknown, e: unknown): Handler | undefined => {
+  try {
+    const tag: unknown = typeof e === 'object' && e !== null && '_tag' in e ? e._tag : undefined
+    const handler: unknown = typeof handlers === 'object' && handlers !== null && typeof tag === 'string' ? Reflect.get(handlers, tag) : undefined
+    return typeof handler === 'function' ? (x) => Reflect.apply(handler, undefined, [x]) : undefined
+  } catch {
+    return undefined
+  }
+}
+
 /**
- * Handles each error tag with its own function; the compiler checks every tag is covered.
+ * Handles each error tag with its own function; the compiler checks every tag is covered (a tag with no handler, possible only from JavaScript written against fewer tags, gives `undefined`: prefer `matchErrorOr` there).
  *
  * @example
  * const retriable = matchError({
@@ -29,10 +44,10 @@ export type ErrorHandlers = { readonly [K in CvatError['_tag']]: (e: Extract<Cva
 export const matchError =
   <H extends ErrorHandlers>(handlers: H) =>
   (e: CvatError): { [K in keyof H]: H[K] extends (e: never) => infer R ? R : never }[keyof H] =>
-    (handlers[e._tag] as (e: CvatError) => { [K in keyof H]: H[K] extends (e: never) => infer R ? R : never }[keyof H])(e)
+    handlerFor(handlers, e)?.(e) as { [K in keyof H]: H[K] extends (e: never) => infer R ? R : never }[keyof H]
 
 /**
- * Handles the tags named in `handlers`, and every other one with `otherwise`.
+ * Handles the tags named in `handlers`, and every other one with `otherwise` (an `otherwise` that is not a function gives `undefined`).
  *
  * @example
  * const status = matchErrorOr({ StatusError: (s) => s.status }, () => undefined)(e) // number | undefined
@@ -40,6 +55,6 @@ export const matchError =
 export const matchErrorOr =
   <H extends Partial<ErrorHandlers>, B>(handlers: H, otherwise: (e: CvatError) => B) =>
   (e: CvatError): { [K in keyof H]-?: H[K] extends ((e: never) => infer R) | undefined ? R : never }[keyof H] | B => {
-    const handler = handlers[e._tag] as ((e: CvatError) => { [K in keyof H]-?: H[K] extends ((e: never) => infer R) | undefined ? R : never }[keyof H]) | undefined
-    return handler === undefined ? otherwise(e) : handler(e)
+    const handler = handlerFor(handlers, e) ?? (typeof otherwise === 'function' ? otherwise : undefined)
+    return handler?.(e) as { [K in keyof H]-?: H[K] extends ((e: never) => infer R) | undefined ? R : never }[keyof H] | B
   }

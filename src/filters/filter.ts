@@ -36,7 +36,29 @@ export interface Filter<R extends string> {
 }
 
 const rule = <R extends string>(term: Filter<R>['term']): Filter<R> => ({ _tag: 'Filter', term })
-const v = (f: { readonly name: string }): Filter<string>['term'] => ({ var: f.name })
+
+// Untyped callers may pass anything as a field or a rule. What cannot be read stands in the term
+// as UNREADABLE, which `filterString` refuses to render: the builders themselves never fail.
+const UNREADABLE: Filter<string>['term'] = /*#__PURE__*/ Object.freeze({ unreadable: true })
+
+const read = <A>(get: () => unknown, is: (u: unknown) => u is A): A | typeof UNREADABLE => {
+  try {
+    const u = get()
+    return is(u) ? u : UNREADABLE
+  } catch {
+    return UNREADABLE
+  }
+}
+const isString = (u: unknown): u is string => typeof u === 'string'
+const isTerm = (u: unknown): u is Filter<string>['term'] => typeof u === 'object' && u !== null && !Array.isArray(u)
+
+const v = (f: { readonly name: string }): Filter<string>['term'] => {
+  const name = read(() => f.name, isString)
+  return name === UNREADABLE ? name : { var: name }
+}
+const termOf = <R extends string>(r: Filter<R>): Filter<R>['term'] => read(() => r.term, isTerm)
+// Rest arguments of an untyped caller are still an array; its elements are read one by one.
+const termsOf = <R extends string>(rules: ReadonlyArray<Filter<R>>): ReadonlyArray<Filter<R>['term']> => rules.map(termOf)
 
 /**
  * Builds `field == value`.
@@ -120,7 +142,7 @@ export const contains = <R extends string>(field: FilterField<R, string>, text: 
  * and(eq(invitationFields.accepted, false), eq(invitationFields.owner, 'olga'))
  */
 export const and = <R extends string>(first: Filter<R>, ...rest: ReadonlyArray<Filter<R>>): Filter<R> =>
-  rule({ and: [first, ...rest].map((r) => r.term) })
+  rule({ and: termsOf([first, ...rest]) })
 
 /**
  * Builds the disjunction of one or more rules of the same list.
@@ -129,7 +151,7 @@ export const and = <R extends string>(first: Filter<R>, ...rest: ReadonlyArray<F
  * or(eq(membershipFields.role, 'owner'), eq(membershipFields.role, 'maintainer'))
  */
 export const or = <R extends string>(first: Filter<R>, ...rest: ReadonlyArray<Filter<R>>): Filter<R> =>
-  rule({ or: [first, ...rest].map((r) => r.term) })
+  rule({ or: termsOf([first, ...rest]) })
 
 /**
  * Negates a rule (CVAT's `!`, which takes the rule itself, not a list).
@@ -137,12 +159,31 @@ export const or = <R extends string>(first: Filter<R>, ...rest: ReadonlyArray<Fi
  * @example
  * not(eq(userFields.is_active, true))
  */
-export const not = <R extends string>(r: Filter<R>): Filter<R> => rule({ '!': r.term })
+export const not = <R extends string>(r: Filter<R>): Filter<R> => rule({ '!': termOf(r) })
+
+// Not JSON, so CVAT refuses it (`filter: Json syntax should be used`, 400) rather than reading
+// a rule other than the one written.
+const UNRENDERABLE = 'unrenderable filter: it holds a value JSON cannot represent'
 
 /**
- * Renders a rule as the string the list endpoints' `filter` parameter takes.
+ * Renders a rule as the string the list endpoints' `filter` parameter takes; a rule holding what JSON cannot represent as it is (undefined, NaN, a BigInt, a cycle, an unreadable value) renders as a non-JSON text CVAT refuses with a 400, never as another rule.
  *
  * @example
  * invitationsList(cvat, { org: 'acme', filter: filterString(eq(invitationFields.accepted, false)) })
  */
-export const filterString = <R extends string>(r: Filter<R>): string => JSON.stringify(r.term)
+export const filterString = <R extends string>(r: Filter<R>): string => {
+  let faithful = true
+  // JSON drops or nulls what it cannot carry (undefined, a function, a symbol, NaN): any of them,
+  // or an unreadable part, would change the rule's meaning, so the rule is not rendered at all.
+  const check = (_key: string, value: unknown): unknown => {
+    if (value === UNREADABLE || value === undefined || typeof value === 'function' || typeof value === 'symbol' || (typeof value === 'number' && !Number.isFinite(value))) faithful = false
+    return value
+  }
+  try {
+    const text = JSON.stringify(termOf(r), check)
+    return faithful ? text : UNRENDERABLE
+  } catch {
+    // A BigInt, a cycle, a throwing getter or a Proxy.
+    return UNRENDERABLE
+  }
+}

@@ -8,6 +8,7 @@
 import * as E from 'fp-ts/Either'
 import type { Middleware } from '../http/client'
 import { redactUrl } from '../errors'
+import { recallSecrets, scrub, secretsOf } from '../errors/redact'
 import { type HttpRequest, resolveUrl } from '../http/request'
 import { isRecord } from '../json'
 
@@ -46,7 +47,9 @@ export interface ObserveOptions {
   readonly now?: () => number
 }
 
-const SECRET_KEY = /pass(word)?|secret|token|^key$|^sign$|csrf|session/i
+// Secret fields by name: every password field of the auth codecs, a reset `token`, an access
+// token's `value` (authCreateAccessTokens answers with it), keys, signatures, CSRF and session.
+const SECRET_KEY = /pass(word)?|secret|token|^key$|^value$|^sign$|csrf|session/i
 
 const redactJson = (u: unknown): unknown =>
   Array.isArray(u)
@@ -55,16 +58,38 @@ const redactJson = (u: unknown): unknown =>
       ? Object.fromEntries(Object.entries(u).map(([k, v]) => [k, SECRET_KEY.test(k) && v !== null ? '[redacted]' : redactJson(v)]))
       : u
 
-// A body that is not JSON cannot be redacted by structure; it is reported only by its length.
-const reportBody = (body: string | undefined, max: number): string | undefined => {
-  if (body === undefined || body === '') return body
-  let parsed: unknown
+// The string values of the secret fields a JSON body carries (a login's password), at any depth.
+const secretValues = (u: unknown): ReadonlyArray<string> =>
+  Array.isArray(u)
+    ? u.flatMap(secretValues)
+    : isRecord(u)
+      ? Object.entries(u).flatMap(([k, v]) => (SECRET_KEY.test(k) && typeof v === 'string' ? [v] : secretValues(v)))
+      : []
+
+const parse = (body: string | undefined): E.Either<undefined, unknown> => {
   try {
-    parsed = JSON.parse(body)
+    return body === undefined || body === '' ? E.left(undefined) : E.right(JSON.parse(body))
   } catch {
-    return `[${body.length} characters, not JSON]`
+    return E.left(undefined)
   }
-  const text = JSON.stringify(redactJson(parsed))
+}
+
+// Every form of every secret the request carried: its credential headers, `sign`, and the secret
+// fields of its body (a server may echo a password inside a `detail`); `secretsOf` lists every
+// form of a `sign` value, so the body's secret values go through it as such.
+const requestSecrets = (req: HttpRequest): ReadonlyArray<string> => {
+  const body = parse(req.body)
+  return [...secretsOf(req.headers, req.query), ...secretsOf({}, (E.isRight(body) ? secretValues(body.right) : []).map((v) => ['sign', v] as const))]
+}
+
+// A body that is not JSON cannot be redacted by structure; it is reported only by its length.
+// Secret fields go by structure, then the text is scrubbed of the request's own secrets and of
+// the shapes echoed credentials take (what errors get).
+const reportBody = (body: string | undefined, max: number, secrets: () => ReadonlyArray<string>): string | undefined => {
+  if (body === undefined || body === '') return body
+  const parsed = parse(body)
+  if (E.isLeft(parsed)) return `[${body.length} characters, not JSON]`
+  const text = scrub(JSON.stringify(redactJson(parsed.right)), secrets())
   return text.length > max ? `${text.slice(0, max)}…` : text
 }
 
@@ -94,13 +119,14 @@ export const observe =
       const attempt = (attempts.get(req) ?? 0) + 1
       attempts.set(req, attempt)
       const base = { method: req.method, url: redactUrl(resolveUrl('', req)), attempt }
-      const requestBody = options.bodies ? reportBody(req.body, max) : undefined
+      const secrets = options.bodies ? requestSecrets(req) : []
+      const requestBody = options.bodies ? reportBody(req.body, max, () => secrets) : undefined
       emit({ type: attempt === 1 ? 'start' : 'retry', ...base, ...(requestBody === undefined ? {} : { requestBody }) })
       const started = now()
       const result = await next(req)()
       const durationMs = Math.max(0, now() - started)
       if (E.isRight(result)) {
-        const responseBody = options.bodies ? reportBody(result.right.body, max) : undefined
+        const responseBody = options.bodies ? reportBody(result.right.body, max, () => [...secrets, ...recallSecrets(result.right)]) : undefined
         emit({ type: 'end', ...base, status: result.right.status, durationMs, ...(responseBody === undefined ? {} : { responseBody }) })
       } else if (result.left._tag === 'TimeoutError') emit({ type: 'timeout', ...base, durationMs, ms: result.left.ms })
       else emit({ type: 'error', ...base, durationMs, message: `${result.left._tag}: ${'message' in result.left ? result.left.message : ''}` })

@@ -41,7 +41,9 @@ describe('property: listAll over arbitrary server pages', () => {
   it('pages never yields more than maxPages pages, whatever next says', async () => {
     await fc.assert(
       fc.asyncProperty(fc.integer({ min: 1, max: 20 }), async (maxPages) => {
-        const { fetch, sent } = recordingFetch(() => jsonResponse(200, { count: 1e12, next: 'x', previous: null, results: [invitation] }))
+        // Each page a new invitation: the list grows no stranger than its claimed count allows.
+        let n = 0
+        const { fetch, sent } = recordingFetch(() => jsonResponse(200, { count: 1e12, next: 'x', previous: null, results: [{ ...invitation, key: `k${n++}` }] }))
         const yielded: string[] = []
         for await (const p of pages(invitationsList, createClient({ baseUrl: 'http://cvat.test', fetch }), {}, { maxPages })) yielded.push(E.isRight(p) ? 'page' : p.left._tag)
         expect(yielded).toEqual([...Array.from({ length: maxPages }, () => 'page'), 'RequestError'])

@@ -253,13 +253,13 @@ describe('listAll and pages work for any paginated list', () => {
 
   it('pages yields each page lazily and stops after the last, or at maxPages with a Left', async () => {
     await api?.close()
-    api = await scriptedServer([json(200, { count: 9, next: 'x', previous: null, results: [user(1)] })])
+    api = await scriptedServer([1, 2, 3].map((id) => json(200, { count: 9, next: 'x', previous: null, results: [user(id)] })))
     const seen: unknown[] = []
     for await (const p of pages(invitationsListLike, createClient({ baseUrl: api.url }), {}, { maxPages: 3 })) seen.push(E.isRight(p) ? p.right.results : p.left)
     expect(seen).toEqual([
       [user(1)],
-      [user(1)],
-      [user(1)],
+      [user(2)],
+      [user(3)],
       { _tag: 'RequestError', method: 'GET', url: '/api/users', message: 'more than maxPages (3) pages: raise pageSize or maxPages' },
     ])
     expect(api.requests.length).toBe(3)
