@@ -159,7 +159,7 @@ export const createClient =
   (options: ClientOptions = {}): Client =>
   (req) => {
     const limit = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES
-    const secrets = () => secretsOf(req.headers, req.query)
+    const secrets = () => secretsOf(req.headers, req.query, req.body)
     let url = req.url
     const fail = (e: unknown, step: string) => transportError(req.method, url, causeOf(e, step))
     return tryCatch(() => {
