@@ -151,6 +151,13 @@ const urlProblem = (url: string): string | undefined =>
       ? 'the URL holds credentials (user:password@): pass them with basicAuth instead'
       : undefined
 
+// `withJsonBody` types a request JSON even when its value could not be serialised: such a request
+// is refused rather than sent as a write without its body.
+const bodyProblem = (req: HttpRequest): string | undefined =>
+  req.body === undefined && req.headers['content-type'] === 'application/json'
+    ? 'the request is typed application/json but has no body: withJsonBody could not serialise its value'
+    : undefined
+
 const REDIRECTS: ReadonlyArray<number> = [301, 302, 303, 307, 308]
 
 interface Options {
@@ -209,7 +216,7 @@ export const createClient = (options: ClientOptions = {}): Client => {
         return Promise.resolve(E.left(requestError(req.method, url, 'the URL cannot be built: a path or query value cannot be encoded')))
       }
       const problem =
-        Number.isNaN(limit) || limit < 0 ? 'maxResponseBytes must be a number ≥ 0' : urlProblem(url)
+        Number.isNaN(limit) || limit < 0 ? 'maxResponseBytes must be a number ≥ 0' : (urlProblem(url) ?? bodyProblem(req))
       if (problem !== undefined) return Promise.resolve(E.left(requestError(req.method, url, problem)))
       const origin = originOf(url)
       // One hop: send, then follow a same-origin redirect or read the body under the limit.

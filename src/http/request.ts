@@ -122,8 +122,8 @@ export const jsonText = (body: unknown): string | undefined => {
 }
 
 /**
- * Sets a JSON body and its `Content-Type`; a value JSON cannot represent leaves the body out
- * (endpoints refuse such a value earlier, with a `RequestError`, and send nothing).
+ * Sets a JSON body and its `Content-Type`; a value JSON cannot represent leaves the body out,
+ * and `createClient` then refuses the request with a `RequestError` (endpoints refuse it earlier).
  *
  * @example
  * const req = withJsonBody({ url: 'https://app.cvat.ai/api/invitations' })(request('POST', '/api/auth/signing'))

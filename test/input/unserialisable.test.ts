@@ -2,7 +2,7 @@
 // throw) is a RequestError and nothing is sent: a write never goes out without its body.
 import * as E from 'fp-ts/Either'
 import { describe, expect, it } from 'vitest'
-import { createClient, organizationsCreate, organizationsPartialUpdate } from '../../src/index'
+import { createClient, organizationsCreate, organizationsPartialUpdate, request, withJsonBody } from '../../src/index'
 import { UNSERIALISABLE as MESSAGE } from '../../src/endpoint/params'
 import { recordingFetch } from '../helpers/fetch'
 
@@ -43,6 +43,15 @@ describe('the review reproduction', () => {
     const { fetch, sent } = recordingFetch(() => new Response('{}', { status: 200 }))
     const r = await organizationsPartialUpdate(createClient({ baseUrl: 'http://h', fetch }), { id: 1, patchedOrganizationWriteRequest: { name: 'New', contact: { n: 1n } } })()
     expect(r).toEqual(E.left({ _tag: 'RequestError', method: 'PATCH', url: '/api/organizations/1', message: `patchedOrganizationWriteRequest: ${MESSAGE}` }))
+    expect(sent).toEqual([])
+  })
+})
+
+describe('a request built by hand with withJsonBody', () => {
+  it.each(contacts)('holding %s: the client refuses it, nothing sent', async (_name, contact) => {
+    const { fetch, sent } = recordingFetch(() => new Response('{}', { status: 200 }))
+    const r = await createClient({ baseUrl: 'http://h', fetch })(withJsonBody({ contact: contact() })(request('PATCH', '/api/organizations/1')))()
+    expect(r).toEqual(E.left({ _tag: 'RequestError', method: 'PATCH', url: 'http://h/api/organizations/1', message: 'the request is typed application/json but has no body: withJsonBody could not serialise its value' }))
     expect(sent).toEqual([])
   })
 })
