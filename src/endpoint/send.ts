@@ -12,7 +12,7 @@ import { type CvatError, decodeError, parseErrorBody, requestError, scrub, statu
 import { EXCERPT_CHARS, clip } from '../errors/bounded'
 import { drawDecodeError } from '../errors/draw'
 import { recallSecrets } from '../errors/redact'
-import { type HttpRequest, type HttpResponse, resolveUrl } from '../http/request'
+import type { HttpRequest, HttpResponse } from '../http/request'
 import { clientProblem } from './input'
 import { parseRetryAfter } from '../http/retryAfter'
 
@@ -70,6 +70,8 @@ export const readResponse =
 
 // Both endpoint shapes share one exchange: skip a request that failed to build, send it, and
 // hand a response (not a transport failure) to the reader.
+const BROKEN = 'the client threw or rejected instead of answering a Left'
+
 // A client that is not a function is refused; one that throws or rejects instead of answering a
 // `Left` (a hand-made client, a middleware around nothing) still ends in a `Left`.
 const exchange =
@@ -77,15 +79,15 @@ const exchange =
   () => {
     if (E.isLeft(req)) return Promise.resolve(req)
     const problem = clientProblem(client)
-    const broken = (message: string) => E.left(requestError(req.right.method, resolveUrl('', req.right), message))
+    const broken = (message: string) => E.left(requestError(req.right.method, req.right.url, message))
     if (problem !== undefined) return Promise.resolve(broken(problem))
     try {
       return client(req.right)().then(
         (res) => (E.isLeft(res) ? res : read(req.right, res.right)),
-        () => broken('the client rejected instead of answering a Left'),
+        () => broken(BROKEN),
       )
     } catch {
-      return Promise.resolve(broken('the client threw instead of answering a Left'))
+      return Promise.resolve(broken(BROKEN))
     }
   }
 

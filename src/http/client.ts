@@ -185,13 +185,8 @@ const readOptions = (options: unknown): Options | string => {
 
 // What the client reads of a response, checked before it is read: a hand-made fetch may answer
 // anything (a Proxy's reads are caught by the surrounding tryCatch).
-const isResponse = (res: unknown): res is Response =>
-  typeof res === 'object' &&
-  res !== null &&
-  typeof Reflect.get(res, 'status') === 'number' &&
-  typeof Reflect.get(res, 'headers') === 'object' &&
-  typeof Reflect.get(Reflect.get(res, 'headers'), 'get') === 'function' &&
-  typeof Reflect.get(Reflect.get(res, 'headers'), 'forEach') === 'function'
+const isResponse = (res: Response | null | undefined): res is Response =>
+  typeof res?.status === 'number' && typeof res.headers?.get === 'function' && typeof res.headers.forEach === 'function'
 
 /**
  * Creates a client that sends requests with `fetch` to `baseUrl`. It follows up to 5 redirects
