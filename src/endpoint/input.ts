@@ -13,6 +13,10 @@ import type { Method } from '../http/request'
 export const describeValue = (v: unknown): string =>
   (typeof v === 'object' && v !== null) || typeof v === 'function' ? typeof v : typeof v === 'string' ? JSON.stringify(v.slice(0, 40)) : String(v)
 
+/** Says why a client cannot be called (an untyped caller may pass `null`, an object, a Proxy), or `undefined` when it is a function. */
+export const clientProblem = (client: unknown): string | undefined =>
+  typeof client === 'function' ? undefined : `client must be a function (a Client, as createClient returns), got ${describeValue(client)}`
+
 /** The message for params that are not an object, or that fail when read. */
 export const UNREADABLE = 'params must be a readable object'
 

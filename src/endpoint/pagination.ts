@@ -10,7 +10,7 @@ import type { Client } from '../http/client'
 import { type CvatError, listChangedError, requestError } from '../errors'
 import { isRecord } from '../json'
 import { DEFAULT_CONCURRENCY, boundedTraverse, countOption, isPositiveInt, readConcurrency } from './bounded'
-import { UNREADABLE, describeValue } from './input'
+import { UNREADABLE, clientProblem, describeValue } from './input'
 import type { PageParams } from './params'
 
 /**
@@ -170,6 +170,8 @@ export function listAll(list: AnyList, client: Client, params: PageParams = {}, 
   if (typeof list !== 'function') return () => Promise.resolve(E.left(requestError('GET', '', `list must be a list endpoint function, got ${describeValue(list)}`)))
   const bounds = readBounds(options)
   if (E.isLeft(bounds)) return refuse(list, params, bounds.left)
+  const badClient = clientProblem(client)
+  if (badClient !== undefined) return refuse(list, params, badClient)
   // A caller's `page` is dropped (every page is read); a params object that cannot be copied is refused.
   const problem = paramsProblem(params)
   if (problem !== undefined) return refuse(list, params, problem)
@@ -192,7 +194,7 @@ export function pages<P, R extends Page<unknown>>(list: ListFunction<P, R>, clie
 export async function* pages(list: AnyList, client: Client, params: PageParams = {}, options?: PagesOptions): AsyncGenerator<E.Either<CvatError, Page<unknown>>, void, undefined> {
   if (typeof list !== 'function') return yield E.left(requestError('GET', '', `list must be a list endpoint function, got ${describeValue(list)}`))
   const bounds = readBounds(options)
-  const problem = E.isLeft(bounds) ? bounds.left : paramsProblem(params)
+  const problem = E.isLeft(bounds) ? bounds.left : (clientProblem(client) ?? paramsProblem(params))
   if (problem !== undefined || E.isLeft(bounds)) return yield await refuse(list, params, problem ?? '')()
   let url = ''
   const tracking: Client = (req) => ((url ||= req.url), client(req))

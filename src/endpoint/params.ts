@@ -8,7 +8,7 @@ import type * as D from 'io-ts/Decoder'
 import { type RequestError, requestError } from '../errors'
 import { drawDecodeError } from '../errors/draw'
 import * as E from '../http/either'
-import { type HttpRequest, type Method, type QueryValue, isWellFormed, path, request, resolveUrl, withHeader, withJsonBody, withQuery } from '../http/request'
+import { type HttpRequest, type Method, type QueryValue, isWellFormed, jsonText, path, request, resolveUrl, withHeader, withQuery } from '../http/request'
 import { isPositiveInt } from './bounded'
 
 // Endpoints import what they build with from here: `guard` and the count check live beside.
@@ -154,12 +154,22 @@ export const optionalJsonBody =
   (req: HttpRequest): E.Either<RequestError, HttpRequest> =>
     value === undefined || value === null ? E.right(req) : jsonBody(name, decoder, value)(req)
 
-/** Validates a JSON body against its codec and attaches what decoded (unknown fields dropped); a failure is drawn bounded, as a response's is. */
+/** Says why a body cannot be sent. */
+export const UNSERIALISABLE = 'the body cannot be sent as JSON (a BigInt, a cycle, or a getter, toJSON or Proxy that throws)'
+
+/**
+ * Validates a JSON body against its codec and attaches what decoded (unknown fields dropped); a
+ * failure is drawn bounded, as a response's is. A value JSON cannot carry (free-form fields such as
+ * `contact` accept anything) is refused too: a write never goes out without its body.
+ */
 export const jsonBody =
   <A>(name: string, decoder: D.Decoder<unknown, A>, value: unknown) =>
   (req: HttpRequest): E.Either<RequestError, HttpRequest> => {
     const decoded = decoder.decode(value)
+    const text = E.isLeft(decoded) ? undefined : jsonText(decoded.right)
     return E.isLeft(decoded)
       ? E.left(requestError(req.method, resolveUrl('', req), `${name}: ${drawDecodeError(decoded.left)}`))
-      : E.right(withJsonBody(decoded.right)(req))
+      : text === undefined
+        ? E.left(requestError(req.method, resolveUrl('', req), `${name}: ${UNSERIALISABLE}`))
+        : E.right({ ...withHeader('content-type', 'application/json')(req), body: text })
   }

@@ -8,11 +8,12 @@ import * as E from '../http/either'
 import type { TaskEither } from 'fp-ts/TaskEither'
 import type * as D from 'io-ts/Decoder'
 import type { Client } from '../http/client'
-import { type CvatError, decodeError, parseErrorBody, scrub, statusError } from '../errors'
+import { type CvatError, decodeError, parseErrorBody, requestError, scrub, statusError } from '../errors'
 import { EXCERPT_CHARS, clip } from '../errors/bounded'
 import { drawDecodeError } from '../errors/draw'
 import { recallSecrets } from '../errors/redact'
 import type { HttpRequest, HttpResponse } from '../http/request'
+import { clientProblem } from './input'
 import { parseRetryAfter } from '../http/retryAfter'
 
 const isSuccess = (status: number): boolean => status >= 200 && status < 300
@@ -69,12 +70,26 @@ export const readResponse =
 
 // Both endpoint shapes share one exchange: skip a request that failed to build, send it, and
 // hand a response (not a transport failure) to the reader.
+const BROKEN = 'the client threw or rejected instead of answering a Left'
+
+// A client that is not a function is refused; one that throws or rejects instead of answering a
+// `Left` (a hand-made client, a middleware around nothing) still ends in a `Left`.
 const exchange =
   <A>(client: Client, req: E.Either<CvatError, HttpRequest>, read: (req: HttpRequest, res: HttpResponse) => E.Either<CvatError, A>): TaskEither<CvatError, A> =>
-  () =>
-    E.isLeft(req)
-      ? Promise.resolve(req)
-      : client(req.right)().then((res) => (E.isLeft(res) ? res : read(req.right, res.right)))
+  () => {
+    if (E.isLeft(req)) return Promise.resolve(req)
+    const problem = clientProblem(client)
+    const broken = (message: string) => E.left(requestError(req.right.method, req.right.url, message))
+    if (problem !== undefined) return Promise.resolve(broken(problem))
+    try {
+      return client(req.right)().then(
+        (res) => (E.isLeft(res) ? res : read(req.right, res.right)),
+        () => broken(BROKEN),
+      )
+    } catch {
+      return Promise.resolve(broken(BROKEN))
+    }
+  }
 
 /** Sends a request (unless building it failed) and decodes a 2xx JSON body. */
 export const send = <A>(client: Client, req: E.Either<CvatError, HttpRequest>, name: string, decoder: D.Decoder<unknown, A>): TaskEither<CvatError, A> =>

@@ -77,14 +77,35 @@ const credentialParts = (name: string, value: string): ReadonlyArray<string> => 
 /** Headers whose values are credentials. */
 export const CREDENTIAL_HEADERS: ReadonlyArray<string> = ['authorization', 'cookie', 'x-csrftoken', 'proxy-authorization', 'set-cookie']
 
-/** Lists every form of every credential a request carries (headers, cookie parts, Basic's decoded parts, `sign`). */
+// Body fields that hold a secret: every field the auth codecs decode with `secret` (password,
+// password1/2, old_password, new_password1/2, a reset `token`) and any like them, at any depth.
+const SECRET_FIELD = /password|secret|^token$|^key$/i
+
+// The text of every secret field of a JSON body; a body that is not JSON holds none we can name.
+const bodySecrets = (body: string | undefined): ReadonlyArray<string> => {
+  if (typeof body !== 'string' || body === '') return []
+  const found: string[] = []
+  try {
+    JSON.parse(body, (k, v: unknown) => {
+      if (typeof v === 'string' && SECRET_FIELD.test(k)) found.push(v)
+      return v
+    })
+  } catch {
+    // Not JSON: nothing to name.
+  }
+  return found
+}
+
+/** Lists every form of every credential a request carries (headers, cookie parts, Basic's decoded parts, `sign`, a JSON body's secret fields). */
 export const secretsOf = (
   headers: Readonly<Record<string, string>>,
   query: ReadonlyArray<readonly [string, string]>,
+  body?: string,
 ): ReadonlyArray<string> =>
   [
     ...CREDENTIAL_HEADERS.flatMap((h) => (headers[h] === undefined ? [] : credentialParts(h, headers[h]))),
     ...query.filter(([k]) => k === 'sign').map(([, v]) => v),
+    ...bodySecrets(body),
   ].flatMap((s) => (s.length >= 3 ? formsOf(s) : []))
 
 // The secrets of the request each response answered, for the errors built from it later (the

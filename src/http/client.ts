@@ -12,6 +12,7 @@ import { DEFAULT_MAX_RESPONSE_BYTES, MAX_REDIRECTS } from '../errors/limits'
 import { rememberSecrets, secretsOf } from '../errors/redact'
 import { fallbackFetch } from './fallbackFetch'
 import { readBody } from './readBody'
+import { describeValue } from '../endpoint/input'
 import { type HttpRequest, type HttpResponse, resolveUrl } from './request'
 
 /**
@@ -51,7 +52,7 @@ export interface ClientOptions {
 
 // The global fetch is looked up at call time (a polyfill installed later still counts) and
 // called as a method of globalThis (some runtimes reject a detached fetch).
-const fetchWith = (custom: typeof fetch | undefined, url: string, init: RequestInit): Promise<Response> =>
+const fetchWith = (custom: Options['fetch'], url: string, init: RequestInit): Promise<Response> =>
   custom !== undefined
     ? custom(url, init)
     : typeof globalThis.fetch === 'function'
@@ -98,11 +99,16 @@ const tryCatch =
     }
   }
 
+// A hand-made response's `forEach` may throw, or hand over non-strings: what was read is kept.
 const readHeaders = (headers: Headers): Record<string, string> => {
   const out: Record<string, string> = {}
-  headers.forEach((value, name) => {
-    out[name.toLowerCase()] = value
-  })
+  try {
+    headers.forEach((value, name) => {
+      if (typeof value === 'string' && typeof name === 'string') out[name.toLowerCase()] = value
+    })
+  } catch {
+    // Nothing more can be read.
+  }
   return out
 }
 
@@ -145,7 +151,42 @@ const urlProblem = (url: string): string | undefined =>
       ? 'the URL holds credentials (user:password@): pass them with basicAuth instead'
       : undefined
 
+// `withJsonBody` types a request JSON even when its value could not be serialised: such a request
+// is refused rather than sent as a write without its body.
+const bodyProblem = (req: HttpRequest): string | undefined =>
+  req.body === undefined && req.headers['content-type'] === 'application/json'
+    ? 'the request is typed application/json but has no body: withJsonBody could not serialise its value'
+    : undefined
+
 const REDIRECTS: ReadonlyArray<number> = [301, 302, 303, 307, 308]
+
+interface Options {
+  readonly baseUrl: string
+  readonly fetch: ((url: string, init: RequestInit) => Promise<Response>) | undefined
+  /** NaN when the caller's value is not a number: each request then says so. */
+  readonly limit: number
+}
+
+// Options are read once, when the client is made; an untyped caller's `null`, number or Proxy
+// whose traps throw becomes a message every request then answers with (a RequestError).
+const readOptions = (options: unknown): Options | string => {
+  if (typeof options !== 'object' || options === null) return `createClient options must be an object, got ${describeValue(options)}`
+  try {
+    const o: { readonly [K in keyof ClientOptions]?: unknown } = options
+    const { baseUrl = 'http://localhost', fetch: custom, maxResponseBytes: limit = DEFAULT_MAX_RESPONSE_BYTES } = o
+    if (typeof baseUrl !== 'string') return `createClient baseUrl must be a string, got ${describeValue(baseUrl)}`
+    if (custom !== undefined && typeof custom !== 'function') return `createClient fetch must be a function, got ${describeValue(custom)}`
+    const call = (url: string, init: RequestInit): Promise<Response> => Reflect.apply(custom ?? globalThis.fetch, undefined, [url, init])
+    return { baseUrl, fetch: custom === undefined ? undefined : call, limit: typeof limit === 'number' ? limit : NaN }
+  } catch {
+    return 'createClient options cannot be read'
+  }
+}
+
+// What the client reads of a response, checked before it is read: a hand-made fetch may answer
+// anything (a Proxy's reads are caught by the surrounding tryCatch).
+const isResponse = (res: Response | null | undefined): res is Response =>
+  typeof res?.status === 'number' && typeof res.headers?.get === 'function' && typeof res.headers.forEach === 'function'
 
 /**
  * Creates a client that sends requests with `fetch` to `baseUrl`. It follows up to 5 redirects
@@ -155,26 +196,28 @@ const REDIRECTS: ReadonlyArray<number> = [301, 302, 303, 307, 308]
  * @example
  * const client = pipe(createClient({ baseUrl: 'https://app.cvat.ai' }), tokenAuth('my-token'))
  */
-export const createClient =
-  (options: ClientOptions = {}): Client =>
-  (req) => {
-    const limit = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES
-    const secrets = () => secretsOf(req.headers, req.query)
+export const createClient = (options: ClientOptions = {}): Client => {
+  const read = readOptions(options)
+  return (req) => {
+    if (typeof read === 'string') return () => Promise.resolve(E.left(requestError(req.method, resolveUrl('', req), read)))
+    const { baseUrl, fetch: custom, limit } = read
+    const secrets = () => secretsOf(req.headers, req.query, req.body)
     let url = req.url
     const fail = (e: unknown, step: string) => transportError(req.method, url, causeOf(e, step))
     return tryCatch(() => {
       try {
-        url = resolveUrl(options.baseUrl ?? 'http://localhost', req)
+        url = resolveUrl(baseUrl, req)
       } catch {
         return Promise.resolve(E.left(requestError(req.method, url, 'the URL cannot be built: a path or query value cannot be encoded')))
       }
       const problem =
-        typeof limit !== 'number' || Number.isNaN(limit) || limit < 0 ? 'maxResponseBytes must be a number ≥ 0' : urlProblem(url)
+        Number.isNaN(limit) || limit < 0 ? 'maxResponseBytes must be a number ≥ 0' : (urlProblem(url) ?? bodyProblem(req))
       if (problem !== undefined) return Promise.resolve(E.left(requestError(req.method, url, problem)))
       const origin = originOf(url)
       // One hop: send, then follow a same-origin redirect or read the body under the limit.
       const hop = (at: string, init: RequestInit, hops: number): Promise<E.Either<CvatError, HttpResponse>> =>
-        fetchWith(options.fetch, at, init).then((res) => {
+        fetchWith(custom, at, init).then((res) => {
+          if (!isResponse(res)) return E.left(transportError(req.method, at, 'fetch answered something that is not a Response'))
           if (res.type === 'opaqueredirect' || res.status === 0) return E.left(redirectError(req.method, at, res.status, 'opaque', ''))
           const location = REDIRECTS.includes(res.status) ? res.headers.get('location') : null
           if (location !== null) {
@@ -202,3 +245,4 @@ export const createClient =
       return hop(url, init, 0)
     }, (e) => fail(e, 'fetch failed'))
   }
+}

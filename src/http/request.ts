@@ -111,9 +111,19 @@ export const withHeader =
   (req: HttpRequest): HttpRequest =>
     value === undefined ? req : { ...req, headers: { ...req.headers, [name.toLowerCase()]: value } }
 
+/** Renders a value as JSON text, or `undefined` when JSON cannot carry it (a BigInt, a cycle, a getter, `toJSON` or Proxy that throws). */
+export const jsonText = (body: unknown): string | undefined => {
+  try {
+    const text: unknown = JSON.stringify(body)
+    return typeof text === 'string' ? text : undefined
+  } catch {
+    return undefined
+  }
+}
+
 /**
- * Sets a JSON body and its `Content-Type`; a value JSON cannot represent leaves the body out
- * (endpoints refuse such a value earlier, with a `RequestError`).
+ * Sets a JSON body and its `Content-Type`; a value JSON cannot represent leaves the body out,
+ * and `createClient` then refuses the request with a `RequestError` (endpoints refuse it earlier).
  *
  * @example
  * const req = withJsonBody({ url: 'https://app.cvat.ai/api/invitations' })(request('POST', '/api/auth/signing'))
@@ -122,12 +132,8 @@ export const withJsonBody =
   (body: unknown) =>
   (req: HttpRequest): HttpRequest => {
     const typed = withHeader('content-type', 'application/json')(req)
-    try {
-      return { ...typed, body: JSON.stringify(body) }
-    } catch {
-      // A cycle, a BigInt, a getter that throws: JSON cannot carry it.
-      return typed
-    }
+    const text = jsonText(body)
+    return text === undefined ? typed : { ...typed, body: text }
   }
 
 /** Serialises query pairs with `encodeURIComponent`, keeping their order (a lone surrogate becomes U+FFFD). */

@@ -8,6 +8,7 @@ import * as E from '../http/either'
 import type { Middleware } from '../http/client'
 import { requestError } from '../errors'
 import { type HttpRequest, isWellFormed, resolveUrl, withHeader, withQuery } from '../http/request'
+import { aroundClient } from './policy'
 
 // Header values must be Latin-1 without CR, LF or NUL; anything else would make fetch throw
 // with the value quoted in its message.
@@ -51,13 +52,13 @@ const urlOf = (req: HttpRequest): string => {
 // weigh on every authenticated bundle.
 const guarded =
   (scheme: string, problem: string | undefined, apply: () => (req: HttpRequest) => HttpRequest): Middleware =>
-  (next) => {
+  aroundClient((next) => {
     const add = problem === undefined ? apply() : undefined
     return (req) =>
       add !== undefined
         ? next(add(req))
         : () => Promise.resolve(E.left(requestError(req.method, urlOf(req), `${scheme}: ${problem}`)))
-  }
+  })
 
 /**
  * Adds `Authorization: Token <key>` (the key from `POST /api/auth/login`).

@@ -3,7 +3,7 @@
  */
 import type { Middleware } from '../http/client'
 import { withHeader } from '../http/request'
-import { refuseAll } from './policy'
+import { aroundClient, refuseAll } from './policy'
 
 /**
  * Sends `X-Organization: <slug>` on every request that does not already name a context (a slug that is not printable ASCII makes every request a `RequestError`).
@@ -13,7 +13,7 @@ import { refuseAll } from './policy'
  */
 export const organization =
   (slug: string): Middleware =>
-  (next) =>
+  aroundClient((next) =>
     typeof slug === 'string' && /^[\x20-\x7e]*$/.test(slug)
       ? (req) =>
           next(
@@ -21,4 +21,5 @@ export const organization =
               ? req
               : withHeader('x-organization', slug)(req),
           )
-      : refuseAll('organization must be printable ASCII (an organisation slug)')
+      : refuseAll('organization must be printable ASCII (an organisation slug)'),
+  )

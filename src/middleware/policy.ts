@@ -5,7 +5,8 @@
  * timer can hold.
  */
 import * as E from '../http/either'
-import type { Client } from '../http/client'
+import type { Client, Middleware } from '../http/client'
+import { clientProblem } from '../endpoint/input'
 import { requestError } from '../errors'
 import { resolveUrl } from '../http/request'
 
@@ -21,6 +22,14 @@ export const refuseAll =
   (req) =>
   () =>
     Promise.resolve(E.left(requestError(req.method, resolveUrl('', req), message)))
+
+/** Makes a middleware refuse, rather than call, a `next` that is not a function: every request is then a `RequestError`. */
+export const aroundClient =
+  (middleware: Middleware): Middleware =>
+  (next) => {
+    const problem = clientProblem(next)
+    return problem === undefined ? middleware(next) : refuseAll(problem)
+  }
 
 /** Whether a value is a number ≥ 0 (Infinity included, NaN not). */
 export const isNonNegative = (v: unknown): v is number => typeof v === 'number' && v >= 0

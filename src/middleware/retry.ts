@@ -10,7 +10,7 @@ import { sleep } from './signal'
 import type { HttpRequest, HttpResponse, Method } from '../http/request'
 import { parseRetryAfter } from '../http/retryAfter'
 import { describeValue } from '../endpoint/input'
-import { clampDelay, isNonNegative, refuseAll } from './policy'
+import { aroundClient, clampDelay, isNonNegative, refuseAll } from './policy'
 
 /**
  * Tells `onRetry` about one retry before its wait: never a credential (the URL is redacted, no
@@ -154,7 +154,7 @@ const tell = (onRetry: Policy['onRetry'], attempt: number, req: HttpRequest, res
  */
 export const retry =
   (policy: RetryPolicy = {}): Middleware =>
-  (next: Client): Client => {
+  aroundClient((next: Client): Client => {
     const read = readPolicy(policy)
     if (E.isLeft(read)) return refuseAll(read.left)
     const p = read.right
@@ -168,4 +168,4 @@ export const retry =
           return E.left(transportError(req.method, E.isLeft(result) ? result.left.url : result.right.url, 'the request was aborted'))
       }
     }
-  }
+  })

@@ -7,7 +7,7 @@ import type { Middleware } from '../http/client'
 import { type CvatError, timeoutError } from '../errors'
 import { type HttpResponse, resolveUrl } from '../http/request'
 import { describeValue } from '../endpoint/input'
-import { MAX_TIMER_MS, refuseAll } from './policy'
+import { MAX_TIMER_MS, aroundClient, refuseAll } from './policy'
 import { combineSignals } from './signal'
 
 // After the deadline the call is aborted and given this long to say how (its TransportError
@@ -33,7 +33,7 @@ const after = <A>(ms: number, value: A): { readonly promise: Promise<A>; readonl
  */
 export const timeout =
   (ms: number): Middleware =>
-  (next) => {
+  aroundClient((next) => {
     if (typeof ms !== 'number' || !(ms > 0)) return refuseAll(`timeout must be a number of milliseconds > 0, got ${describeValue(ms)}`)
     const limit = Math.min(ms, MAX_TIMER_MS)
     return (req) => async () => {
@@ -58,7 +58,7 @@ export const timeout =
           ? E.left(timeoutError(result.left.method, result.left.url, limit))
           : result
     }
-  }
+  })
 
 const isSignal = (s: unknown): s is AbortSignal => {
   try {
@@ -77,7 +77,7 @@ const isSignal = (s: unknown): s is AbortSignal => {
  */
 export const withSignal =
   (signal: AbortSignal): Middleware =>
-  (next) =>
+  aroundClient((next) =>
     isSignal(signal)
       ? (req) => async () => {
           const combined = combineSignals([req.signal, signal])
@@ -85,4 +85,4 @@ export const withSignal =
           combined.release()
           return result
         }
-      : refuseAll('withSignal needs an AbortSignal')
+      : refuseAll('withSignal needs an AbortSignal'))
