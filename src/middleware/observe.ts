@@ -6,6 +6,7 @@
  * credential-named JSON field replaced (a login body holds a password, its answer the token).
  */
 import * as E from 'fp-ts/Either'
+import { aroundClient } from './policy'
 import type { Middleware } from '../http/client'
 import { redactUrl } from '../errors'
 import { recallSecrets, scrub, secretsOf } from '../errors/redact'
@@ -102,12 +103,14 @@ const clock = (): number => (typeof performance === 'object' ? performance.now()
  * const logged = retry()(observe((e) => console.error(e))(timeout(5_000)(tokenAuth(key)(createClient({ baseUrl: 'https://cvat.example' })))))
  */
 export const observe =
-  (onEvent: (event: RequestEvent) => void, options: ObserveOptions = {}): Middleware =>
-  (next) => {
+  (onEvent: (event: RequestEvent) => void, given: ObserveOptions = {}): Middleware =>
+  aroundClient((next) => {
     // `retry` hands the same request object to every attempt: counting by identity numbers them.
     const attempts = new WeakMap<HttpRequest, number>()
-    const now = options.now ?? clock
-    const max = options.maxBody ?? 10_000
+    // Untyped callers: options that are not an object, or odd fields, mean the defaults.
+    const options: ObserveOptions = typeof given === 'object' && given !== null ? given : {}
+    const now = typeof options.now === 'function' ? options.now : clock
+    const max = typeof options.maxBody === 'number' && options.maxBody >= 0 ? options.maxBody : 10_000
     const emit = (event: RequestEvent): void => {
       try {
         onEvent(event)
@@ -132,4 +135,4 @@ export const observe =
       else emit({ type: 'error', ...base, durationMs, message: `${result.left._tag}: ${'message' in result.left ? result.left.message : ''}` })
       return result
     }
-  }
+  })

@@ -27,6 +27,7 @@ import {
   tokenAuth,
   usersList,
   withSignal,
+  observe,
 } from '../../src/index'
 
 // Runs a Task as an untyped caller would, turning a throw or rejection into a test failure value.
@@ -87,6 +88,8 @@ describe.each(notClients)('a client that is %s', (_name, client, got) => {
     ['timeout', timeout(1000)],
     ['withSignal', withSignal(new AbortController().signal)],
     ['organization', organization('acme')],
+    ['observe', observe(() => undefined)],
+    ['observe with options that are not an object', observe(() => undefined, null as never)],
   ]
   it.each(middlewares)('%s around it answers a RequestError', async (_mw, mw) => {
     expect(await run(() => mw(c)(request('GET', '/api/users')))).toEqual(E.left({ _tag: 'RequestError', method: 'GET', url: '/api/users', message: notAClient(got) }))
