@@ -19,10 +19,13 @@ import { rollup } from 'rollup'
 
 // Raised from 4.0 kB with the hardening of issue 10: bounded error drawing, body excerpts and
 // credential scrubbing (~1 kB), and run-time input checks (~0.3 kB) in every decoding endpoint;
-// the largest measured (invitationsPartialUpdate, 5.24 kB) plus ~3%.
-const BUDGET = 5400
-// An endpoint with no body to decode pulls no io-ts, hence no fp-ts: measured 2.19 kB, plus ~3%.
-const NO_CODEC_BUDGET = 2250
+// the largest measured (invitationsPartialUpdate, 5.24 kB) plus ~3%; then 5.49 kB after the review
+// round's checks (a client that is not a function, unreadable client options, a fetch answer that
+// is not a Response, secrets in request bodies), plus ~2%.
+const BUDGET = 5600
+// An endpoint with no body to decode pulls no io-ts, hence no fp-ts: measured 2.19 kB, 2.37 kB
+// after the review round's client and response checks, plus ~2%.
+const NO_CODEC_BUDGET = 2420
 const NO_CODEC: ReadonlyArray<string> = ['invitationsDestroy', 'invitationsDecline', 'invitationsResend']
 const ENDPOINTS = {
   invitationsCreate: 'invitationWriteRequest',
@@ -38,13 +41,14 @@ const FORBIDDEN = [/node_modules\/(cross-fetch|node-fetch)/, /node-fetch/, /crea
 
 // What an application really ships: the client, one auth scheme, the two policies, an endpoint.
 // Budgets in gzipped bytes (esbuild and rollup alike): the figures measured with the transport
-// hardening (harden-transport) and the input checks (harden-input) together, plus ~3%.
+// hardening (harden-transport), the input checks (harden-input) and the review round's client,
+// options and body-secret checks together, plus ~2%.
 const REALISTIC: ReadonlyArray<readonly [string, ReadonlyArray<string>, number]> = [
-  ['createClient + tokenAuth + invitationsRetrieve', ['createClient', 'tokenAuth', 'invitationsRetrieve'], 7200],
-  ['createClient + tokenAuth + retry + timeout + invitationsRetrieve', ['createClient', 'tokenAuth', 'retry', 'timeout', 'invitationsRetrieve'], 8500],
-  ['createClient + sessionAuth + retry + timeout + invitationsCreate', ['createClient', 'sessionAuth', 'retry', 'timeout', 'invitationsCreate'], 8700],
-  ['createClient + basicAuth + retry + timeout + invitationsList', ['createClient', 'basicAuth', 'retry', 'timeout', 'invitationsList'], 8900],
-  ['createClient + signatureAuth + timeout + invitationsRetrieve', ['createClient', 'signatureAuth', 'timeout', 'invitationsRetrieve'], 7650],
+  ['createClient + tokenAuth + invitationsRetrieve', ['createClient', 'tokenAuth', 'invitationsRetrieve'], 7780],
+  ['createClient + tokenAuth + retry + timeout + invitationsRetrieve', ['createClient', 'tokenAuth', 'retry', 'timeout', 'invitationsRetrieve'], 9010],
+  ['createClient + sessionAuth + retry + timeout + invitationsCreate', ['createClient', 'sessionAuth', 'retry', 'timeout', 'invitationsCreate'], 9250],
+  ['createClient + basicAuth + retry + timeout + invitationsList', ['createClient', 'basicAuth', 'retry', 'timeout', 'invitationsList'], 9400],
+  ['createClient + signatureAuth + timeout + invitationsRetrieve', ['createClient', 'signatureAuth', 'timeout', 'invitationsRetrieve'], 8140],
 ]
 // No value import of fp-ts/TaskEither on the request path: its unannotated top-level calls stay
 // in every bundle (~0.8 kB gzipped).
@@ -74,8 +78,8 @@ const entries: ReadonlyArray<Entry> = [
   })),
   ...REALISTIC.map(([name, names, budget]) => ({ name, code: `export { ${names.join(', ')} } from 'cvat-fp'`, budget })),
   { name: 'all eight endpoints', code: `export { ${Object.keys(ENDPOINTS).join(', ')} } from 'cvat-fp'` },
-  // Measured 4.10 kB, plus ~3%.
-  { name: 'createClient + tokenAuth + retry', code: `export { createClient, tokenAuth, retry } from 'cvat-fp'`, budget: 4250, noCodec: true },
+  // Measured 4.10 kB, 4.59 kB after the review round's client checks, plus ~2%.
+  { name: 'createClient + tokenAuth + retry', code: `export { createClient, tokenAuth, retry } from 'cvat-fp'`, budget: 4680, noCodec: true },
   { name: 'cvat-fp/testing (emulator)', code: `export { createCvatEmulator } from 'cvat-fp/testing'` },
   {
     name: 'yardstick: openapi-fetch createClient + GET',
@@ -144,7 +148,7 @@ const main = async (): Promise<void> => {
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)))
   const line = (r: string[]) => `| ${r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`
   console.log([line(head), `|${widths.map((w, i) => (i === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`, ...rows.map(line)].join('\n'))
-  console.log(`budget: one endpoint alone ≤ ${kb(BUDGET)} kB gzipped (esbuild and rollup), ${NO_CODEC.join(', ')} ≤ ${kb(NO_CODEC_BUDGET)} kB; createClient + tokenAuth + retry ≤ 4.25 kB; realistic applications: ${REALISTIC.map(([n, , b]) => `${n} ≤ ${kb(b)} kB`).join('; ')}`)
+  console.log(`budget: one endpoint alone ≤ ${kb(BUDGET)} kB gzipped (esbuild and rollup), ${NO_CODEC.join(', ')} ≤ ${kb(NO_CODEC_BUDGET)} kB; createClient + tokenAuth + retry ≤ 4.68 kB; realistic applications: ${REALISTIC.map(([n, , b]) => `${n} ≤ ${kb(b)} kB`).join('; ')}`)
   if (failures.length > 0) {
     console.log(`SIZE BUDGET FAILED:\n- ${failures.join('\n- ')}`)
     process.exitCode = 1
