@@ -6,13 +6,13 @@
  */
 import { EXCERPT_CHARS, clip } from './errors/bounded'
 import { boundedHeaders } from './errors/body'
-import { redactUrl } from './errors/url'
+import { redactUrl } from './errors/redact'
 
 export { describeBody, formatError } from './errors/format'
 export { matchError, matchErrorOr, type ErrorHandlers } from './errors/match'
 export { parseErrorBody } from './errors/body'
 export { scrub } from './errors/redact'
-export { redactUrl } from './errors/url'
+export { redactUrl } from './errors/redact'
 
 /**
  * Reports bad input; nothing was sent.

@@ -9,15 +9,18 @@ export const REDACTED = '[redacted]'
 
 /**
  * Removes credentials from a URL: the user-info (everything up to the last `@` of the authority)
- * and the value of every `sign` query parameter, its name percent-encoded or not.
+ * and the value of every `sign` query parameter, its name percent-encoded or not. Anything but a
+ * string (an untyped caller's) gives `''`: only a string can hold a URL to redact.
  *
  * @example
  * redactUrl('https://u:p@ss@cvat.example/api/invitations?sign=s3cret') // 'https://[redacted]@cvat.example/api/invitations?sign=[redacted]'
  */
 export const redactUrl = (url: string): string =>
-  url
-    .replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#\\]*@/i, `$1${REDACTED}@`)
-    .replace(/([?&](?:s|%73)(?:i|%69)(?:g|%67)(?:n|%6e)=)[^&#]*/gi, `$1${REDACTED}`)
+  typeof url !== 'string'
+    ? ''
+    : url
+        .replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#\\]*@/i, `$1${REDACTED}@`)
+        .replace(/([?&](?:s|%73)(?:i|%69)(?:g|%67)(?:n|%6e)=)[^&#]*/gi, `$1${REDACTED}`)
 
 // Shapes a credential takes in a server's echo even when we do not know its value: the `sign`
 // parameter in a link, an Authorization value, the session cookies.
