@@ -38,8 +38,7 @@ export const isOptionalBoolean = (u: unknown): boolean => u === undefined || typ
 /** Whether an optional, nullable property is absent, null or a string. */
 export const isOptionalNullableString = (u: unknown): boolean => u === undefined || u === null || typeof u === 'string'
 
-/** Whether a value is an array of strings (`every`, like io-ts's array decoder, skips holes). */
-export const isStringArray = (u: unknown): boolean => Array.isArray(u) && u.every((s) => typeof s === 'string')
+export { isStringArray } from '../json'
 
 /**
  * Turns the properties a `D.struct` of `optional(...)` decoders types as `K: A | undefined` into

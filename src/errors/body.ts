@@ -3,11 +3,10 @@
  * headers, each bounded (an excerpt, never the whole) and with credential headers redacted.
  */
 import type { ErrorBody } from '../errors'
-import { isRecord } from '../json'
+import { isRecord, isStringArray } from '../json'
 import { EXCERPT_CHARS, clip } from './bounded'
 import { CREDENTIAL_HEADERS, REDACTED } from './redact'
 
-const isStringArray = (u: unknown): u is ReadonlyArray<string> => Array.isArray(u) && u.every((x) => typeof x === 'string')
 
 const classify = (value: unknown): ErrorBody => {
   if (typeof value === 'string') return { _tag: 'Message', message: value }

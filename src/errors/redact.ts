@@ -80,9 +80,12 @@ const credentialParts = (name: string, value: string): ReadonlyArray<string> => 
 /** Headers whose values are credentials. */
 export const CREDENTIAL_HEADERS: ReadonlyArray<string> = ['authorization', 'cookie', 'x-csrftoken', 'proxy-authorization', 'set-cookie']
 
-// Body fields that hold a secret: every field the auth codecs decode with `secret` (password,
-// password1/2, old_password, new_password1/2, a reset `token`) and any like them, at any depth.
-const SECRET_FIELD = /password|secret|^token$|^key$/i
+/**
+ * Names the JSON fields that hold a secret: every field the auth codecs decode with `secret`
+ * (password, password1/2, old_password, new_password1/2, a reset `token`), an access token's
+ * `value`, keys, signatures, CSRF and session values, and any like them, at any depth.
+ */
+export const SECRET_FIELD = /pass(word)?|secret|token|^key$|^value$|^sign$|csrf|session/i
 
 // The text of every secret field of a JSON body; a body that is not JSON holds none we can name.
 const bodySecrets = (body: string | undefined): ReadonlyArray<string> => {

@@ -9,7 +9,7 @@ import * as E from 'fp-ts/Either'
 import { aroundClient } from './policy'
 import type { Middleware } from '../http/client'
 import { redactUrl } from '../errors'
-import { recallSecrets, scrub, secretsOf } from '../errors/redact'
+import { SECRET_FIELD, recallSecrets, scrub, secretsOf } from '../errors/redact'
 import { type HttpRequest, resolveUrl } from '../http/request'
 import { isRecord } from '../json'
 
@@ -48,24 +48,12 @@ export interface ObserveOptions {
   readonly now?: () => number
 }
 
-// Secret fields by name: every password field of the auth codecs, a reset `token`, an access
-// token's `value` (authCreateAccessTokens answers with it), keys, signatures, CSRF and session.
-const SECRET_KEY = /pass(word)?|secret|token|^key$|^value$|^sign$|csrf|session/i
-
 const redactJson = (u: unknown): unknown =>
   Array.isArray(u)
     ? u.map(redactJson)
     : isRecord(u)
-      ? Object.fromEntries(Object.entries(u).map(([k, v]) => [k, SECRET_KEY.test(k) && v !== null ? '[redacted]' : redactJson(v)]))
+      ? Object.fromEntries(Object.entries(u).map(([k, v]) => [k, SECRET_FIELD.test(k) && v !== null ? '[redacted]' : redactJson(v)]))
       : u
-
-// The string values of the secret fields a JSON body carries (a login's password), at any depth.
-const secretValues = (u: unknown): ReadonlyArray<string> =>
-  Array.isArray(u)
-    ? u.flatMap(secretValues)
-    : isRecord(u)
-      ? Object.entries(u).flatMap(([k, v]) => (SECRET_KEY.test(k) && typeof v === 'string' ? [v] : secretValues(v)))
-      : []
 
 const parse = (body: string | undefined): E.Either<undefined, unknown> => {
   try {
@@ -76,12 +64,8 @@ const parse = (body: string | undefined): E.Either<undefined, unknown> => {
 }
 
 // Every form of every secret the request carried: its credential headers, `sign`, and the secret
-// fields of its body (a server may echo a password inside a `detail`); `secretsOf` lists every
-// form of a `sign` value, so the body's secret values go through it as such.
-const requestSecrets = (req: HttpRequest): ReadonlyArray<string> => {
-  const body = parse(req.body)
-  return [...secretsOf(req.headers, req.query), ...secretsOf({}, (E.isRight(body) ? secretValues(body.right) : []).map((v) => ['sign', v] as const))]
-}
+// fields of its body (a server may echo a password inside a `detail`).
+const requestSecrets = (req: HttpRequest): ReadonlyArray<string> => secretsOf(req.headers, req.query, req.body)
 
 // A body that is not JSON cannot be redacted by structure; it is reported only by its length.
 // Secret fields go by structure, then the text is scrubbed of the request's own secrets and of
