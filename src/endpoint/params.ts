@@ -16,19 +16,43 @@ export { guard } from './input'
 export { isPositiveInt } from './bounded'
 
 /**
- * Names the organisation context: a slug in `X-Organization` or `org`, or an id in `org_id`.
+ * Names the organisation context by slug: in `X-Organization`, in `org`, or both (with one value).
  *
  * @example
- * const context: OrgParams = { org: 'acme' } // or { orgId: 1 }, or { xOrganization: 'acme' }; { org: '' } = personal workspace
+ * const bySlug: OrgSlugParams = { org: 'acme' } // { org: '' } = the personal workspace
  */
-export interface OrgParams {
+export interface OrgSlugParams {
   /** Organisation slug, sent as the `X-Organization` header. */
   readonly xOrganization?: string
   /** Organisation slug, sent as the `org` query parameter (empty = the personal workspace). */
   readonly org?: string
+  /** Not with a slug: CVAT answers 400 to `org_id` beside `org` or `X-Organization`. */
+  readonly orgId?: undefined
+}
+
+/**
+ * Names the organisation context by id, in `org_id`.
+ *
+ * @example
+ * const byId: OrgIdParams = { orgId: 1 }
+ */
+export interface OrgIdParams {
   /** Organisation id, sent as the `org_id` query parameter. */
   readonly orgId?: number
+  /** Not with an id: CVAT answers 400 to `org` beside `org_id`. */
+  readonly org?: undefined
+  /** Not with an id: CVAT answers 400 to `X-Organization` beside `org_id`. */
+  readonly xOrganization?: undefined
 }
+
+/**
+ * Names the organisation context: a slug (`org`, `xOrganization`) or an id (`orgId`), never both,
+ * since CVAT refuses the pair with a 400 (a compile error here, a `RequestError` at run time).
+ *
+ * @example
+ * const context: OrgParams = { org: 'acme' } // or { orgId: 1 }, or { xOrganization: 'acme' }; { org: '' } = personal workspace
+ */
+export type OrgParams = OrgSlugParams | OrgIdParams
 
 /**
  * Parameters of the endpoints that address one invitation.
@@ -36,17 +60,26 @@ export interface OrgParams {
  * @example
  * const target: KeyParams = { key: inv.key, org: 'acme' }
  */
-export interface KeyParams extends OrgParams {
+export type KeyParams = OrgParams & {
   /** The invitation's key. */
   readonly key: string
 }
+
+// What CVAT's organisation middleware refuses with a 400 (cvat/apps/iam/middleware.py): an id
+// beside a slug, and two different slugs. Present (even empty) is what counts, as there.
+const conflict = (p: OrgParams): string | undefined =>
+  p.orgId != null && (p.org != null || p.xOrganization != null)
+    ? 'orgId cannot be sent with org or xOrganization (CVAT answers 400): name the organisation once'
+    : p.org != null && p.xOrganization != null && p.org !== p.xOrganization
+      ? 'org and xOrganization name different organisations (CVAT answers 400)'
+      : undefined
 
 const orgProblem = (p: OrgParams): string | undefined =>
   p.orgId != null && !Number.isSafeInteger(p.orgId)
     ? `orgId must be an integer, got ${String(p.orgId)}`
     : p.xOrganization != null && !/^[\x20-\x7e]*$/.test(String(p.xOrganization))
       ? 'xOrganization must be printable ASCII (an organisation slug)'
-      : undefined
+      : conflict(p)
 
 /** Builds a request carrying the organisation context (and any further query, every value checked), or says why it cannot; `null` means absent. */
 export const orgRequest = (

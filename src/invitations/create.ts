@@ -13,7 +13,7 @@ import { send } from '../endpoint/send'
  * @example
  * const p: InvitationsCreateParams = { org: 'acme', invitationWriteRequest: { role: 'worker', email: 'ann@example.com' } }
  */
-export interface InvitationsCreateParams extends OrgParams {
+export type InvitationsCreateParams = OrgParams & {
   readonly invitationWriteRequest: InvitationWriteRequest
 }
 

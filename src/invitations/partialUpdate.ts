@@ -13,7 +13,7 @@ import { send } from '../endpoint/send'
  * @example
  * const p: InvitationsPartialUpdateParams = { key, patchedInvitationWriteRequest: { role: 'worker' } }
  */
-export interface InvitationsPartialUpdateParams extends KeyParams {
+export type InvitationsPartialUpdateParams = KeyParams & {
   readonly patchedInvitationWriteRequest?: PatchedInvitationWriteRequest
 }
 
