@@ -1,5 +1,3 @@
-import * as E from 'fp-ts/Either'
-import { pipe } from 'fp-ts/function'
 import type { TaskEither } from 'fp-ts/TaskEither'
 import type { Client } from '../http/client'
 import { PasswordResetSerializerExRequest, RestAuthDetail } from '../codecs/auth'
@@ -27,9 +25,5 @@ export interface AuthCreatePasswordResetParams {
  */
 export const authCreatePasswordReset = (client: Client, params: AuthCreatePasswordResetParams): TaskEither<CvatError, RestAuthDetail> =>
   guard('POST', '/api/auth/password/reset', params, () =>
-    pipe(
-      orgRequest('POST', '/api/auth/password/reset'),
-      E.flatMap(jsonBody('passwordResetSerializerExRequest', PasswordResetSerializerExRequest, params?.passwordResetSerializerExRequest)),
-      (req) => send(client, req, 'RestAuthDetail', RestAuthDetail),
-    ),
+    send(client, jsonBody(orgRequest('POST', '/api/auth/password/reset'), 'passwordResetSerializerExRequest', PasswordResetSerializerExRequest, params?.passwordResetSerializerExRequest), 'RestAuthDetail', RestAuthDetail),
   )

@@ -182,27 +182,37 @@ export const listRequest = (
 }
 
 /** Attaches a JSON body as `jsonBody` does, or leaves the request bodiless when the value is absent (`undefined` or `null`: a PATCH with nothing to change). */
-export const optionalJsonBody =
-  <A>(name: string, decoder: D.Decoder<unknown, A>, value: unknown) =>
-  (req: HttpRequest): E.Either<RequestError, HttpRequest> =>
-    value === undefined || value === null ? E.right(req) : jsonBody(name, decoder, value)(req)
+export const optionalJsonBody = <A>(
+  req: E.Either<RequestError, HttpRequest>,
+  name: string,
+  decoder: D.Decoder<unknown, A>,
+  value: unknown,
+): E.Either<RequestError, HttpRequest> =>
+  value === undefined || value === null ? req : jsonBody(req, name, decoder, value)
 
 /** Says why a body cannot be sent. */
 export const UNSERIALISABLE = 'the body cannot be sent as JSON (a BigInt, a cycle, or a getter, toJSON or Proxy that throws)'
 
 /**
- * Validates a JSON body against its codec and attaches what decoded (unknown fields dropped); a
- * failure is drawn bounded, as a response's is. A value JSON cannot carry (free-form fields such as
- * `contact` accept anything) is refused too: a write never goes out without its body.
+ * Validates a JSON body against its codec and attaches what decoded (unknown fields dropped) to a
+ * built request (one that failed to build stays that failure); a failure is drawn bounded, as a
+ * response's is. A value JSON cannot carry (free-form fields such as `contact` accept anything)
+ * is refused too: a write never goes out without its body.
  */
-export const jsonBody =
-  <A>(name: string, decoder: D.Decoder<unknown, A>, value: unknown) =>
-  (req: HttpRequest): E.Either<RequestError, HttpRequest> => {
-    const decoded = decoder.decode(value)
-    const text = E.isLeft(decoded) ? undefined : jsonText(decoded.right)
-    return E.isLeft(decoded)
-      ? E.left(requestError(req.method, resolveUrl('', req), `${name}: ${drawDecodeError(decoded.left)}`))
-      : text === undefined
-        ? E.left(requestError(req.method, resolveUrl('', req), `${name}: ${UNSERIALISABLE}`))
-        : E.right({ ...withHeader('content-type', 'application/json')(req), body: text })
-  }
+export const jsonBody = <A>(
+  built: E.Either<RequestError, HttpRequest>,
+  name: string,
+  decoder: D.Decoder<unknown, A>,
+  value: unknown,
+): E.Either<RequestError, HttpRequest> => {
+  if (E.isLeft(built)) return built
+  const req = built.right
+  const decoded = decoder.decode(value)
+  const text = E.isLeft(decoded) ? undefined : jsonText(decoded.right)
+  return E.isLeft(decoded)
+    ? E.left(requestError(req.method, resolveUrl('', req), `${name}: ${drawDecodeError(decoded.left)}`))
+    : text === undefined
+      ? E.left(requestError(req.method, resolveUrl('', req), `${name}: ${UNSERIALISABLE}`))
+      : E.right({ ...withHeader('content-type', 'application/json')(req), body: text })
+}
+

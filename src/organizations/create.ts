@@ -1,5 +1,3 @@
-import * as E from 'fp-ts/Either'
-import { pipe } from 'fp-ts/function'
 import type { TaskEither } from 'fp-ts/TaskEither'
 import type { Client } from '../http/client'
 import { OrganizationRead, OrganizationWriteRequest } from '../codecs/organizations'
@@ -27,9 +25,5 @@ export interface OrganizationsCreateParams {
  */
 export const organizationsCreate = (client: Client, params: OrganizationsCreateParams): TaskEither<CvatError, OrganizationRead> =>
   guard('POST', '/api/organizations', params, () =>
-    pipe(
-      orgRequest('POST', '/api/organizations'),
-      E.flatMap(jsonBody('organizationWriteRequest', OrganizationWriteRequest, params?.organizationWriteRequest)),
-      (req) => send(client, req, 'OrganizationRead', OrganizationRead),
-    ),
+    send(client, jsonBody(orgRequest('POST', '/api/organizations'), 'organizationWriteRequest', OrganizationWriteRequest, params?.organizationWriteRequest), 'OrganizationRead', OrganizationRead),
   )
