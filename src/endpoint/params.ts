@@ -46,8 +46,9 @@ export interface OrgIdParams {
 }
 
 /**
- * Names the organisation context: a slug (`org`, `xOrganization`) or an id (`orgId`), never both,
- * since CVAT refuses the pair with a 400 (a compile error here, a `RequestError` at run time).
+ * Names the organisation context: a slug (`org`, `xOrganization`) or an id (`orgId`), never both:
+ * CVAT answers the pair with a 400, and here it is a compile error. (An untyped caller's pair, or
+ * two different slugs, reach CVAT, whose 400 says what is wrong.)
  *
  * @example
  * const context: OrgParams = { org: 'acme' } // or { orgId: 1 }, or { xOrganization: 'acme' }; { org: '' } = personal workspace
@@ -65,21 +66,12 @@ export type KeyParams = OrgParams & {
   readonly key: string
 }
 
-// What CVAT's organisation middleware refuses with a 400 (cvat/apps/iam/middleware.py): an id
-// beside a slug, and two different slugs. Present (even empty) is what counts, as there.
-const conflict = (p: OrgParams): string | undefined =>
-  p.orgId != null && (p.org != null || p.xOrganization != null)
-    ? 'orgId cannot be sent with org or xOrganization (CVAT answers 400): name the organisation once'
-    : p.org != null && p.xOrganization != null && p.org !== p.xOrganization
-      ? 'org and xOrganization name different organisations (CVAT answers 400)'
-      : undefined
-
 const orgProblem = (p: OrgParams): string | undefined =>
   p.orgId != null && !Number.isSafeInteger(p.orgId)
     ? `orgId must be an integer, got ${String(p.orgId)}`
     : p.xOrganization != null && !/^[\x20-\x7e]*$/.test(String(p.xOrganization))
       ? 'xOrganization must be printable ASCII (an organisation slug)'
-      : conflict(p)
+      : undefined
 
 /** Builds a request carrying the organisation context (and any further query, every value checked), or says why it cannot; `null` means absent. */
 export const orgRequest = (
