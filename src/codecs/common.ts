@@ -11,14 +11,17 @@
  * of that. A property test keeps each guard and its decoder in agreement, on valid and broken
  * values.
  *
+ * The decoders are built by ./decoder.ts, a small kernel that makes io-ts Decoders without io-ts's
+ * run-time modules (`D` here is that kernel; its values are io-ts's own).
+ *
  * Each model's type is derived from its decoder (`Optionals<D.TypeOf<typeof XDecoder>>`), never
  * written beside it, so the two cannot drift. One codec serves CVAT 2.26.2 and 2.73.0: it accepts,
  * field by field, what either schema allows (a field new in 2.73 is optional; where limits differ,
  * the looser holds and the server judges the rest). Request bodies are checked with their string
  * limits; a response's strings are only type-checked, their lengths being the server's business.
  */
-import * as D from 'io-ts/Decoder'
-import * as G from 'io-ts/Guard'
+import type * as G from 'io-ts/Guard'
+import * as D from './decoder'
 import { isRecord } from '../json'
 
 /** Pairs a fast guard with the decoder that explains failures. */
