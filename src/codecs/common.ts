@@ -82,13 +82,16 @@ const ROLES: ReadonlyArray<unknown> = ['worker', 'supervisor', 'maintainer', 'ow
 export const RoleGuard: G.Guard<unknown, RoleEnum> = { is: (u: unknown): u is RoleEnum => ROLES.includes(u) }
 
 /**
- * Decodes a membership role: `worker`, `supervisor`, `maintainer` or `owner`. Built from a guard
- * rather than `D.literal`, whose implementation drags every io-ts guard into a bundle.
+ * Decodes a membership role: `worker`, `supervisor`, `maintainer` or `owner`, failing as
+ * `D.literal` does (`should be "worker" | …`). The message is written only on failure: a
+ * top-level `ROLES.map(…)` would be a call no bundler may drop, keeping RoleEnum in every bundle.
  *
  * @example
  * RoleEnum.decode('maintainer') // Right('maintainer')
  */
-export const RoleEnum: D.Decoder<unknown, RoleEnum> = /*#__PURE__*/ D.fromGuard(RoleGuard, ROLES.map((r) => JSON.stringify(r)).join(' | '))
+export const RoleEnum: D.Decoder<unknown, RoleEnum> = {
+  decode: (u) => (RoleGuard.is(u) ? D.success(u) : D.failure(u, ROLES.map((r) => JSON.stringify(r)).join(' | '))),
+}
 
 /** Checks a user as CVAT embeds it. */
 export const BasicUserGuard: G.Guard<unknown, BasicUser> = {

@@ -24,7 +24,7 @@ const join = (before: DecodeError | undefined, error: DecodeError): DecodeError 
 const leaf = (actual: unknown, message: string): DecodeError => of({ _tag: 'Leaf', actual, error: message })
 
 /** Builds a successful decoding, as `D.success` does. */
-export const success = <A>(a: A): Either<DecodeError, A> => right(a)
+export const success: <A>(a: A) => Either<DecodeError, A> = right
 
 /** Builds a failed decoding of one value, as `D.failure` does. */
 export const failure = <A = never>(actual: unknown, message: string): Either<DecodeError, A> => left(leaf(actual, message))
@@ -62,7 +62,7 @@ const fields = (properties: Readonly<Record<string, Decoder<unknown, unknown>>>,
       if (result._tag === 'Left') errors = join(errors, of({ _tag: 'Key', key, kind, errors: result.left }))
       else out[key] = result.right
     }
-    return errors === undefined ? success(out) : left(errors)
+    return errors ? left(errors) : success(out)
   },
 })
 
@@ -107,7 +107,7 @@ export const array = <A>(item: Decoder<unknown, A>): Decoder<unknown, Array<A>> 
       if (result._tag === 'Left') errors = join(errors, of({ _tag: 'Index', index, kind: 'optional', errors: result.left }))
       else out.push(result.right)
     })
-    return errors === undefined ? success(out) : left(errors)
+    return errors ? left(errors) : success(out)
   },
 })
 
