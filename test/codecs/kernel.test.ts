@@ -4,11 +4,13 @@
 // fit the shape, the same values broken, and anything at all. Then every codec src/codecs exports
 // against its twin built from io-ts's combinators as the codecs were before (./reference.ts), on
 // values its schema allows, those values broken, and arbitrary input; io-ts's `D.draw` must
-// render both trees alike.
+// render both trees alike. Last, a bundle of every codec module holds no io-ts or fp-ts code.
+import { build } from 'esbuild'
 import fc from 'fast-check'
 import type * as E from 'fp-ts/Either'
 import * as D from 'io-ts/Decoder'
 import type * as G from 'io-ts/Guard'
+import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
 import * as accessTokens from '../../src/codecs/accessTokens'
@@ -264,5 +266,22 @@ describe('every codec decodes as its twin built from io-ts', () => {
       }),
       { numRuns: 2000 },
     )
+  })
+})
+
+describe('the codecs in a bundle', () => {
+  it('bring no io-ts or fp-ts module along: every byte of every codec module comes from src', async () => {
+    const files = Object.keys(modules).map((m) => fileURLToPath(new URL(`../../src/codecs/${m}.ts`, import.meta.url)))
+    const out = await build({
+      stdin: { contents: files.map((f) => `export * from ${JSON.stringify(f)}`).join('\n'), loader: 'ts', resolveDir: process.cwd() },
+      bundle: true,
+      format: 'esm',
+      write: false,
+      metafile: true,
+      logLevel: 'silent',
+    })
+    const inputs = Object.entries(Object.values(out.metafile.outputs)[0]!.inputs).filter(([, i]) => i.bytesInOutput > 0)
+    expect(inputs.map(([path]) => path).filter((path) => !path.startsWith('src/'))).toEqual([])
+    expect(inputs.map(([path]) => path)).toContain('src/codecs/decoder.ts')
   })
 })
