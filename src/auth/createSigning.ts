@@ -1,5 +1,5 @@
 import type { TaskEither } from 'fp-ts/TaskEither'
-import * as D from 'io-ts/Decoder'
+import * as D from '../codecs/decoder'
 import type { Client } from '../http/client'
 import { SigningRequest } from '../codecs/auth'
 import type { CvatError } from '../errors'
