@@ -2,7 +2,7 @@ import type { TaskEither } from 'fp-ts/TaskEither'
 import type { Client } from '../http/client'
 import { LoginSerializerExRequest, Token } from '../codecs/auth'
 import type { CvatError } from '../errors'
-import { jsonBody, orgRequest, guard } from '../endpoint/params'
+import { jsonBody, bareRequest, guard } from '../endpoint/params'
 import { send } from '../endpoint/send'
 
 /**
@@ -25,5 +25,5 @@ export interface AuthCreateLoginParams {
  */
 export const authCreateLogin = (client: Client, params: AuthCreateLoginParams): TaskEither<CvatError, Token> =>
   guard('POST', '/api/auth/login', params, () =>
-    send(client, jsonBody(orgRequest('POST', '/api/auth/login'), 'loginSerializerExRequest', LoginSerializerExRequest, params?.loginSerializerExRequest), 'Token', Token),
+    send(client, jsonBody(bareRequest('POST', '/api/auth/login'), 'loginSerializerExRequest', LoginSerializerExRequest, params?.loginSerializerExRequest), 'Token', Token),
   )

@@ -2,7 +2,7 @@ import type { TaskEither } from 'fp-ts/TaskEither'
 import type { Client } from '../http/client'
 import { PasswordChangeRequest, RestAuthDetail } from '../codecs/auth'
 import type { CvatError } from '../errors'
-import { jsonBody, orgRequest, guard } from '../endpoint/params'
+import { jsonBody, bareRequest, guard } from '../endpoint/params'
 import { send } from '../endpoint/send'
 
 /**
@@ -25,5 +25,5 @@ export interface AuthCreatePasswordChangeParams {
  */
 export const authCreatePasswordChange = (client: Client, params: AuthCreatePasswordChangeParams): TaskEither<CvatError, RestAuthDetail> =>
   guard('POST', '/api/auth/password/change', params, () =>
-    send(client, jsonBody(orgRequest('POST', '/api/auth/password/change'), 'passwordChangeRequest', PasswordChangeRequest, params?.passwordChangeRequest), 'RestAuthDetail', RestAuthDetail),
+    send(client, jsonBody(bareRequest('POST', '/api/auth/password/change'), 'passwordChangeRequest', PasswordChangeRequest, params?.passwordChangeRequest), 'RestAuthDetail', RestAuthDetail),
   )

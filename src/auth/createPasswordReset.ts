@@ -2,7 +2,7 @@ import type { TaskEither } from 'fp-ts/TaskEither'
 import type { Client } from '../http/client'
 import { PasswordResetSerializerExRequest, RestAuthDetail } from '../codecs/auth'
 import type { CvatError } from '../errors'
-import { jsonBody, orgRequest, guard } from '../endpoint/params'
+import { jsonBody, bareRequest, guard } from '../endpoint/params'
 import { send } from '../endpoint/send'
 
 /**
@@ -25,5 +25,5 @@ export interface AuthCreatePasswordResetParams {
  */
 export const authCreatePasswordReset = (client: Client, params: AuthCreatePasswordResetParams): TaskEither<CvatError, RestAuthDetail> =>
   guard('POST', '/api/auth/password/reset', params, () =>
-    send(client, jsonBody(orgRequest('POST', '/api/auth/password/reset'), 'passwordResetSerializerExRequest', PasswordResetSerializerExRequest, params?.passwordResetSerializerExRequest), 'RestAuthDetail', RestAuthDetail),
+    send(client, jsonBody(bareRequest('POST', '/api/auth/password/reset'), 'passwordResetSerializerExRequest', PasswordResetSerializerExRequest, params?.passwordResetSerializerExRequest), 'RestAuthDetail', RestAuthDetail),
   )

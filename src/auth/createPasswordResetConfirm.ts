@@ -2,7 +2,7 @@ import type { TaskEither } from 'fp-ts/TaskEither'
 import type { Client } from '../http/client'
 import { PasswordResetConfirmRequest, RestAuthDetail } from '../codecs/auth'
 import type { CvatError } from '../errors'
-import { jsonBody, orgRequest, guard } from '../endpoint/params'
+import { jsonBody, bareRequest, guard } from '../endpoint/params'
 import { send } from '../endpoint/send'
 
 /**
@@ -28,5 +28,5 @@ export const authCreatePasswordResetConfirm = (
   params: AuthCreatePasswordResetConfirmParams,
 ): TaskEither<CvatError, RestAuthDetail> =>
   guard('POST', '/api/auth/password/reset/confirm', params, () =>
-    send(client, jsonBody(orgRequest('POST', '/api/auth/password/reset/confirm'), 'passwordResetConfirmRequest', PasswordResetConfirmRequest, params?.passwordResetConfirmRequest), 'RestAuthDetail', RestAuthDetail),
+    send(client, jsonBody(bareRequest('POST', '/api/auth/password/reset/confirm'), 'passwordResetConfirmRequest', PasswordResetConfirmRequest, params?.passwordResetConfirmRequest), 'RestAuthDetail', RestAuthDetail),
   )

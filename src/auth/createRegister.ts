@@ -2,7 +2,7 @@ import type { TaskEither } from 'fp-ts/TaskEither'
 import type { Client } from '../http/client'
 import { RegisterSerializerEx, RegisterSerializerExRequest } from '../codecs/auth'
 import type { CvatError } from '../errors'
-import { jsonBody, orgRequest, guard } from '../endpoint/params'
+import { jsonBody, bareRequest, guard } from '../endpoint/params'
 import { send } from '../endpoint/send'
 
 /**
@@ -25,5 +25,5 @@ export interface AuthCreateRegisterParams {
  */
 export const authCreateRegister = (client: Client, params: AuthCreateRegisterParams): TaskEither<CvatError, RegisterSerializerEx> =>
   guard('POST', '/api/auth/register', params, () =>
-    send(client, jsonBody(orgRequest('POST', '/api/auth/register'), 'registerSerializerExRequest', RegisterSerializerExRequest, params?.registerSerializerExRequest), 'RegisterSerializerEx', RegisterSerializerEx),
+    send(client, jsonBody(bareRequest('POST', '/api/auth/register'), 'registerSerializerExRequest', RegisterSerializerExRequest, params?.registerSerializerExRequest), 'RegisterSerializerEx', RegisterSerializerEx),
   )

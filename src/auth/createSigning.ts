@@ -3,7 +3,7 @@ import * as D from '../codecs/decoder'
 import type { Client } from '../http/client'
 import { SigningRequest } from '../codecs/auth'
 import type { CvatError } from '../errors'
-import { jsonBody, orgRequest, guard } from '../endpoint/params'
+import { jsonBody, bareRequest, guard } from '../endpoint/params'
 import { send } from '../endpoint/send'
 
 /**
@@ -26,5 +26,5 @@ export interface AuthCreateSigningParams {
  */
 export const authCreateSigning = (client: Client, params: AuthCreateSigningParams): TaskEither<CvatError, string> =>
   guard('POST', '/api/auth/signing', params, () =>
-    send(client, jsonBody(orgRequest('POST', '/api/auth/signing'), 'signingRequest', SigningRequest, params?.signingRequest), 'string', D.string),
+    send(client, jsonBody(bareRequest('POST', '/api/auth/signing'), 'signingRequest', SigningRequest, params?.signingRequest), 'string', D.string),
   )

@@ -73,6 +73,9 @@ const orgProblem = (p: OrgParams): string | undefined =>
       ? 'xOrganization must be printable ASCII (an organisation slug)'
       : undefined
 
+/** Builds a request that takes no parameters (nothing to check, so none of `orgRequest`'s checks ship with it). */
+export const bareRequest = (method: Method, url: string): E.Either<RequestError, HttpRequest> => E.right(request(method, url))
+
 /** Builds a request carrying the organisation context (and any further query, every value checked), or says why it cannot; `null` means absent. */
 export const orgRequest = (
   method: Method,

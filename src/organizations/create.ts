@@ -2,7 +2,7 @@ import type { TaskEither } from 'fp-ts/TaskEither'
 import type { Client } from '../http/client'
 import { OrganizationRead, OrganizationWriteRequest } from '../codecs/organizations'
 import type { CvatError } from '../errors'
-import { jsonBody, orgRequest, guard } from '../endpoint/params'
+import { jsonBody, bareRequest, guard } from '../endpoint/params'
 import { send } from '../endpoint/send'
 
 /**
@@ -25,5 +25,5 @@ export interface OrganizationsCreateParams {
  */
 export const organizationsCreate = (client: Client, params: OrganizationsCreateParams): TaskEither<CvatError, OrganizationRead> =>
   guard('POST', '/api/organizations', params, () =>
-    send(client, jsonBody(orgRequest('POST', '/api/organizations'), 'organizationWriteRequest', OrganizationWriteRequest, params?.organizationWriteRequest), 'OrganizationRead', OrganizationRead),
+    send(client, jsonBody(bareRequest('POST', '/api/organizations'), 'organizationWriteRequest', OrganizationWriteRequest, params?.organizationWriteRequest), 'OrganizationRead', OrganizationRead),
   )
