@@ -124,16 +124,11 @@ export interface IdParams {
   readonly id: number
 }
 
-/** Builds a request for a path template with an `{id}` segment; a non-positive or non-integer id is refused. */
-export const idRequest = (
-  method: Method,
-  template: string,
-  p: IdParams & OrgParams,
-  query: ReadonlyArray<readonly [string, QueryValue]> = [],
-): E.Either<RequestError, HttpRequest> => {
+/** Builds a request for a path template with an `{id}` segment; a non-positive or non-integer id is refused. Detail endpoints take only their id (CVAT's schema), so nothing else is read. */
+export const idRequest = (method: Method, template: string, p: IdParams): E.Either<RequestError, HttpRequest> => {
   const id = (p as Partial<IdParams> | undefined)?.id
   return isPositiveInt(id)
-    ? orgRequest(method, template.replace('{id}', String(id)), p, query)
+    ? bareRequest(method, template.replace('{id}', String(id)))
     : E.left(requestError(method, template, `id must be a positive integer, got ${typeof id === 'number' ? String(id) : typeof id}`))
 }
 
