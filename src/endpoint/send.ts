@@ -25,8 +25,6 @@ const excerpt = (text: string, secrets: ReadonlyArray<string>): string =>
 
 const failure = (req: HttpRequest, res: HttpResponse): CvatError => {
   const secrets = recallSecrets(res)
-  const headers: Record<string, string> = {}
-  for (const [k, v] of Object.entries(res.headers)) headers[k] = scrub(v, secrets)
   return statusError(
     req.method,
     res.url,
@@ -34,7 +32,8 @@ const failure = (req: HttpRequest, res: HttpResponse): CvatError => {
     scrub(res.statusText, secrets),
     parseErrorBody(excerpt(res.body, secrets)),
     parseRetryAfter(res.headers['retry-after']),
-    headers,
+    res.headers,
+    secrets,
   )
 }
 
@@ -74,22 +73,18 @@ const BROKEN = 'the client threw or rejected instead of answering a Left'
 
 // A client that is not a function is refused; one that throws or rejects instead of answering a
 // `Left` (a hand-made client, a middleware around nothing) still ends in a `Left`.
-const exchange =
-  <A>(client: Client, req: E.Either<CvatError, HttpRequest>, read: (req: HttpRequest, res: HttpResponse) => E.Either<CvatError, A>): TaskEither<CvatError, A> =>
-  () => {
-    if (E.isLeft(req)) return Promise.resolve(req)
-    const problem = clientProblem(client)
-    const broken = (message: string) => E.left(requestError(req.right.method, req.right.url, message))
-    if (problem !== undefined) return Promise.resolve(broken(problem))
-    try {
-      return client(req.right)().then(
-        (res) => (E.isLeft(res) ? res : read(req.right, res.right)),
-        () => broken(BROKEN),
-      )
-    } catch {
-      return Promise.resolve(broken(BROKEN))
-    }
-  }
+const exchange = <A>(
+  client: Client,
+  req: E.Either<CvatError, HttpRequest>,
+  read: (req: HttpRequest, res: HttpResponse) => E.Either<CvatError, A>,
+): TaskEither<CvatError, A> => {
+  if (E.isLeft(req)) return () => Promise.resolve(req)
+  const problem = clientProblem(client)
+  const broken = (message: string) => requestError(req.right.method, req.right.url, message)
+  return problem !== undefined
+    ? () => Promise.resolve(E.left(broken(problem)))
+    : E.tryCatch(() => client(req.right)().then((res) => (E.isLeft(res) ? res : read(req.right, res.right))), () => broken(BROKEN))
+}
 
 /** Sends a request (unless building it failed) and decodes a 2xx JSON body. */
 export const send = <A>(client: Client, req: E.Either<CvatError, HttpRequest>, name: string, decoder: D.Decoder<unknown, A>): TaskEither<CvatError, A> =>

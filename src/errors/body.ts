@@ -5,7 +5,7 @@
 import type { ErrorBody } from '../errors'
 import { isRecord, isStringArray } from '../json'
 import { EXCERPT_CHARS, clip } from './bounded'
-import { CREDENTIAL_HEADERS, REDACTED } from './redact'
+import { CREDENTIAL_HEADERS, REDACTED, scrub } from './redact'
 
 
 const classify = (value: unknown): ErrorBody => {
@@ -40,10 +40,13 @@ export const parseErrorBody = (text: string): ErrorBody => {
 const MAX_HEADERS = 32
 const MAX_HEADER_VALUE = 256
 
-/** Keeps at most 32 response headers, each value at most 256 characters, with credential headers' values redacted. */
-export const boundedHeaders = (headers: Readonly<Record<string, string>>): Readonly<Record<string, string>> => {
+/**
+ * Keeps at most 32 response headers, each value scrubbed of `secrets` (before it is cut, so a
+ * secret across the cut is found) and at most 256 characters, with credential headers' values redacted.
+ */
+export const boundedHeaders = (headers: Readonly<Record<string, string>>, secrets: ReadonlyArray<string> = []): Readonly<Record<string, string>> => {
   const out: Record<string, string> = {}
   for (const [name, value] of Object.entries(headers).slice(0, MAX_HEADERS))
-    out[clip(name, 64)] = CREDENTIAL_HEADERS.includes(name) ? REDACTED : clip(value, MAX_HEADER_VALUE)
+    out[clip(name, 64)] = CREDENTIAL_HEADERS.includes(name) ? REDACTED : clip(scrub(value, secrets), MAX_HEADER_VALUE)
   return out
 }

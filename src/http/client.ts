@@ -82,23 +82,6 @@ const causeOf = (e: unknown, step: string): string => {
   }
 }
 
-// fp-ts's `TE.tryCatch`, minus its cost: fp-ts ships ES5, so `TE.tryCatch` runs every request
-// through `__awaiter`/`__generator`, which cost 5-10% of throughput on a 10-invitation page
-// (`npm run bench`, see BENCHMARKS.md). Same contract: a rejection, or a throw before the
-// promise exists, becomes a `Left`; the Task itself never rejects.
-const tryCatch =
-  <A>(f: () => Promise<E.Either<CvatError, A>>, onRejected: (e: unknown) => CvatError): TE.TaskEither<CvatError, A> =>
-  () => {
-    try {
-      return f().then(
-        (a) => a,
-        (e) => E.left(onRejected(e)),
-      )
-    } catch (e) {
-      return Promise.resolve(E.left(onRejected(e)))
-    }
-  }
-
 // A hand-made response's `forEach` may throw, or hand over non-strings: what was read is kept.
 const readHeaders = (headers: Headers): Record<string, string> => {
   const out: Record<string, string> = {}
@@ -167,6 +150,9 @@ interface Options {
   readonly limit: number
 }
 
+// A caller's fetch is called as a plain function (never as a method of the options object).
+const isFetch = (f: unknown): f is Options['fetch'] => typeof f === 'function'
+
 // Options are read once, when the client is made; an untyped caller's `null`, number or Proxy
 // whose traps throw becomes a message every request then answers with (a RequestError).
 const readOptions = (options: unknown): Options | string => {
@@ -175,9 +161,8 @@ const readOptions = (options: unknown): Options | string => {
     const o: { readonly [K in keyof ClientOptions]?: unknown } = options
     const { baseUrl = 'http://localhost', fetch: custom, maxResponseBytes: limit = DEFAULT_MAX_RESPONSE_BYTES } = o
     if (typeof baseUrl !== 'string') return `createClient baseUrl must be a string, got ${describeValue(baseUrl)}`
-    if (custom !== undefined && typeof custom !== 'function') return `createClient fetch must be a function, got ${describeValue(custom)}`
-    const call = (url: string, init: RequestInit): Promise<Response> => Reflect.apply(custom ?? globalThis.fetch, undefined, [url, init])
-    return { baseUrl, fetch: custom === undefined ? undefined : call, limit: typeof limit === 'number' ? limit : NaN }
+    if (custom !== undefined && !isFetch(custom)) return `createClient fetch must be a function, got ${describeValue(custom)}`
+    return { baseUrl, fetch: custom, limit: typeof limit === 'number' ? limit : NaN }
   } catch {
     return 'createClient options cannot be read'
   }
@@ -204,7 +189,7 @@ export const createClient = (options: ClientOptions = {}): Client => {
     const secrets = () => secretsOf(req.headers, req.query, req.body)
     let url = req.url
     const fail = (e: unknown, step: string) => transportError(req.method, url, causeOf(e, step))
-    return tryCatch(() => {
+    return E.tryCatch(() => {
       try {
         url = resolveUrl(baseUrl, req)
       } catch {
@@ -239,10 +224,7 @@ export const createClient = (options: ClientOptions = {}): Client => {
             (e) => E.left(fail(e, 'the response body could not be read')),
           )
         })
-      const init: RequestInit = { method: req.method, headers: req.headers, redirect: 'manual' }
-      if (req.body !== undefined) init.body = req.body
-      if (req.signal !== undefined) init.signal = req.signal
-      return hop(url, init, 0)
+      return hop(url, { method: req.method, headers: req.headers, redirect: 'manual', body: req.body, signal: req.signal }, 0)
     }, (e) => fail(e, 'fetch failed'))
   }
 }
