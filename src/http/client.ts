@@ -66,14 +66,19 @@ const NO_FETCH = { code: 'NO_FETCH' }
 // cause code (ECONNREFUSED, UND_ERR_SOCKET, …), never from that text.
 const CODE = /^[A-Z][A-Z0-9_]{1,39}$/
 
+// Each field is read once (a getter may answer differently each time), inside the try: a Proxy
+// or getter that throws ends the walk.
+type Failure = { readonly cause?: unknown; readonly name?: unknown; readonly code?: unknown }
+
 const causeOf = (e: unknown, step: string): string => {
   try {
     let code: unknown
-    for (let c = e, i = 0; i < 4 && typeof c === 'object' && c !== null && code === undefined; i++, c = Reflect.get(c, 'cause')) {
-      const name: unknown = Reflect.get(c, 'name')
+    for (let c = e, i = 0; i < 4 && typeof c === 'object' && c !== null && code === undefined; i++) {
+      const f: Failure = c
+      const { name, code: own } = f
       if (name === 'AbortError' || name === 'TimeoutError') return 'the request was aborted'
-      const own: unknown = Reflect.get(c, 'code')
       if (typeof own === 'string' && CODE.test(own)) code = own
+      c = f.cause
     }
     if (code === 'NO_FETCH') return 'no fetch is available here: pass createClient({ fetch })'
     return code === undefined ? step : `${step} (${String(code)})`
@@ -126,9 +131,9 @@ const asGet = (init: RequestInit, headers: Readonly<Record<string, string>>): Re
   return { ...init, method: 'GET', headers: rest, body: null }
 }
 
-// What is wrong with a URL before anything is sent; the message never quotes it.
-const urlProblem = (url: string): string | undefined =>
-  originOf(url) === undefined
+// What is wrong with a URL (of that origin) before anything is sent; the message never quotes it.
+const urlProblem = (url: string, origin: string | undefined): string | undefined =>
+  origin === undefined
     ? 'the URL is not valid'
     : /^[a-z][a-z0-9+.-]*:\/\/[^/?#\\]*@/i.test(url)
       ? 'the URL holds credentials (user:password@): pass them with basicAuth instead'
@@ -195,10 +200,10 @@ export const createClient = (options: ClientOptions = {}): Client => {
       } catch {
         return Promise.resolve(E.left(requestError(req.method, url, 'the URL cannot be built: a path or query value cannot be encoded')))
       }
-      const problem =
-        Number.isNaN(limit) || limit < 0 ? 'maxResponseBytes must be a number ≥ 0' : (urlProblem(url) ?? bodyProblem(req))
-      if (problem !== undefined) return Promise.resolve(E.left(requestError(req.method, url, problem)))
       const origin = originOf(url)
+      const problem =
+        Number.isNaN(limit) || limit < 0 ? 'maxResponseBytes must be a number ≥ 0' : (urlProblem(url, origin) ?? bodyProblem(req))
+      if (problem !== undefined) return Promise.resolve(E.left(requestError(req.method, url, problem)))
       // One hop: send, then follow a same-origin redirect or read the body under the limit.
       const hop = (at: string, init: RequestInit, hops: number): Promise<E.Either<CvatError, HttpResponse>> =>
         fetchWith(custom, at, init).then((res) => {

@@ -169,6 +169,8 @@ describe('TransportError messages are ours, never the runtime text', () => {
     ['an abort', new DOMException('SECRET', 'AbortError'), 'the request was aborted'],
     ['a string', 'SECRET', 'fetch failed'],
     ['a throwing getter', Object.defineProperty({}, 'name', { get: () => { throw new Error('SECRET') } }), 'fetch failed'],
+    // Read once: a getter that answers a code, then anything, cannot smuggle text into the message.
+    ['a code getter answering differently each time', Object.defineProperty({}, 'code', { get: ((n = 0) => () => (n++ === 0 ? 'ECONNRESET' : 'http://a:SECRET@h'))() }), 'fetch failed (ECONNRESET)'],
   ])('%s', async (_name, reason, message) => {
     const result = await createClient({ baseUrl: 'https://h', fetch: () => Promise.reject(reason) })(request('GET', '/x'))()
     expect(result).toEqual(E.left({ _tag: 'TransportError', method: 'GET', url: 'https://h/x', message }))
