@@ -106,7 +106,8 @@ const responseOf = (res: Response, body: string, url: string): HttpResponse => {
   let headers: Record<string, string> | undefined
   return {
     status: res.status,
-    statusText: res.statusText,
+    // A hand-made response may have none; every error reads it as text.
+    statusText: typeof res.statusText === 'string' ? res.statusText : '',
     get headers() {
       return (headers ??= readHeaders(res.headers))
     },

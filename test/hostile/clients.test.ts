@@ -121,6 +121,25 @@ describe('a fetch answering something that is not a Response', () => {
     expect(await run(() => invitationsRetrieve(answering(res), { key: 'k' }))).toEqual(E.left({ _tag: 'TransportError', method: 'GET', url: 'http://h/api/invitations/k', message }))
   })
 
+  // A Response's statusText and text() are strings; a hand-made one's may be anything. The whole
+  // result is compared, so a rejection (the run's `threw: …`) or a RequestError fails it too.
+  it('a statusText that is not a string: the StatusError has an empty one', async () => {
+    const res = { status: 404, type: 'basic', headers: new Headers(), body: null, text: async (): Promise<string> => '' }
+    expect(await run(() => invitationsRetrieve(answering(res), { key: 'k' }))).toEqual(
+      E.left({ _tag: 'StatusError', method: 'GET', url: 'http://h/api/invitations/k', status: 404, statusText: '', body: { _tag: 'Empty' }, headers: {} }),
+    )
+  })
+
+  it.each([
+    ['a number', 404],
+    ['undefined', undefined],
+  ])('text() resolving to %s: a body that could not be read', async (_name, text) => {
+    const res = { status: 400, statusText: 'Bad', type: 'basic', headers: new Headers(), body: null, text: async (): Promise<unknown> => text }
+    expect(await run(() => invitationsRetrieve(answering(res), { key: 'k' }))).toEqual(
+      E.left({ _tag: 'TransportError', method: 'GET', url: 'http://h/api/invitations/k', message: 'the response body could not be read' }),
+    )
+  })
+
   it('headers whose forEach throws: the StatusError keeps what could be read', async () => {
     const res = { status: 404, statusText: 'Not Found', type: 'basic', headers: { get: () => null, forEach: () => JSON.parse('{') }, body: null, text: async (): Promise<string> => '' }
     expect(await run(() => invitationsRetrieve(answering(res), { key: 'k' }))).toEqual(
