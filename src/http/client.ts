@@ -72,19 +72,18 @@ type Failure = { readonly cause?: unknown; readonly name?: unknown; readonly cod
 
 const causeOf = (e: unknown, step: string): string => {
   try {
-    let code: unknown
-    for (let c = e, i = 0; i < 4 && typeof c === 'object' && c !== null && code === undefined; i++) {
+    for (let c = e, i = 0; i < 4 && typeof c === 'object' && c !== null; i++) {
       const f: Failure = c
-      const { name, code: own } = f
+      const { name, code } = f
       if (name === 'AbortError' || name === 'TimeoutError') return 'the request was aborted'
-      if (typeof own === 'string' && CODE.test(own)) code = own
+      if (code === NO_FETCH.code) return 'no fetch is available here: pass createClient({ fetch })'
+      if (typeof code === 'string' && CODE.test(code)) return `${step} (${code})`
       c = f.cause
     }
-    if (code === 'NO_FETCH') return 'no fetch is available here: pass createClient({ fetch })'
-    return code === undefined ? step : `${step} (${String(code)})`
   } catch {
-    return step
+    // A getter or Proxy trap threw: nothing more can be read.
   }
+  return step
 }
 
 // A hand-made response's `forEach` may throw, or hand over non-strings: what was read is kept.
