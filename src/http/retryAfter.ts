@@ -14,8 +14,8 @@ export const parseRetryAfter = (value: string | undefined, now: number = Date.no
   if (typeof value !== 'string') return undefined
   const v = value.trim()
   if (/^\d+$/.test(v)) return Number(v)
-  const seconds = Math.ceil((Date.parse(v) - now) / 1000)
-  // An HTTP-date names a weekday and a month; a bare number-ish string that Date accepts is not
-  // one. An unreadable date (NaN) or clock (not finite) gives no finite number of seconds.
-  return /[a-z]/i.test(v) && Number.isFinite(now) && Number.isFinite(seconds) ? Math.max(0, seconds) : undefined
+  // An HTTP-date names a weekday and a month; a bare number-ish string that Date accepts is not one.
+  if (!/[a-z]/i.test(v) || !Number.isFinite(now)) return undefined
+  const at = Date.parse(v)
+  return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - now) / 1000))
 }
