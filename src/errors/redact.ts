@@ -70,11 +70,11 @@ const formsOf = (value: string): ReadonlyArray<string> => {
 const credentialParts = (name: string, value: string): ReadonlyArray<string> => {
   if (name === 'cookie') return value.split(';').flatMap((part) => [part.trim(), part.slice(part.indexOf('=') + 1).trim()])
   if (name !== 'authorization') return [value]
-  const [scheme = '', ...rest] = value.split(' ')
-  const credential = rest.join(' ')
-  const decoded = scheme.toLowerCase() === 'basic' ? decodeBase64Utf8(credential) : undefined
-  const colon = decoded?.indexOf(':') ?? -1
-  return [value, credential, ...(decoded === undefined ? [] : [decoded, decoded.slice(0, colon), decoded.slice(colon + 1)])]
+  // What follows the scheme; Basic's decoded `user:password`, the user, and the password (which
+  // may hold more colons: the user-id cannot, RFC 7617).
+  const credential = value.slice(value.indexOf(' ') + 1)
+  const decoded = /^basic /i.test(value) ? decodeBase64Utf8(credential) : undefined
+  return [value, credential, ...(decoded === undefined ? [] : [decoded, ...decoded.split(/:(.*)/s)])]
 }
 
 /** Headers whose values are credentials. */
