@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest'
 import { basicAuth, bearerAuth, sessionAuth, signatureAuth, tokenAuth } from '../src/middleware/auth'
 import { type Middleware, createClient } from '../src/http/client'
 import { formatError } from '../src/errors'
+import { sendVoid } from '../src/endpoint/send'
+import { request, withQuery } from '../src/http/request'
 import { invitationsCreate, invitationsList, invitationsRetrieve, timeout } from '../src/index'
 import { type Sent, jsonResponse, recordingFetch, textResponse } from './helpers/fetch'
 
@@ -88,5 +90,25 @@ describe('credentials in the base URL', () => {
       }),
     )
     expect(rec.sent).toEqual([])
+  })
+})
+
+describe('a sign value holding a lone surrogate', () => {
+  it('is scrubbed in the encoded form it was sent in (the surrogate as U+FFFD)', async () => {
+    const onWire = 'sg_SECRET_%EF%BF%BD_x'
+    const rec = recordingFetch(() => jsonResponse(403, { detail: `bad signature ${onWire}` }))
+    const req = withQuery([['sign', 'sg_SECRET_\uD800_x']])(request('GET', '/api/x'))
+    expect(await sendVoid(createClient({ baseUrl: 'https://cvat.example', fetch: rec.fetch }), E.right(req))()).toEqual(
+      E.left({
+        _tag: 'StatusError',
+        method: 'GET',
+        url: 'https://cvat.example/api/x?sign=[redacted]',
+        status: 403,
+        statusText: '',
+        body: { _tag: 'Detail', detail: 'bad signature [redacted]' },
+        headers: { 'content-type': 'application/vnd.cvat+json' },
+      }),
+    )
+    expect(rec.sent.map((s) => s.url)).toEqual([`https://cvat.example/api/x?sign=${onWire}`])
   })
 })

@@ -3,6 +3,7 @@
  * server sent (bodies, headers) is scrubbed of every form of every credential the request
  * carried, and of the shapes a credential takes when a server echoes one we did not know about.
  */
+import { encode } from '../http/request'
 
 /** Marks where a credential was removed. */
 export const REDACTED = '[redacted]'
@@ -57,13 +58,9 @@ const decodeBase64Utf8 = (b64: string): string | undefined => {
 
 // Each form a value may take in text: raw, percent-encoded (either hex case), JSON- and HTML-escaped.
 const formsOf = (value: string): ReadonlyArray<string> => {
-  let encoded = value
-  try {
-    encoded = encodeURIComponent(value)
-  } catch {
-    // A lone surrogate cannot be encoded, so it cannot have been sent encoded either.
-  }
-  // URL parsers also encode `'` in a query, which encodeURIComponent leaves as is.
+  // Encoded as the request builder encodes (a lone surrogate as U+FFFD). URL parsers also encode
+  // `'` in a query, which encodeURIComponent leaves as is.
+  const encoded = encode(value)
   return [value, encoded, encoded.replace(/'/g, '%27'), encoded.replace(/%[0-9A-F]{2}/g, (m) => m.toLowerCase()), JSON.stringify(value).slice(1, -1), html(value)]
 }
 

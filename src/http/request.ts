@@ -79,7 +79,8 @@ const wellFormed = (s: string): string => s.replace(SURROGATES, (m) => (m.length
 /** Whether a string has no lone UTF-16 surrogate (what `String.prototype.isWellFormed` says, on every runtime). */
 export const isWellFormed = (s: string): boolean => wellFormed(s) === s
 
-const encode = (s: string): string => encodeURIComponent(typeof s === 'string' ? wellFormed(s) : '')
+/** Percent-encodes a path or query part, a lone surrogate as U+FFFD (total, unlike `encodeURIComponent`). */
+export const encode = (s: string): string => encodeURIComponent(typeof s === 'string' ? wellFormed(s) : '')
 
 /** Renders a path template, passing every parameter through `encodeURIComponent` (a lone surrogate becomes U+FFFD). */
 export const path = (strings: TemplateStringsArray, ...params: ReadonlyArray<string>): string =>
