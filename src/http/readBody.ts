@@ -12,7 +12,9 @@ const readText = (res: Response, limit: number): Promise<string | undefined> =>
 
 /** Reads a body as UTF-8 text; `undefined` when it is longer than `limit` bytes (the rest is not read). */
 export const readBody = (res: Response, limit: number): Promise<string | undefined> => {
-  const declared = Number(res.headers?.get('content-length') ?? 0)
+  // The client checked `headers.get` is a function. No header is `null`, which is 0; an
+  // unreadable one is NaN, which no limit is below.
+  const declared = Number(res.headers.get('content-length'))
   const body = res.body
   if (declared > limit) return (body?.cancel().catch(() => undefined) ?? Promise.resolve()).then(() => undefined)
   if (typeof body?.getReader !== 'function') return readText(res, limit)
