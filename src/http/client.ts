@@ -131,11 +131,12 @@ const asGet = (init: RequestInit, headers: Readonly<Record<string, string>>): Re
   return { ...init, method: 'GET', headers: rest, body: null }
 }
 
-// What is wrong with a URL (of that origin) before anything is sent; the message never quotes it.
-const urlProblem = (url: string, origin: string | undefined): string | undefined =>
-  origin === undefined
+// What is wrong with a URL, as parsed, before anything is sent; the message never quotes it. The
+// parser's reading decides: `http:\\u:p@h` holds credentials as much as `http://u:p@h` does.
+const urlProblem = (parsed: URL | undefined): string | undefined =>
+  parsed === undefined
     ? 'the URL is not valid'
-    : /^[a-z][a-z0-9+.-]*:\/\/[^/?#\\]*@/i.test(url)
+    : parsed.username || parsed.password
       ? 'the URL holds credentials (user:password@): pass them with basicAuth instead'
       : undefined
 
@@ -200,9 +201,10 @@ export const createClient = (options: ClientOptions = {}): Client => {
       } catch {
         return Promise.resolve(E.left(requestError(req.method, url, 'the URL cannot be built: a path or query value cannot be encoded')))
       }
-      const origin = originOf(url)
+      const parsed = parse(url)
+      const origin = parsed?.origin
       const problem =
-        Number.isNaN(limit) || limit < 0 ? 'maxResponseBytes must be a number ≥ 0' : (urlProblem(url, origin) ?? bodyProblem(req))
+        Number.isNaN(limit) || limit < 0 ? 'maxResponseBytes must be a number ≥ 0' : (urlProblem(parsed) ?? bodyProblem(req))
       if (problem !== undefined) return Promise.resolve(E.left(requestError(req.method, url, problem)))
       // One hop: send, then follow a same-origin redirect or read the body under the limit.
       const hop = (at: string, init: RequestInit, hops: number): Promise<E.Either<CvatError, HttpResponse>> =>

@@ -128,6 +128,10 @@ describe('maxResponseBytes', () => {
 describe('what the client refuses to send', () => {
   it.each([
     ['http://alice:p@ss@127.0.0.1:9', 'http://[redacted]@127.0.0.1:9/api/x', 'the URL holds credentials (user:password@): pass them with basicAuth instead'],
+    // Spellings the URL parser, so fetch, reads as user-info: refused all the same, and redacted.
+    ['http:\\\\alice:SECRET@127.0.0.1:9', 'http:\\\\[redacted]@127.0.0.1:9/api/x', 'the URL holds credentials (user:password@): pass them with basicAuth instead'],
+    ['http:alice:SECRET@127.0.0.1:9', 'http:[redacted]@127.0.0.1:9/api/x', 'the URL holds credentials (user:password@): pass them with basicAuth instead'],
+    [' ht\ttp:/\n/alice:SECRET@127.0.0.1:9', ' ht\ttp:/\n/[redacted]@127.0.0.1:9/api/x', 'the URL holds credentials (user:password@): pass them with basicAuth instead'],
     ['http://[::1', 'http://[::1/api/x', 'the URL is not valid'],
     ['not a url', 'not a url/api/x', 'the URL is not valid'],
   ])('%s', async (baseUrl, url, message) => {
