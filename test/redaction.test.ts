@@ -86,7 +86,7 @@ describe('credentials in the base URL', () => {
         _tag: 'RequestError',
         method: 'GET',
         url: 'https://[redacted]@cvat.example/api/invitations',
-        message: 'the URL holds credentials (user:password@): pass them with basicAuth instead',
+        message: 'the URL holds credentials (user:password@): use basicAuth',
       }),
     )
     expect(rec.sent).toEqual([])

@@ -76,7 +76,7 @@ const causeOf = (e: unknown, step: string): string => {
       const f: Failure = c
       const { name, code } = f
       if (name === 'AbortError' || name === 'TimeoutError') return 'the request was aborted'
-      if (code === NO_FETCH.code) return 'no fetch is available here: pass createClient({ fetch })'
+      if (code === NO_FETCH.code) return 'no fetch is available: pass createClient({ fetch })'
       if (typeof code === 'string' && CODE.test(code)) return `${step} (${code})`
       c = f.cause
     }
@@ -137,14 +137,14 @@ const urlProblem = (parsed: URL | undefined): string | undefined =>
   parsed === undefined
     ? 'the URL is not valid'
     : parsed.username || parsed.password
-      ? 'the URL holds credentials (user:password@): pass them with basicAuth instead'
+      ? 'the URL holds credentials (user:password@): use basicAuth'
       : undefined
 
 // `withJsonBody` types a request JSON even when its value could not be serialised: such a request
 // is refused rather than sent as a write without its body.
 const bodyProblem = (req: HttpRequest): string | undefined =>
   req.body === undefined && req.headers['content-type'] === 'application/json'
-    ? 'the request is typed application/json but has no body: withJsonBody could not serialise its value'
+    ? 'a JSON request has no body: withJsonBody could not serialise its value'
     : undefined
 
 const REDIRECTS: ReadonlyArray<number> = [301, 302, 303, 307, 308]
@@ -199,7 +199,7 @@ export const createClient = (options: ClientOptions = {}): Client => {
       try {
         url = resolveUrl(baseUrl, req)
       } catch {
-        return Promise.resolve(E.left(requestError(req.method, url, 'the URL cannot be built: a path or query value cannot be encoded')))
+        return Promise.resolve(E.left(requestError(req.method, url, 'a path or query value cannot be encoded in the URL')))
       }
       const parsed = parse(url)
       const origin = parsed?.origin
@@ -209,7 +209,7 @@ export const createClient = (options: ClientOptions = {}): Client => {
       // One hop: send, then follow a same-origin redirect or read the body under the limit.
       const hop = (at: string, init: RequestInit, hops: number): Promise<E.Either<CvatError, HttpResponse>> =>
         fetchWith(custom, at, init).then((res) => {
-          if (!isResponse(res)) return E.left(transportError(req.method, at, 'fetch answered something that is not a Response'))
+          if (!isResponse(res)) return E.left(transportError(req.method, at, 'fetch did not answer a Response'))
           if (res.type === 'opaqueredirect' || res.status === 0) return E.left(redirectError(req.method, at, res.status, 'opaque', ''))
           const location = REDIRECTS.includes(res.status) ? res.headers.get('location') : null
           if (location !== null) {

@@ -110,7 +110,7 @@ describe('createClient with options that are not an object', () => {
 
 describe('a fetch answering something that is not a Response', () => {
   const answering = (res: unknown): Client => createClient({ baseUrl: 'http://h', fetch: async () => res as Response })
-  const NOT_A_RESPONSE = 'fetch answered something that is not a Response'
+  const NOT_A_RESPONSE = 'fetch did not answer a Response'
   it.each([
     ['headers without forEach', { status: 400, statusText: 'Bad', type: 'basic', headers: { get: () => null }, body: null, text: async (): Promise<string> => '{}' }, NOT_A_RESPONSE],
     ['no headers', { status: 200, statusText: 'OK', type: 'basic', body: null, text: async (): Promise<string> => '[]' }, NOT_A_RESPONSE],

@@ -127,11 +127,11 @@ describe('maxResponseBytes', () => {
 
 describe('what the client refuses to send', () => {
   it.each([
-    ['http://alice:p@ss@127.0.0.1:9', 'http://[redacted]@127.0.0.1:9/api/x', 'the URL holds credentials (user:password@): pass them with basicAuth instead'],
+    ['http://alice:p@ss@127.0.0.1:9', 'http://[redacted]@127.0.0.1:9/api/x', 'the URL holds credentials (user:password@): use basicAuth'],
     // Spellings the URL parser, so fetch, reads as user-info: refused all the same, and redacted.
-    ['http:\\\\alice:SECRET@127.0.0.1:9', 'http:\\\\[redacted]@127.0.0.1:9/api/x', 'the URL holds credentials (user:password@): pass them with basicAuth instead'],
-    ['http:alice:SECRET@127.0.0.1:9', 'http:[redacted]@127.0.0.1:9/api/x', 'the URL holds credentials (user:password@): pass them with basicAuth instead'],
-    [' ht\ttp:/\n/alice:SECRET@127.0.0.1:9', ' ht\ttp:/\n/[redacted]@127.0.0.1:9/api/x', 'the URL holds credentials (user:password@): pass them with basicAuth instead'],
+    ['http:\\\\alice:SECRET@127.0.0.1:9', 'http:\\\\[redacted]@127.0.0.1:9/api/x', 'the URL holds credentials (user:password@): use basicAuth'],
+    ['http:alice:SECRET@127.0.0.1:9', 'http:[redacted]@127.0.0.1:9/api/x', 'the URL holds credentials (user:password@): use basicAuth'],
+    [' ht\ttp:/\n/alice:SECRET@127.0.0.1:9', ' ht\ttp:/\n/[redacted]@127.0.0.1:9/api/x', 'the URL holds credentials (user:password@): use basicAuth'],
     ['http://[::1', 'http://[::1/api/x', 'the URL is not valid'],
     ['not a url', 'not a url/api/x', 'the URL is not valid'],
   ])('%s', async (baseUrl, url, message) => {
@@ -147,7 +147,7 @@ describe('what the client refuses to send', () => {
     const throwing = new Proxy([], { get: () => { throw new Error('no') } }) as unknown as ReadonlyArray<readonly [string, string]>
     const result = await createClient({ baseUrl: 'https://h', fetch: rec.fetch })({ ...request('GET', '/api/x'), query: throwing })()
     expect(result).toEqual(
-      E.left({ _tag: 'RequestError', method: 'GET', url: '/api/x', message: 'the URL cannot be built: a path or query value cannot be encoded' }),
+      E.left({ _tag: 'RequestError', method: 'GET', url: '/api/x', message: 'a path or query value cannot be encoded in the URL' }),
     )
     expect(rec.sent).toEqual([])
   })
