@@ -123,8 +123,6 @@ const parse = (url: string, base?: string): URL | undefined => {
   }
 }
 
-const originOf = (url: string): string | undefined => parse(url)?.origin
-
 // A redirect that turns into a GET leaves its body, and the body's type, behind.
 const asGet = (init: RequestInit, headers: Readonly<Record<string, string>>): RequestInit => {
   const { 'content-type': _dropped, ...rest } = headers
@@ -213,12 +211,12 @@ export const createClient = (options: ClientOptions = {}): Client => {
           if (res.type === 'opaqueredirect' || res.status === 0) return E.left(redirectError(req.method, at, res.status, 'opaque', ''))
           const location = REDIRECTS.includes(res.status) ? res.headers.get('location') : null
           if (location !== null) {
-            const next = parse(location, at)?.href ?? location
+            const target = parse(location, at)
+            const next = target?.href ?? location
             void res.body?.cancel().catch(() => undefined)
+            const refused = target?.origin !== origin ? 'cross-origin' : hops >= MAX_REDIRECTS ? 'too-many' : undefined
             // The Location is the server's text: it may echo a credential anywhere, not only in `sign`.
-            const shown = () => scrub(next, secrets())
-            if (originOf(next) !== origin) return E.left(redirectError(req.method, at, res.status, 'cross-origin', shown()))
-            if (hops >= MAX_REDIRECTS) return E.left(redirectError(req.method, at, res.status, 'too-many', shown()))
+            if (refused !== undefined) return E.left(redirectError(req.method, at, res.status, refused, scrub(next, secrets())))
             // 303, and 301/302 after a POST, turn into a GET without a body, as browsers do.
             const toGet = res.status === 303 || (res.status <= 302 && init.method === 'POST')
             return hop(next, toGet ? asGet(init, req.headers) : init, hops + 1)
