@@ -41,12 +41,16 @@ const MAX_HEADERS = 32
 const MAX_HEADER_VALUE = 256
 
 /**
- * Keeps at most 32 response headers, each value scrubbed of `secrets` (before it is cut, so a
- * secret across the cut is found) and at most 256 characters, with credential headers' values redacted.
+ * Keeps at most 32 response headers, names lowercased, each value scrubbed of `secrets` (before
+ * it is cut, so a secret across the cut is found) and at most 256 characters, with credential
+ * headers' values redacted.
  */
 export const boundedHeaders = (headers: Readonly<Record<string, string>>, secrets: ReadonlyArray<string> = []): Readonly<Record<string, string>> => {
   const out: Record<string, string> = {}
-  for (const [name, value] of Object.entries(headers).slice(0, MAX_HEADERS))
-    out[clip(name, 64)] = CREDENTIAL_HEADERS.includes(name) ? REDACTED : clip(scrub(value, secrets), MAX_HEADER_VALUE)
+  // Names are lowercased (as a fetch Headers gives them) so a hand-made client's `Set-Cookie` is one too.
+  for (const [name, value] of Object.entries(headers).slice(0, MAX_HEADERS)) {
+    const lower = name.toLowerCase()
+    out[clip(lower, 64)] = CREDENTIAL_HEADERS.includes(lower) ? REDACTED : clip(scrub(value, secrets), MAX_HEADER_VALUE)
+  }
   return out
 }

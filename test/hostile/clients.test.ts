@@ -157,3 +157,22 @@ describe('a client function that throws or rejects', () => {
     expect(await run(() => invitationsRetrieve(c, { key: 'k' }))).toEqual(E.left({ _tag: 'RequestError', method: 'GET', url: '/api/invitations/k', message }))
   })
 })
+
+describe('a hand-made client answering header names in capitals', () => {
+  it('still has its credential headers redacted, and every name lowercased, in a StatusError', async () => {
+    const c: Client = () => () =>
+      Promise.resolve(E.right({ status: 401, statusText: 'No', headers: { 'Set-Cookie': 'auth=s3cr3t-value', 'X-Request-Id': 'r1' }, body: '', url: 'http://h/api/invitations/k' }))
+    expect(await run(() => invitationsRetrieve(c, { key: 'k' }))).toEqual(
+      E.left({
+        _tag: 'StatusError',
+        method: 'GET',
+        url: 'http://h/api/invitations/k',
+        status: 401,
+        statusText: 'No',
+        body: { _tag: 'Empty' },
+        headers: { 'set-cookie': '[redacted]', 'x-request-id': 'r1' },
+        requestId: 'r1',
+      }),
+    )
+  })
+})
