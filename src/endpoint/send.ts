@@ -65,7 +65,8 @@ export const readResponse =
 // Endpoints sequence "build the request, send it, read the answer" here with one promise step,
 // not with fp-ts/TaskEither combinators: that module's unannotated top-level calls cost ~0.9 kB
 // gzipped in every esbuild bundle, and its ES5 async helpers cost time on every request (see
-// BENCHMARKS.md). A Task never rejects and `read` never throws, so the chain never rejects.
+// BENCHMARKS.md). One tryCatch around the chain keeps it from rejecting, whatever a hand-made
+// client or response does.
 
 // Both endpoint shapes share one exchange: skip a request that failed to build, send it, and
 // hand a response (not a transport failure) to the reader.
@@ -79,11 +80,11 @@ const exchange = <A>(
   read: (req: HttpRequest, res: HttpResponse) => E.Either<CvatError, A>,
 ): TaskEither<CvatError, A> => {
   if (E.isLeft(req)) return () => Promise.resolve(req)
-  const problem = clientProblem(client)
-  const broken = (message: string) => requestError(req.right.method, req.right.url, message)
-  return problem !== undefined
-    ? () => Promise.resolve(E.left(broken(problem)))
-    : E.tryCatch(() => client(req.right)().then((res) => (E.isLeft(res) ? res : read(req.right, res.right))), () => broken(BROKEN))
+  // Calling a client that is not a function throws too: the refusal then says what it is.
+  return E.tryCatch(
+    () => client(req.right)().then((res) => (E.isLeft(res) ? res : read(req.right, res.right))),
+    () => requestError(req.right.method, req.right.url, clientProblem(client) ?? BROKEN),
+  )
 }
 
 /** Sends a request (unless building it failed) and decodes a 2xx JSON body. */
