@@ -187,9 +187,9 @@ const isResponse = (res: Response | null | undefined): res is Response =>
  */
 export const createClient = (options: ClientOptions = {}): Client => {
   const read = readOptions(options)
+  // Options that could not be read leave no base URL: the refusal's URL is the request's own.
+  const { baseUrl = '', fetch: custom, limit = 0 }: Partial<Options> = typeof read === 'string' ? {} : read
   return (req) => {
-    if (typeof read === 'string') return () => Promise.resolve(E.left(requestError(req.method, resolveUrl('', req), read)))
-    const { baseUrl, fetch: custom, limit } = read
     const secrets = () => secretsOf(req.headers, req.query, req.body)
     let url = req.url
     const fail = (e: unknown, step: string) => transportError(req.method, url, causeOf(e, step))
@@ -202,7 +202,11 @@ export const createClient = (options: ClientOptions = {}): Client => {
       const parsed = parse(url)
       const origin = parsed?.origin
       const problem =
-        Number.isNaN(limit) || limit < 0 ? 'maxResponseBytes must be a number ≥ 0' : (urlProblem(parsed) ?? bodyProblem(req))
+        typeof read === 'string'
+          ? read
+          : Number.isNaN(limit) || limit < 0
+            ? 'maxResponseBytes must be a number ≥ 0'
+            : (urlProblem(parsed) ?? bodyProblem(req))
       if (problem !== undefined) return Promise.resolve(E.left(requestError(req.method, url, problem)))
       // One hop: send, then follow a same-origin redirect or read the body under the limit.
       const hop = (at: string, init: RequestInit, hops: number): Promise<E.Either<CvatError, HttpResponse>> =>

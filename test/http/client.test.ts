@@ -151,6 +151,14 @@ describe('what the client refuses to send', () => {
     )
     expect(rec.sent).toEqual([])
   })
+
+  it('the same request to a client whose options could not be read: a RequestError, not a synchronous throw', async () => {
+    const throwing = new Proxy([], { get: () => { throw new Error('no') } }) as unknown as ReadonlyArray<readonly [string, string]>
+    const run = async () => createClient(null as never)({ ...request('GET', '/api/x'), query: throwing })()
+    expect(await run().catch((e: unknown) => `threw ${String(e)}`)).toEqual(
+      E.left({ _tag: 'RequestError', method: 'GET', url: '/api/x', message: 'a path or query value cannot be encoded in the URL' }),
+    )
+  })
 })
 
 describe('TransportError messages are ours, never the runtime text', () => {
