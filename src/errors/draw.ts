@@ -53,10 +53,10 @@ export const drawDecodeError = (e: D.DecodeError): string => {
     const kids = n._tag === 'Leaf' ? [] : forest(n.errors)
     kids.forEach((k, i) => {
       const last = i === kids.length - 1
-      walk(k, `${indent}${last ? '└' : '├'}─ `, indent + (kids.length > 1 && !last ? '│  ' : '   '))
+      walk(k, `${indent}${last ? '└' : '├'}─ `, indent + (last ? '   ' : '│  '))
     })
   }
   const roots = forest(e)
   roots.forEach((n) => walk(n, '', ''))
-  return omitted ? `${lines.join('\n')}\n…` : lines.join('\n')
+  return lines.join('\n') + (omitted ? '\n…' : '')
 }
