@@ -34,9 +34,10 @@ export const boundedJson = (value: unknown, max = 200): string => {
   const depths = new WeakMap<object, number>()
   let nodes = 0
   let cut = false
-  // JSON.stringify calls this with the holder as `this`: its depth gives the value's.
-  function bound(this: unknown, _key: string, v: unknown): unknown {
-    const depth = (typeof this === 'object' && this !== null ? (depths.get(this) ?? 0) : 0) + 1
+  // JSON.stringify calls this with the holder as `this` (an object, the root's a wrapper it
+  // makes): its depth gives the value's.
+  function bound(this: object, _key: string, v: unknown): unknown {
+    const depth = (depths.get(this) ?? 0) + 1
     if (++nodes > MAX_NODES) return (cut = true), undefined
     if (typeof v === 'bigint') return String(v)
     if (typeof v === 'string' && v.length > max) return v.slice(0, max + 1)
