@@ -42,23 +42,19 @@ const undecodable = (req: HttpRequest, res: HttpResponse, message: string): Cvat
   return decodeError(req.method, res.url, res.status, scrub(message, secrets), excerpt(res.body, secrets))
 }
 
-// The runtime's parse error quotes the body, so the message says only what is ours to say.
-const parseJson = (req: HttpRequest, res: HttpResponse): E.Either<CvatError, unknown> => {
-  try {
-    return E.right(JSON.parse(res.body))
-  } catch {
-    return E.left(undecodable(req, res, `expected JSON: ${res.body.trim() === '' ? 'the body is empty' : 'the body is not JSON'}`))
-  }
-}
-
 /** Decodes a response: non-2xx is a `StatusError`, a 2xx body must be JSON matching the decoder. */
 export const readResponse =
   <A>(req: HttpRequest, name: string, decoder: D.Decoder<unknown, A>) =>
   (res: HttpResponse): E.Either<CvatError, A> => {
     if (!isSuccess(res.status)) return E.left(failure(req, res))
-    const json = parseJson(req, res)
-    if (E.isLeft(json)) return json
-    const decoded = decoder.decode(json.right)
+    let json: unknown
+    try {
+      json = JSON.parse(res.body)
+    } catch {
+      // The runtime's parse error quotes the body, so the message says only what is ours to say.
+      return E.left(undecodable(req, res, `expected JSON: ${res.body.trim() === '' ? 'the body is empty' : 'the body is not JSON'}`))
+    }
+    const decoded = decoder.decode(json)
     return E.isLeft(decoded) ? E.left(undecodable(req, res, `${name}: ${drawDecodeError(decoded.left)}`)) : decoded
   }
 
