@@ -112,8 +112,9 @@ export const secretsOf = (
   body?: string,
 ): ReadonlyArray<string> =>
   [
-    ...CREDENTIAL_HEADERS.flatMap((h) => (headers[h] === undefined ? [] : credentialParts(h, headers[h]))),
-    ...query.filter(([k]) => k === 'sign').map(([, v]) => v),
+    // An absent header gives only empty parts, which are too short to be secrets.
+    ...CREDENTIAL_HEADERS.flatMap((h) => credentialParts(h, headers[h] ?? '')),
+    ...query.flatMap(([k, v]) => (k === 'sign' ? [v] : [])),
     ...bodySecrets(body),
   ].flatMap((s) => (s.length >= 3 ? formsOf(s) : []))
 
