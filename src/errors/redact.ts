@@ -92,10 +92,10 @@ export const SECRET_FIELD = /pass(word)?|secret|token|^key$|^value$|^sign$|csrf|
 
 // The text of every secret field of a JSON body; a body that is not JSON holds none we can name.
 const bodySecrets = (body: string | undefined): ReadonlyArray<string> => {
-  if (typeof body !== 'string' || body === '') return []
   const found: string[] = []
   try {
-    JSON.parse(body, (k, v: unknown) => {
+    // No body is not JSON either (an untyped caller's non-string is read as JSON reads it).
+    JSON.parse(body ?? '', (k, v: unknown) => {
       if (typeof v === 'string' && SECRET_FIELD.test(k)) found.push(v)
       return v
     })
