@@ -46,7 +46,7 @@ export {
   SigningRequest,
 } from './codecs/auth'
 export { AccessTokenRead, PaginatedAccessTokenReadList, AccessTokenWriteRequest, PatchedAccessTokenWriteRequest } from './codecs/accessTokens'
-export type { OrgParams, KeyParams, IdParams, PageParams } from './endpoint/params'
+export type { OrgParams, OrgSlugParams, OrgIdParams, KeyParams, IdParams, PageParams } from './endpoint/params'
 export { invitationsCreate, type InvitationsCreateParams } from './invitations/create'
 export { invitationsList, type InvitationsListParams } from './invitations/list'
 export { invitationsRetrieve, type InvitationsRetrieveParams } from './invitations/retrieve'

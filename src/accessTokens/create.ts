@@ -1,10 +1,8 @@
-import * as E from 'fp-ts/Either'
-import { pipe } from 'fp-ts/function'
 import type { TaskEither } from 'fp-ts/TaskEither'
 import type { Client } from '../http/client'
 import { AccessTokenRead, AccessTokenWriteRequest } from '../codecs/accessTokens'
 import type { CvatError } from '../errors'
-import { jsonBody, orgRequest, guard } from '../endpoint/params'
+import { jsonBody, bareRequest, guard } from '../endpoint/params'
 import { send } from '../endpoint/send'
 
 /**
@@ -27,9 +25,5 @@ export interface AuthCreateAccessTokensParams {
  */
 export const authCreateAccessTokens = (client: Client, params: AuthCreateAccessTokensParams): TaskEither<CvatError, AccessTokenRead> =>
   guard('POST', '/api/auth/access_tokens', params, () =>
-    pipe(
-      orgRequest('POST', '/api/auth/access_tokens'),
-      E.flatMap(jsonBody('accessTokenWriteRequest', AccessTokenWriteRequest, params?.accessTokenWriteRequest)),
-      (req) => send(client, req, 'AccessTokenRead', AccessTokenRead),
-    ),
+    send(client, jsonBody(bareRequest('POST', '/api/auth/access_tokens'), 'accessTokenWriteRequest', AccessTokenWriteRequest, params?.accessTokenWriteRequest), 'AccessTokenRead', AccessTokenRead),
   )

@@ -1,5 +1,3 @@
-import * as E from 'fp-ts/Either'
-import { pipe } from 'fp-ts/function'
 import type { TaskEither } from 'fp-ts/TaskEither'
 import type { Client } from '../http/client'
 import { AccessTokenRead, PatchedAccessTokenWriteRequest } from '../codecs/accessTokens'
@@ -30,9 +28,5 @@ export const authPartialUpdateAccessTokens = (
   params: AuthPartialUpdateAccessTokensParams,
 ): TaskEither<CvatError, AccessTokenRead> =>
   guard('PATCH', '/api/auth/access_tokens/{id}', params, () =>
-    pipe(
-      idRequest('PATCH', '/api/auth/access_tokens/{id}', params),
-      E.flatMap(optionalJsonBody('patchedAccessTokenWriteRequest', PatchedAccessTokenWriteRequest, params?.patchedAccessTokenWriteRequest)),
-      (req) => send(client, req, 'AccessTokenRead', AccessTokenRead),
-    ),
+    send(client, optionalJsonBody(idRequest('PATCH', '/api/auth/access_tokens/{id}', params), 'patchedAccessTokenWriteRequest', PatchedAccessTokenWriteRequest, params?.patchedAccessTokenWriteRequest), 'AccessTokenRead', AccessTokenRead),
   )

@@ -2,7 +2,7 @@ import type { TaskEither } from 'fp-ts/TaskEither'
 import type { Client } from '../http/client'
 import { AccessTokenRead } from '../codecs/accessTokens'
 import type { CvatError } from '../errors'
-import { orgRequest } from '../endpoint/params'
+import { bareRequest } from '../endpoint/params'
 import { send } from '../endpoint/send'
 
 /**
@@ -14,4 +14,4 @@ import { send } from '../endpoint/send'
  * authRetrieveAccessTokensSelf(pipe(createClient({ baseUrl: 'https://app.cvat.ai' }), bearerAuth('my-personal-access-token')))
  */
 export const authRetrieveAccessTokensSelf = (client: Client): TaskEither<CvatError, AccessTokenRead> =>
-  send(client, orgRequest('GET', '/api/auth/access_tokens/self'), 'AccessTokenRead', AccessTokenRead)
+  send(client, bareRequest('GET', '/api/auth/access_tokens/self'), 'AccessTokenRead', AccessTokenRead)

@@ -1,10 +1,8 @@
-import * as E from 'fp-ts/Either'
-import { pipe } from 'fp-ts/function'
 import type { TaskEither } from 'fp-ts/TaskEither'
 import type { Client } from '../http/client'
 import { LoginSerializerExRequest, Token } from '../codecs/auth'
 import type { CvatError } from '../errors'
-import { jsonBody, orgRequest, guard } from '../endpoint/params'
+import { jsonBody, bareRequest, guard } from '../endpoint/params'
 import { send } from '../endpoint/send'
 
 /**
@@ -27,9 +25,5 @@ export interface AuthCreateLoginParams {
  */
 export const authCreateLogin = (client: Client, params: AuthCreateLoginParams): TaskEither<CvatError, Token> =>
   guard('POST', '/api/auth/login', params, () =>
-    pipe(
-      orgRequest('POST', '/api/auth/login'),
-      E.flatMap(jsonBody('loginSerializerExRequest', LoginSerializerExRequest, params?.loginSerializerExRequest)),
-      (req) => send(client, req, 'Token', Token),
-    ),
+    send(client, jsonBody(bareRequest('POST', '/api/auth/login'), 'loginSerializerExRequest', LoginSerializerExRequest, params?.loginSerializerExRequest), 'Token', Token),
   )

@@ -2,7 +2,7 @@ import type { TaskEither } from 'fp-ts/TaskEither'
 import type { Client } from '../http/client'
 import { RestAuthDetail } from '../codecs/auth'
 import type { CvatError } from '../errors'
-import { orgRequest } from '../endpoint/params'
+import { bareRequest } from '../endpoint/params'
 import { send } from '../endpoint/send'
 
 /**
@@ -14,4 +14,4 @@ import { send } from '../endpoint/send'
  * authCreateLogout(cvat)
  */
 export const authCreateLogout = (client: Client): TaskEither<CvatError, RestAuthDetail> =>
-  send(client, orgRequest('POST', '/api/auth/logout'), 'RestAuthDetail', RestAuthDetail)
+  send(client, bareRequest('POST', '/api/auth/logout'), 'RestAuthDetail', RestAuthDetail)

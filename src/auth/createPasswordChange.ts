@@ -1,10 +1,8 @@
-import * as E from 'fp-ts/Either'
-import { pipe } from 'fp-ts/function'
 import type { TaskEither } from 'fp-ts/TaskEither'
 import type { Client } from '../http/client'
 import { PasswordChangeRequest, RestAuthDetail } from '../codecs/auth'
 import type { CvatError } from '../errors'
-import { jsonBody, orgRequest, guard } from '../endpoint/params'
+import { jsonBody, bareRequest, guard } from '../endpoint/params'
 import { send } from '../endpoint/send'
 
 /**
@@ -27,9 +25,5 @@ export interface AuthCreatePasswordChangeParams {
  */
 export const authCreatePasswordChange = (client: Client, params: AuthCreatePasswordChangeParams): TaskEither<CvatError, RestAuthDetail> =>
   guard('POST', '/api/auth/password/change', params, () =>
-    pipe(
-      orgRequest('POST', '/api/auth/password/change'),
-      E.flatMap(jsonBody('passwordChangeRequest', PasswordChangeRequest, params?.passwordChangeRequest)),
-      (req) => send(client, req, 'RestAuthDetail', RestAuthDetail),
-    ),
+    send(client, jsonBody(bareRequest('POST', '/api/auth/password/change'), 'passwordChangeRequest', PasswordChangeRequest, params?.passwordChangeRequest), 'RestAuthDetail', RestAuthDetail),
   )

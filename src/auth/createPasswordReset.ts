@@ -1,10 +1,8 @@
-import * as E from 'fp-ts/Either'
-import { pipe } from 'fp-ts/function'
 import type { TaskEither } from 'fp-ts/TaskEither'
 import type { Client } from '../http/client'
 import { PasswordResetSerializerExRequest, RestAuthDetail } from '../codecs/auth'
 import type { CvatError } from '../errors'
-import { jsonBody, orgRequest, guard } from '../endpoint/params'
+import { jsonBody, bareRequest, guard } from '../endpoint/params'
 import { send } from '../endpoint/send'
 
 /**
@@ -27,9 +25,5 @@ export interface AuthCreatePasswordResetParams {
  */
 export const authCreatePasswordReset = (client: Client, params: AuthCreatePasswordResetParams): TaskEither<CvatError, RestAuthDetail> =>
   guard('POST', '/api/auth/password/reset', params, () =>
-    pipe(
-      orgRequest('POST', '/api/auth/password/reset'),
-      E.flatMap(jsonBody('passwordResetSerializerExRequest', PasswordResetSerializerExRequest, params?.passwordResetSerializerExRequest)),
-      (req) => send(client, req, 'RestAuthDetail', RestAuthDetail),
-    ),
+    send(client, jsonBody(bareRequest('POST', '/api/auth/password/reset'), 'passwordResetSerializerExRequest', PasswordResetSerializerExRequest, params?.passwordResetSerializerExRequest), 'RestAuthDetail', RestAuthDetail),
   )

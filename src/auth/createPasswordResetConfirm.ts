@@ -1,10 +1,8 @@
-import * as E from 'fp-ts/Either'
-import { pipe } from 'fp-ts/function'
 import type { TaskEither } from 'fp-ts/TaskEither'
 import type { Client } from '../http/client'
 import { PasswordResetConfirmRequest, RestAuthDetail } from '../codecs/auth'
 import type { CvatError } from '../errors'
-import { jsonBody, orgRequest, guard } from '../endpoint/params'
+import { jsonBody, bareRequest, guard } from '../endpoint/params'
 import { send } from '../endpoint/send'
 
 /**
@@ -30,9 +28,5 @@ export const authCreatePasswordResetConfirm = (
   params: AuthCreatePasswordResetConfirmParams,
 ): TaskEither<CvatError, RestAuthDetail> =>
   guard('POST', '/api/auth/password/reset/confirm', params, () =>
-    pipe(
-      orgRequest('POST', '/api/auth/password/reset/confirm'),
-      E.flatMap(jsonBody('passwordResetConfirmRequest', PasswordResetConfirmRequest, params?.passwordResetConfirmRequest)),
-      (req) => send(client, req, 'RestAuthDetail', RestAuthDetail),
-    ),
+    send(client, jsonBody(bareRequest('POST', '/api/auth/password/reset/confirm'), 'passwordResetConfirmRequest', PasswordResetConfirmRequest, params?.passwordResetConfirmRequest), 'RestAuthDetail', RestAuthDetail),
   )

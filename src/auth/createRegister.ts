@@ -1,10 +1,8 @@
-import * as E from 'fp-ts/Either'
-import { pipe } from 'fp-ts/function'
 import type { TaskEither } from 'fp-ts/TaskEither'
 import type { Client } from '../http/client'
 import { RegisterSerializerEx, RegisterSerializerExRequest } from '../codecs/auth'
 import type { CvatError } from '../errors'
-import { jsonBody, orgRequest, guard } from '../endpoint/params'
+import { jsonBody, bareRequest, guard } from '../endpoint/params'
 import { send } from '../endpoint/send'
 
 /**
@@ -27,9 +25,5 @@ export interface AuthCreateRegisterParams {
  */
 export const authCreateRegister = (client: Client, params: AuthCreateRegisterParams): TaskEither<CvatError, RegisterSerializerEx> =>
   guard('POST', '/api/auth/register', params, () =>
-    pipe(
-      orgRequest('POST', '/api/auth/register'),
-      E.flatMap(jsonBody('registerSerializerExRequest', RegisterSerializerExRequest, params?.registerSerializerExRequest)),
-      (req) => send(client, req, 'RegisterSerializerEx', RegisterSerializerEx),
-    ),
+    send(client, jsonBody(bareRequest('POST', '/api/auth/register'), 'registerSerializerExRequest', RegisterSerializerExRequest, params?.registerSerializerExRequest), 'RegisterSerializerEx', RegisterSerializerEx),
   )

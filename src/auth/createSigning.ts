@@ -1,11 +1,9 @@
-import * as E from 'fp-ts/Either'
-import { pipe } from 'fp-ts/function'
 import type { TaskEither } from 'fp-ts/TaskEither'
-import * as D from 'io-ts/Decoder'
+import * as D from '../codecs/decoder'
 import type { Client } from '../http/client'
 import { SigningRequest } from '../codecs/auth'
 import type { CvatError } from '../errors'
-import { jsonBody, orgRequest, guard } from '../endpoint/params'
+import { jsonBody, bareRequest, guard } from '../endpoint/params'
 import { send } from '../endpoint/send'
 
 /**
@@ -28,9 +26,5 @@ export interface AuthCreateSigningParams {
  */
 export const authCreateSigning = (client: Client, params: AuthCreateSigningParams): TaskEither<CvatError, string> =>
   guard('POST', '/api/auth/signing', params, () =>
-    pipe(
-      orgRequest('POST', '/api/auth/signing'),
-      E.flatMap(jsonBody('signingRequest', SigningRequest, params?.signingRequest)),
-      (req) => send(client, req, 'string', D.string),
-    ),
+    send(client, jsonBody(bareRequest('POST', '/api/auth/signing'), 'signingRequest', SigningRequest, params?.signingRequest), 'string', D.string),
   )

@@ -1,4 +1,4 @@
-import * as E from 'fp-ts/Either'
+import * as E from '../http/either'
 import type { TaskEither } from 'fp-ts/TaskEither'
 import type { Client } from '../http/client'
 import { guard } from '../endpoint/params'

@@ -1,7 +1,7 @@
 import type { TaskEither } from 'fp-ts/TaskEither'
 import type { Client } from '../http/client'
 import type { CvatError } from '../errors'
-import { orgRequest } from '../endpoint/params'
+import { bareRequest } from '../endpoint/params'
 import { sendVoid } from '../endpoint/send'
 
 /**
@@ -12,4 +12,4 @@ import { sendVoid } from '../endpoint/send'
  * @example
  * authRetrieveRules(cvat)
  */
-export const authRetrieveRules = (client: Client): TaskEither<CvatError, void> => sendVoid(client, orgRequest('GET', '/api/auth/rules'))
+export const authRetrieveRules = (client: Client): TaskEither<CvatError, void> => sendVoid(client, bareRequest('GET', '/api/auth/rules'))

@@ -5,7 +5,7 @@
  * server's `retryAfter`, rather than hammered; a dry run asks the endpoint to describe its request
  * to a capturing client and sends nothing.
  */
-import * as E from 'fp-ts/Either'
+import * as E from '../http/either'
 import type * as T from 'fp-ts/Task'
 import type * as TE from 'fp-ts/TaskEither'
 import type { Client } from '../http/client'

@@ -132,7 +132,9 @@ export const main = async (argv: ReadonlyArray<string>, io: Io, stopped: () => P
   const name = [`${words[0]} ${words[1]}`, `${words[0]}`].find((n) => COMMANDS[n] !== undefined)
   if (name === undefined) {
     if (loose.values['version'] === true && words.length === 0) return io.out(`${__CVAT_FP_VERSION__}\n`), 0
-    if (words.length === 0) return io.out(`${OVERVIEW}\n`), loose.values['help'] === true ? 0 : 2
+    if (words.length === 0 && loose.values['help'] === true) return io.out(`${OVERVIEW}\n`), 0
+    // No command is a usage error like any other: the overview on stderr, a JSON document with --json.
+    if (words.length === 0) return fail('a command is needed', OVERVIEW)
     return fail(`unknown command ${JSON.stringify(words.slice(0, 2).join(' '))}`)
   }
   const command = COMMANDS[name]!

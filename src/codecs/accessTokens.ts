@@ -3,9 +3,9 @@
  * schema). The response models are `checked` (see common.ts) and keep fields the schema does not
  * know; request models are decoded, so only the schema's fields are sent.
  */
-import * as D from 'io-ts/Decoder'
 import type * as G from 'io-ts/Guard'
 import { BasicUser, BasicUserGuard, Int, OptionalBoolean, OptionalNullableString, OptionalString, type Optionals, type Page, checked, isOptionalBoolean, isOptionalNullableString, isOptionalString, optional, pageDecoder, pageGuard, text } from './common'
+import * as D from './decoder'
 import { isRecord } from '../json'
 
 /** Checks an access token (the fast half of `AccessTokenRead`). */

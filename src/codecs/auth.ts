@@ -5,9 +5,9 @@
  * and keep fields the schema does not know. Request bodies are decoded, so only the schema's fields
  * are sent, and a secret that fails never appears in the error.
  */
-import * as D from 'io-ts/Decoder'
 import type * as G from 'io-ts/Guard'
 import { OptionalBoolean, OptionalNullableString, OptionalString, type Optionals, checked, isOptionalBoolean, isOptionalNullableString, isOptionalString, optional, secret, text } from './common'
+import * as D from './decoder'
 import { isRecord } from '../json'
 
 const LoginSerializerExRequestDecoder = /*#__PURE__*/ D.struct({

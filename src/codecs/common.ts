@@ -11,14 +11,17 @@
  * of that. A property test keeps each guard and its decoder in agreement, on valid and broken
  * values.
  *
+ * The decoders are built by ./decoder.ts, a small kernel that makes io-ts Decoders without io-ts's
+ * run-time modules (`D` here is that kernel; its values are io-ts's own).
+ *
  * Each model's type is derived from its decoder (`Optionals<D.TypeOf<typeof XDecoder>>`), never
  * written beside it, so the two cannot drift. One codec serves CVAT 2.26.2 and 2.73.0: it accepts,
  * field by field, what either schema allows (a field new in 2.73 is optional; where limits differ,
  * the looser holds and the server judges the rest). Request bodies are checked with their string
  * limits; a response's strings are only type-checked, their lengths being the server's business.
  */
-import * as D from 'io-ts/Decoder'
-import * as G from 'io-ts/Guard'
+import type * as G from 'io-ts/Guard'
+import * as D from './decoder'
 import { isRecord } from '../json'
 
 /** Pairs a fast guard with the decoder that explains failures. */
@@ -79,13 +82,16 @@ const ROLES: ReadonlyArray<unknown> = ['worker', 'supervisor', 'maintainer', 'ow
 export const RoleGuard: G.Guard<unknown, RoleEnum> = { is: (u: unknown): u is RoleEnum => ROLES.includes(u) }
 
 /**
- * Decodes a membership role: `worker`, `supervisor`, `maintainer` or `owner`. Built from a guard
- * rather than `D.literal`, whose implementation drags every io-ts guard into a bundle.
+ * Decodes a membership role: `worker`, `supervisor`, `maintainer` or `owner`, failing as
+ * `D.literal` does (`should be "worker" | …`). The message is written only on failure: a
+ * top-level `ROLES.map(…)` would be a call no bundler may drop, keeping RoleEnum in every bundle.
  *
  * @example
  * RoleEnum.decode('maintainer') // Right('maintainer')
  */
-export const RoleEnum: D.Decoder<unknown, RoleEnum> = /*#__PURE__*/ D.fromGuard(RoleGuard, ROLES.map((r) => JSON.stringify(r)).join(' | '))
+export const RoleEnum: D.Decoder<unknown, RoleEnum> = {
+  decode: (u) => (RoleGuard.is(u) ? D.success(u) : D.failure(u, ROLES.map((r) => JSON.stringify(r)).join(' | '))),
+}
 
 /** Checks a user as CVAT embeds it. */
 export const BasicUserGuard: G.Guard<unknown, BasicUser> = {

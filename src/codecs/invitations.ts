@@ -4,9 +4,7 @@
  * common.ts): valid answers pass through whole. Request bodies are decoded, so only the schema's
  * fields are sent.
  */
-import { pipe } from 'fp-ts/function'
-import * as D from 'io-ts/Decoder'
-import * as G from 'io-ts/Guard'
+import type * as G from 'io-ts/Guard'
 import {
   BasicOrganization,
   BasicOrganizationGuard,
@@ -26,6 +24,7 @@ import {
   optional,
   pageDecoder,
 } from './common'
+import * as D from './decoder'
 import { isRecord } from '../json'
 
 /** Checks an invitation (the fast half of `InvitationRead`). */
@@ -75,7 +74,7 @@ export const InvitationRead: D.Decoder<unknown, InvitationRead> = /*#__PURE__*/ 
  */
 export interface InvitationRead extends Optionals<D.TypeOf<typeof InvitationReadDecoder>> {}
 
-const Email = /*#__PURE__*/ D.fromGuard(/*#__PURE__*/ pipe(G.string, /*#__PURE__*/ G.refine((s): s is string => s.length >= 1)), 'non-empty email')
+const Email = /*#__PURE__*/ D.fromGuard({ is: (u: unknown): u is string => typeof u === 'string' && u.length >= 1 }, 'non-empty email')
 
 /**
  * Decodes the body of `POST /api/invitations`: a role and an e-mail address.
@@ -115,11 +114,8 @@ export interface PatchedInvitationWriteRequest extends Optionals<D.TypeOf<typeof
  * @example
  * InvitationWrite.decode({ role: 'worker', email: 'ann@example.com', key: 'k', organization: 1 })
  */
-export const InvitationWrite = /*#__PURE__*/ pipe(
+export const InvitationWrite = /*#__PURE__*/ D.intersect(/*#__PURE__*/ D.partial({ key: D.string, created_date: D.string, owner: Int, organization: Int }))(
   /*#__PURE__*/ D.struct({ role: RoleEnum, email: D.string }),
-  /*#__PURE__*/ D.intersect(
-    /*#__PURE__*/ D.partial({ key: D.string, created_date: D.string, owner: Int, organization: Int }),
-  ),
 )
 /**
  * Types the seed schema's `InvitationWrite` model.

@@ -3,9 +3,9 @@
  * models are `checked` (see common.ts) and keep fields the schema does not know; the PATCH body is
  * decoded, so only `role` is sent (CVAT answers 403 to any other key).
  */
-import * as D from 'io-ts/Decoder'
 import type * as G from 'io-ts/Guard'
 import { BasicUser, BasicUserGuard, Int, OptionalBoolean, OptionalInt, OptionalNullableString, type Optionals, type Page, RoleEnum, RoleGuard, checked, isOptionalBoolean, isOptionalInt, isOptionalNullableString, optional, pageDecoder, pageGuard } from './common'
+import * as D from './decoder'
 import { isRecord } from '../json'
 
 /** Checks a membership (the fast half of `MembershipRead`). */

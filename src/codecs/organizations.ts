@@ -4,9 +4,9 @@
  * Response models are `checked` (see common.ts) and keep fields the schema does not know; request
  * models are decoded, so only the schema's fields are sent.
  */
-import * as D from 'io-ts/Decoder'
 import type * as G from 'io-ts/Guard'
 import { Anything, BasicUser, BasicUserGuard, Int, OptionalString, type Optionals, type Page, checked, isOptionalString, optional, pageDecoder, pageGuard, text } from './common'
+import * as D from './decoder'
 import { isRecord } from '../json'
 
 /** Checks an organisation (the fast half of `OrganizationRead`). */

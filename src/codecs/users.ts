@@ -3,9 +3,9 @@
  * response models are `checked` (see common.ts) and keep fields the schema does not know; the
  * request model is decoded, so only the schema's fields are sent.
  */
-import * as D from 'io-ts/Decoder'
 import type * as G from 'io-ts/Guard'
 import { type BasicUser, BasicUserDecoder, BasicUserGuard, OptionalBoolean, OptionalInt, OptionalNullableString, OptionalString, type Optionals, type Page, checked, isOptionalBoolean, isOptionalNullableString, isOptionalString, isStringArray, optional, pageDecoder, pageGuard, text } from './common'
+import * as D from './decoder'
 import { isRecord } from '../json'
 
 // What a full user adds to a BasicUser, checked on a JSON object.

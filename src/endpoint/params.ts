@@ -16,19 +16,44 @@ export { guard } from './input'
 export { isPositiveInt } from './bounded'
 
 /**
- * Names the organisation context: a slug in `X-Organization` or `org`, or an id in `org_id`.
+ * Names the organisation context by slug: in `X-Organization`, in `org`, or both (with one value).
  *
  * @example
- * const context: OrgParams = { org: 'acme' } // or { orgId: 1 }, or { xOrganization: 'acme' }; { org: '' } = personal workspace
+ * const bySlug: OrgSlugParams = { org: 'acme' } // { org: '' } = the personal workspace
  */
-export interface OrgParams {
+export interface OrgSlugParams {
   /** Organisation slug, sent as the `X-Organization` header. */
   readonly xOrganization?: string
   /** Organisation slug, sent as the `org` query parameter (empty = the personal workspace). */
   readonly org?: string
+  /** Not with a slug: CVAT answers 400 to `org_id` beside `org` or `X-Organization`. */
+  readonly orgId?: undefined
+}
+
+/**
+ * Names the organisation context by id, in `org_id`.
+ *
+ * @example
+ * const byId: OrgIdParams = { orgId: 1 }
+ */
+export interface OrgIdParams {
   /** Organisation id, sent as the `org_id` query parameter. */
   readonly orgId?: number
+  /** Not with an id: CVAT answers 400 to `org` beside `org_id`. */
+  readonly org?: undefined
+  /** Not with an id: CVAT answers 400 to `X-Organization` beside `org_id`. */
+  readonly xOrganization?: undefined
 }
+
+/**
+ * Names the organisation context: a slug (`org`, `xOrganization`) or an id (`orgId`), never both:
+ * CVAT answers the pair with a 400, and here it is a compile error. (An untyped caller's pair, or
+ * two different slugs, reach CVAT, whose 400 says what is wrong.)
+ *
+ * @example
+ * const context: OrgParams = { org: 'acme' } // or { orgId: 1 }, or { xOrganization: 'acme' }; { org: '' } = personal workspace
+ */
+export type OrgParams = OrgSlugParams | OrgIdParams
 
 /**
  * Parameters of the endpoints that address one invitation.
@@ -36,7 +61,7 @@ export interface OrgParams {
  * @example
  * const target: KeyParams = { key: inv.key, org: 'acme' }
  */
-export interface KeyParams extends OrgParams {
+export type KeyParams = OrgParams & {
   /** The invitation's key. */
   readonly key: string
 }
@@ -47,6 +72,9 @@ const orgProblem = (p: OrgParams): string | undefined =>
     : p.xOrganization != null && !/^[\x20-\x7e]*$/.test(String(p.xOrganization))
       ? 'xOrganization must be printable ASCII (an organisation slug)'
       : undefined
+
+/** Builds a request that takes no parameters (nothing to check, so none of `orgRequest`'s checks ship with it). */
+export const bareRequest = (method: Method, url: string): E.Either<RequestError, HttpRequest> => E.right(request(method, url))
 
 /** Builds a request carrying the organisation context (and any further query, every value checked), or says why it cannot; `null` means absent. */
 export const orgRequest = (
@@ -96,16 +124,11 @@ export interface IdParams {
   readonly id: number
 }
 
-/** Builds a request for a path template with an `{id}` segment; a non-positive or non-integer id is refused. */
-export const idRequest = (
-  method: Method,
-  template: string,
-  p: IdParams & OrgParams,
-  query: ReadonlyArray<readonly [string, QueryValue]> = [],
-): E.Either<RequestError, HttpRequest> => {
+/** Builds a request for a path template with an `{id}` segment; a non-positive or non-integer id is refused. Detail endpoints take only their id (CVAT's schema), so nothing else is read. */
+export const idRequest = (method: Method, template: string, p: IdParams): E.Either<RequestError, HttpRequest> => {
   const id = (p as Partial<IdParams> | undefined)?.id
   return isPositiveInt(id)
-    ? orgRequest(method, template.replace('{id}', String(id)), p, query)
+    ? bareRequest(method, template.replace('{id}', String(id)))
     : E.left(requestError(method, template, `id must be a positive integer, got ${typeof id === 'number' ? String(id) : typeof id}`))
 }
 
@@ -149,27 +172,37 @@ export const listRequest = (
 }
 
 /** Attaches a JSON body as `jsonBody` does, or leaves the request bodiless when the value is absent (`undefined` or `null`: a PATCH with nothing to change). */
-export const optionalJsonBody =
-  <A>(name: string, decoder: D.Decoder<unknown, A>, value: unknown) =>
-  (req: HttpRequest): E.Either<RequestError, HttpRequest> =>
-    value === undefined || value === null ? E.right(req) : jsonBody(name, decoder, value)(req)
+export const optionalJsonBody = <A>(
+  req: E.Either<RequestError, HttpRequest>,
+  name: string,
+  decoder: D.Decoder<unknown, A>,
+  value: unknown,
+): E.Either<RequestError, HttpRequest> =>
+  value === undefined || value === null ? req : jsonBody(req, name, decoder, value)
 
 /** Says why a body cannot be sent. */
 export const UNSERIALISABLE = 'the body cannot be sent as JSON (a BigInt, a cycle, or a getter, toJSON or Proxy that throws)'
 
 /**
- * Validates a JSON body against its codec and attaches what decoded (unknown fields dropped); a
- * failure is drawn bounded, as a response's is. A value JSON cannot carry (free-form fields such as
- * `contact` accept anything) is refused too: a write never goes out without its body.
+ * Validates a JSON body against its codec and attaches what decoded (unknown fields dropped) to a
+ * built request (one that failed to build stays that failure); a failure is drawn bounded, as a
+ * response's is. A value JSON cannot carry (free-form fields such as `contact` accept anything)
+ * is refused too: a write never goes out without its body.
  */
-export const jsonBody =
-  <A>(name: string, decoder: D.Decoder<unknown, A>, value: unknown) =>
-  (req: HttpRequest): E.Either<RequestError, HttpRequest> => {
-    const decoded = decoder.decode(value)
-    const text = E.isLeft(decoded) ? undefined : jsonText(decoded.right)
-    return E.isLeft(decoded)
-      ? E.left(requestError(req.method, resolveUrl('', req), `${name}: ${drawDecodeError(decoded.left)}`))
-      : text === undefined
-        ? E.left(requestError(req.method, resolveUrl('', req), `${name}: ${UNSERIALISABLE}`))
-        : E.right({ ...withHeader('content-type', 'application/json')(req), body: text })
-  }
+export const jsonBody = <A>(
+  built: E.Either<RequestError, HttpRequest>,
+  name: string,
+  decoder: D.Decoder<unknown, A>,
+  value: unknown,
+): E.Either<RequestError, HttpRequest> => {
+  if (E.isLeft(built)) return built
+  const req = built.right
+  const decoded = decoder.decode(value)
+  const text = E.isLeft(decoded) ? undefined : jsonText(decoded.right)
+  return E.isLeft(decoded)
+    ? E.left(requestError(req.method, resolveUrl('', req), `${name}: ${drawDecodeError(decoded.left)}`))
+    : text === undefined
+      ? E.left(requestError(req.method, resolveUrl('', req), `${name}: ${UNSERIALISABLE}`))
+      : E.right({ ...withHeader('content-type', 'application/json')(req), body: text })
+}
+

@@ -1,5 +1,3 @@
-import * as E from 'fp-ts/Either'
-import { pipe } from 'fp-ts/function'
 import type { TaskEither } from 'fp-ts/TaskEither'
 import type { Client } from '../http/client'
 import { InvitationRead, InvitationWriteRequest } from '../codecs/invitations'
@@ -13,7 +11,7 @@ import { send } from '../endpoint/send'
  * @example
  * const p: InvitationsCreateParams = { org: 'acme', invitationWriteRequest: { role: 'worker', email: 'ann@example.com' } }
  */
-export interface InvitationsCreateParams extends OrgParams {
+export type InvitationsCreateParams = OrgParams & {
   readonly invitationWriteRequest: InvitationWriteRequest
 }
 
@@ -27,9 +25,5 @@ export interface InvitationsCreateParams extends OrgParams {
  */
 export const invitationsCreate = (client: Client, params: InvitationsCreateParams): TaskEither<CvatError, InvitationRead> =>
   guard('POST', '/api/invitations', params, () =>
-    pipe(
-      orgRequest('POST', '/api/invitations', params),
-      E.flatMap(jsonBody('invitationWriteRequest', InvitationWriteRequest, params.invitationWriteRequest)),
-      (req) => send(client, req, 'InvitationRead', InvitationRead),
-    ),
+    send(client, jsonBody(orgRequest('POST', '/api/invitations', params), 'invitationWriteRequest', InvitationWriteRequest, params.invitationWriteRequest), 'InvitationRead', InvitationRead),
   )

@@ -12,7 +12,7 @@ import { invitationsCreate } from './create'
  * @example
  * const p: InviteManyParams = { org: 'acme', concurrency: 2, skipExisting: true, invitations: [{ email: 'a@example.com', role: 'worker' }] }
  */
-export interface InviteManyParams extends OrgParams, BulkOptions {
+export type InviteManyParams = OrgParams & BulkOptions & {
   readonly invitations: ReadonlyArray<InvitationWriteRequest>
   /** Report "already a member / already invited" as a `Skipped` outcome (reason `existing`), not a failure. */
   readonly skipExisting?: boolean

@@ -11,7 +11,7 @@ import { send } from '../endpoint/send'
  * @example
  * const p: InvitationsListParams = { org: 'acme', sort: '-created_date', pageSize: 50 }
  */
-export interface InvitationsListParams extends OrgParams, PageParams {
+export type InvitationsListParams = OrgParams & PageParams & {
   /** Only accepted (or only pending) invitations (a 2.73 schema filter; servers without it ignore it). */
   readonly accepted?: boolean
   /** JSON Logic over `owner`, `user_id`, `accepted`, e.g. `{"and":[{"==":[{"var":"accepted"},false]}]}`. */

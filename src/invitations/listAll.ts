@@ -15,6 +15,6 @@ export type { ListAllOptions } from '../endpoint/pagination'
  */
 export const invitationsListAll = (
   client: Client,
-  params: Omit<InvitationsListParams, 'page'> = {},
+  params: InvitationsListParams & { readonly page?: undefined } = {},
   options?: ListAllOptions,
 ): TaskEither<CvatError, ReadonlyArray<InvitationRead>> => listAll(invitationsList, client, params, options)

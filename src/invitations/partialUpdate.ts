@@ -1,5 +1,3 @@
-import * as E from 'fp-ts/Either'
-import { pipe } from 'fp-ts/function'
 import type { TaskEither } from 'fp-ts/TaskEither'
 import type { Client } from '../http/client'
 import { InvitationRead, PatchedInvitationWriteRequest } from '../codecs/invitations'
@@ -13,7 +11,7 @@ import { send } from '../endpoint/send'
  * @example
  * const p: InvitationsPartialUpdateParams = { key, patchedInvitationWriteRequest: { role: 'worker' } }
  */
-export interface InvitationsPartialUpdateParams extends KeyParams {
+export type InvitationsPartialUpdateParams = KeyParams & {
   readonly patchedInvitationWriteRequest?: PatchedInvitationWriteRequest
 }
 
@@ -30,9 +28,5 @@ export const invitationsPartialUpdate = (
   params: InvitationsPartialUpdateParams,
 ): TaskEither<CvatError, InvitationRead> =>
   guard('PATCH', '/api/invitations/{key}', params, () =>
-    pipe(
-      keyRequest('PATCH', params),
-      E.flatMap(optionalJsonBody('patchedInvitationWriteRequest', PatchedInvitationWriteRequest, params.patchedInvitationWriteRequest)),
-      (req) => send(client, req, 'InvitationRead', InvitationRead),
-    ),
+    send(client, optionalJsonBody(keyRequest('PATCH', params), 'patchedInvitationWriteRequest', PatchedInvitationWriteRequest, params.patchedInvitationWriteRequest), 'InvitationRead', InvitationRead),
   )

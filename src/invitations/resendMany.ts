@@ -10,7 +10,7 @@ import { invitationsResend } from './resend'
  * @example
  * const p: KeysParams = { org: 'acme', keys: ['k1', 'k2'], concurrency: 2, dryRun: true }
  */
-export interface KeysParams extends OrgParams, BulkOptions {
+export type KeysParams = OrgParams & BulkOptions & {
   readonly keys: ReadonlyArray<string>
 }
 

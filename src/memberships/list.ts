@@ -12,7 +12,7 @@ import { send } from '../endpoint/send'
  * @example
  * const p: MembershipsListParams = { org: 'acme', role: 'worker', sort: 'user' }
  */
-export interface MembershipsListParams extends OrgParams, PageParams {
+export type MembershipsListParams = OrgParams & PageParams & {
   /** JSON Logic over `user`, `role`, `id`. */
   readonly filter?: string
   /** Only members with this role. */

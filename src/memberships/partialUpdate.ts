@@ -1,5 +1,3 @@
-import * as E from 'fp-ts/Either'
-import { pipe } from 'fp-ts/function'
 import type { TaskEither } from 'fp-ts/TaskEither'
 import type { Client } from '../http/client'
 import { MembershipRead, PatchedMembershipWriteRequest } from '../codecs/memberships'
@@ -30,9 +28,5 @@ export const membershipsPartialUpdate = (
   params: MembershipsPartialUpdateParams,
 ): TaskEither<CvatError, MembershipRead> =>
   guard('PATCH', '/api/memberships/{id}', params, () =>
-    pipe(
-      idRequest('PATCH', '/api/memberships/{id}', params),
-      E.flatMap(optionalJsonBody('patchedMembershipWriteRequest', PatchedMembershipWriteRequest, params?.patchedMembershipWriteRequest)),
-      (req) => send(client, req, 'MembershipRead', MembershipRead),
-    ),
+    send(client, optionalJsonBody(idRequest('PATCH', '/api/memberships/{id}', params), 'patchedMembershipWriteRequest', PatchedMembershipWriteRequest, params?.patchedMembershipWriteRequest), 'MembershipRead', MembershipRead),
   )

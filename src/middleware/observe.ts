@@ -5,7 +5,7 @@
  * are never reported (they carry the credentials); bodies only when asked, and then with every
  * credential-named JSON field replaced (a login body holds a password, its answer the token).
  */
-import * as E from 'fp-ts/Either'
+import * as E from '../http/either'
 import { aroundClient } from './policy'
 import type { Middleware } from '../http/client'
 import { redactUrl } from '../errors'

@@ -1,10 +1,8 @@
-import * as E from 'fp-ts/Either'
-import { pipe } from 'fp-ts/function'
 import type { TaskEither } from 'fp-ts/TaskEither'
 import type { Client } from '../http/client'
 import { OrganizationRead, OrganizationWriteRequest } from '../codecs/organizations'
 import type { CvatError } from '../errors'
-import { jsonBody, orgRequest, guard } from '../endpoint/params'
+import { jsonBody, bareRequest, guard } from '../endpoint/params'
 import { send } from '../endpoint/send'
 
 /**
@@ -27,9 +25,5 @@ export interface OrganizationsCreateParams {
  */
 export const organizationsCreate = (client: Client, params: OrganizationsCreateParams): TaskEither<CvatError, OrganizationRead> =>
   guard('POST', '/api/organizations', params, () =>
-    pipe(
-      orgRequest('POST', '/api/organizations'),
-      E.flatMap(jsonBody('organizationWriteRequest', OrganizationWriteRequest, params?.organizationWriteRequest)),
-      (req) => send(client, req, 'OrganizationRead', OrganizationRead),
-    ),
+    send(client, jsonBody(bareRequest('POST', '/api/organizations'), 'organizationWriteRequest', OrganizationWriteRequest, params?.organizationWriteRequest), 'OrganizationRead', OrganizationRead),
   )

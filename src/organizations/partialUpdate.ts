@@ -1,5 +1,3 @@
-import * as E from 'fp-ts/Either'
-import { pipe } from 'fp-ts/function'
 import type { TaskEither } from 'fp-ts/TaskEither'
 import type { Client } from '../http/client'
 import { OrganizationRead, PatchedOrganizationWriteRequest } from '../codecs/organizations'
@@ -30,9 +28,5 @@ export const organizationsPartialUpdate = (
   params: OrganizationsPartialUpdateParams,
 ): TaskEither<CvatError, OrganizationRead> =>
   guard('PATCH', '/api/organizations/{id}', params, () =>
-    pipe(
-      idRequest('PATCH', '/api/organizations/{id}', params),
-      E.flatMap(optionalJsonBody('patchedOrganizationWriteRequest', PatchedOrganizationWriteRequest, params?.patchedOrganizationWriteRequest)),
-      (req) => send(client, req, 'OrganizationRead', OrganizationRead),
-    ),
+    send(client, optionalJsonBody(idRequest('PATCH', '/api/organizations/{id}', params), 'patchedOrganizationWriteRequest', PatchedOrganizationWriteRequest, params?.patchedOrganizationWriteRequest), 'OrganizationRead', OrganizationRead),
   )

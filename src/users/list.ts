@@ -11,7 +11,7 @@ import { send } from '../endpoint/send'
  * @example
  * const p: UsersListParams = { org: 'acme', search: 'ann', isActive: true, pageSize: 50 }
  */
-export interface UsersListParams extends OrgParams, PageParams {
+export type UsersListParams = OrgParams & PageParams & {
   /** JSON Logic over `username`, `first_name`, `last_name`, `id`, `is_active`. */
   readonly filter?: string
   /** Exact first name. */

@@ -1,5 +1,3 @@
-import * as E from 'fp-ts/Either'
-import { pipe } from 'fp-ts/function'
 import type { TaskEither } from 'fp-ts/TaskEither'
 import type { Client } from '../http/client'
 import { MetaUser, PatchedUserRequest } from '../codecs/users'
@@ -27,9 +25,5 @@ export interface UsersPartialUpdateParams extends IdParams {
  */
 export const usersPartialUpdate = (client: Client, params: UsersPartialUpdateParams): TaskEither<CvatError, MetaUser> =>
   guard('PATCH', '/api/users/{id}', params, () =>
-    pipe(
-      idRequest('PATCH', '/api/users/{id}', params),
-      E.flatMap(optionalJsonBody('patchedUserRequest', PatchedUserRequest, params?.patchedUserRequest)),
-      (req) => send(client, req, 'MetaUser', MetaUser),
-    ),
+    send(client, optionalJsonBody(idRequest('PATCH', '/api/users/{id}', params), 'patchedUserRequest', PatchedUserRequest, params?.patchedUserRequest), 'MetaUser', MetaUser),
   )

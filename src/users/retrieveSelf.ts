@@ -2,7 +2,7 @@ import type { TaskEither } from 'fp-ts/TaskEither'
 import type { Client } from '../http/client'
 import { MetaUser } from '../codecs/users'
 import type { CvatError } from '../errors'
-import { orgRequest } from '../endpoint/params'
+import { bareRequest } from '../endpoint/params'
 import { send } from '../endpoint/send'
 
 /**
@@ -14,4 +14,4 @@ import { send } from '../endpoint/send'
  * usersRetrieveSelf(cvat)
  */
 export const usersRetrieveSelf = (client: Client): TaskEither<CvatError, MetaUser> =>
-  send(client, orgRequest('GET', '/api/users/self'), 'MetaUser', MetaUser)
+  send(client, bareRequest('GET', '/api/users/self'), 'MetaUser', MetaUser)

@@ -33,11 +33,13 @@ describe('cvat-fp --json on failure', () => {
 
   it('usage errors with --json: one {error} document with _tag Usage, exit 2, nothing sent', async () => {
     const before = sent()
-    const [missing, unknown, role] = await Promise.all([
+    const [none, missing, unknown, role] = await Promise.all([
+      cli(['--json'], env()),
       cli(['members', 'list', '--json'], env()),
       cli(['orgs', 'list', '--json', '--bogus'], env()),
       cli(['members', 'set-role', '--org', 'acme', 'wes', 'boss', '--json'], env()),
     ])
+    expect(outcome(none)).toEqual([2, { error: { _tag: 'Usage', message: 'a command is needed' } }, expect.stringMatching(/^cvat-fp: a command is needed\ncvat-fp — administer CVAT organisations/)])
     expect(outcome(missing)).toEqual([2, { error: { _tag: 'Usage', message: '--org SLUG is required' } }, expect.stringMatching(/^cvat-fp: --org SLUG is required\n/)])
     expect(outcome(unknown)).toEqual([2, { error: { _tag: 'Usage', message: expect.stringMatching(/^Unknown option '--bogus'/) } }, expect.stringMatching(/^cvat-fp: Unknown option '--bogus'/)])
     expect(outcome(role)).toEqual([2, { error: { _tag: 'Usage', message: 'ROLE must be one of worker, supervisor, maintainer, owner' } }, expect.any(String)])

@@ -36,7 +36,7 @@ describe.skipIf(!hasShared)(`conformance with CVAT's schemas ${skipReason}`, () 
     expect({ missing, extra }).toEqual({ missing: [], extra: [] })
   })
 
-  const modes: ReadonlyArray<Mode> = ['every', 'required']
+  const modes: ReadonlyArray<Mode> = ['every', 'every-by-id', 'required']
   it.each(operations.flatMap((o) => modes.map((mode) => [`${o.file} ${o.method.toUpperCase()} ${o.path} ${o.op.operationId}`, mode, o] as const)))(
     'sends exactly the operation: %s, with %s parameter set',
     async (_name, mode, { doc, path, method, op }) => {
@@ -108,7 +108,10 @@ describe.skipIf(!hasShared)(`arbitrary parameters of every operation ${skipReaso
 
   it.each(lists.map((o) => [o.op.operationId, o] as const))('%s: every query value reaches the URL as itself', async (_id, o) => {
     const query = (o.op.parameters ?? []).filter((p) => p.in === 'query')
-    const arbitrary = fc.record(Object.fromEntries(query.map((p) => [camel(p.name), arbitraryFor(p.name, p.schema)])), { requiredKeys: [] })
+    // An id beside a slug is refused (CVAT answers 400 to the pair): one of them is left out.
+    const arbitrary = fc
+      .tuple(fc.record(Object.fromEntries(query.map((p) => [camel(p.name), arbitraryFor(p.name, p.schema)])), { requiredKeys: [] }), fc.boolean())
+      .map(([p, keepId]) => ('org' in p && 'orgId' in p ? Object.fromEntries(Object.entries(p).filter(([k]) => k !== (keepId ? 'org' : 'orgId'))) : p))
     await fc.assert(
       fc.asyncProperty(arbitrary, async (params) => {
         const { fetch, sent } = recordingFetch(() => jsonResponse(500, {}))

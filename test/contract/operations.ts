@@ -43,8 +43,14 @@ export const camel = (name: string): string => name.toLowerCase().replace(/[-_](
 const lowerFirst = (name: string): string => name[0]!.toLowerCase() + name.slice(1)
 const refName = (s: Schema): string => s.$ref!.split('/').pop()!
 
-/** Every parameter and body property the schema declares, or only the required ones. */
-export type Mode = 'every' | 'required'
+/**
+ * Every parameter and body property the schema declares, or only the required ones. CVAT answers
+ * 400 to `org_id` beside `org` or `X-Organization` (and the client refuses the pair), so "every"
+ * names the organisation by slug (`org` and the header, one value) and "every-by-id" by `org_id`.
+ */
+export type Mode = 'every' | 'every-by-id' | 'required'
+
+const BY_SLUG = ['org', 'X-Organization']
 
 // One valid value per schema: every property the client may send (readOnly ones are the
 // server's), or only the required ones.
@@ -82,10 +88,14 @@ export interface Expected {
 }
 
 export const expectedOf = (doc: Document, path: string, method: string, op: Operation, mode: Mode = 'every'): Expected => {
-  const parameters = (op.parameters ?? []).filter((p) => mode === 'every' || p.required === true)
-  const value = (p: Parameter): unknown => (p.name === 'id' ? 7 : p.name === 'key' ? 'k3y' : valueOf(doc.components.schemas, p.schema, p.name, mode))
-  const body = mode === 'every' || op.requestBody?.required === true ? op.requestBody?.content['application/json']?.schema : undefined
-  const bodyValue = body && valueOf(doc.components.schemas, body, '', mode)
+  const every = mode !== 'required'
+  const parameters = (op.parameters ?? []).filter(
+    (p) => p.required === true || (mode === 'every' ? p.name !== 'org_id' : mode === 'every-by-id' && !BY_SLUG.includes(p.name)),
+  )
+  const value = (p: Parameter): unknown =>
+    p.name === 'id' ? 7 : p.name === 'key' ? 'k3y' : BY_SLUG.includes(p.name) ? 'acme' : valueOf(doc.components.schemas, p.schema, p.name, every ? 'every' : mode)
+  const body = every || op.requestBody?.required === true ? op.requestBody?.content['application/json']?.schema : undefined
+  const bodyValue = body && valueOf(doc.components.schemas, body, '', every ? 'every' : mode)
   const params = Object.fromEntries([
     ...parameters.map((p) => [p.in === 'path' ? p.name : camel(p.name), value(p)] as const),
     ...(body ? [[lowerFirst(refName(body)), bodyValue] as const] : []),

@@ -27,17 +27,23 @@ describe.each(BOTH)('organisation context (%s)', (serverVersion) => {
     for (const ctx of [{ org: '' }, { xOrganization: '' }]) expect(await right(invitationsList(live.as('admin'), ctx))).toEqual({ count: 0, next: null, previous: null, results: [] })
   })
 
-  it('conflicting sources are a 400; an unknown organisation a 404', async () => {
+  it('conflicting sources are a 400 (an id beside a slug is also a compile error)', async () => {
     const both = {
       status: 400,
       body: { _tag: 'Messages', messages: ['You cannot specify "org_id" query parameter with "org" query parameter or "X-Organization" HTTP header at the same time.'] },
     }
-    expect(statusOf(await left(invitationsList(live.as('admin'), { orgId: 1, org: 'acme' })))).toEqual(both)
-    expect(statusOf(await left(invitationsList(live.as('admin'), { orgId: 1, xOrganization: 'acme' })))).toEqual(both)
+    // Untyped callers: for typed ones the pairs are compile errors (test/types/orgAdmin.test.ts).
+    const untyped: (ctx: object) => ReturnType<typeof invitationsList> = (ctx) => Reflect.apply(invitationsList, undefined, [live.as('admin'), ctx])
+    expect(statusOf(await left(untyped({ orgId: 1, org: 'acme' })))).toEqual(both)
+    expect(statusOf(await left(untyped({ orgId: 1, xOrganization: 'acme' })))).toEqual(both)
+    expect(statusOf(await left(untyped({ orgId: 1, org: '' })))).toEqual(both)
     expect(statusOf(await left(invitationsList(live.as('admin'), { org: 'acme', xOrganization: 'globex' })))).toEqual({
       status: 400,
       body: { _tag: 'Messages', messages: ['You cannot specify "org" query parameter and "X-Organization" HTTP header with different values.'] },
     })
+  })
+
+  it('an unknown organisation is a 404', async () => {
     expect(statusOf(await left(invitationsList(live.as('admin'), { org: 'nope' })))).toEqual({
       status: 404,
       body: { _tag: 'Detail', detail: 'nope organization does not exist.' },

@@ -20,6 +20,7 @@ import {
   createClient,
   invitationsCreate,
   invitationsListAll,
+  listAll,
   login,
   membershipsList,
   membershipsPartialUpdate,
@@ -72,10 +73,24 @@ describe('public types', () => {
     usersRetrieve(pipe(cvat, organization('acme')), { id: 1 })
   })
 
-  it('lets `org` and `orgId` be combined at the type level (documented: CVAT answers 400)', () => {
-    // OrgParams stays an interface so every params interface can extend it; a union that
-    // forbids the pair cannot be extended. The pair is therefore a type the compiler accepts.
-    expectTypeOf<{ org: 'acme'; orgId: 1 }>().toExtend<OrgParams>()
+  it('refuses `orgId` beside `org` or `xOrganization` (CVAT answers 400 to the pair)', () => {
+    expectTypeOf<{ org: 'acme' }>().toExtend<OrgParams>()
+    expectTypeOf<{ orgId: 1 }>().toExtend<OrgParams>()
+    expectTypeOf<{ org: 'acme'; xOrganization: 'acme' }>().toExtend<OrgParams>()
+    expectTypeOf<{ org: 'acme'; orgId: 1 }>().not.toExtend<OrgParams>()
+    expectTypeOf<{ xOrganization: 'acme'; orgId: 1 }>().not.toExtend<OrgParams>()
+    const cvat = createClient()
+    // @ts-expect-error an id beside a slug
+    membershipsList(cvat, { org: 'acme', orgId: 1 })
+    // @ts-expect-error an id beside the header's slug
+    invitationsCreate(cvat, { xOrganization: 'acme', orgId: 1, invitationWriteRequest: { role: 'worker', email: 'a@b.c' } })
+    // @ts-expect-error through invitationsListAll
+    invitationsListAll(cvat, { org: 'acme', orgId: 1 })
+    // @ts-expect-error through listAll
+    listAll(membershipsList, cvat, { org: 'acme', orgId: 1 })
+    // A context chosen at run time is still one context.
+    const pick = (id?: number): OrgParams => (id === undefined ? { org: 'acme' } : { orgId: id })
+    membershipsList(cvat, { ...pick(1), pageSize: 10 })
   })
 
   it('gives each endpoint its result type', () => {
