@@ -7,7 +7,6 @@ import { isRecord, isStringArray } from '../json'
 import { EXCERPT_CHARS, clip } from './bounded'
 import { CREDENTIAL_HEADERS, REDACTED, scrub } from './redact'
 
-
 const classify = (value: unknown): ErrorBody => {
   if (typeof value === 'string') return { _tag: 'Message', message: value }
   if (isStringArray(value)) return { _tag: 'Messages', messages: value }
@@ -37,9 +36,6 @@ export const parseErrorBody = (text: string): ErrorBody => {
   }
 }
 
-const MAX_HEADERS = 32
-const MAX_HEADER_VALUE = 256
-
 /**
  * Keeps at most 32 response headers, names lowercased, each value scrubbed of `secrets` (before
  * it is cut, so a secret across the cut is found) and at most 256 characters, with credential
@@ -48,9 +44,9 @@ const MAX_HEADER_VALUE = 256
 export const boundedHeaders = (headers: Readonly<Record<string, string>>, secrets: ReadonlyArray<string> = []): Readonly<Record<string, string>> => {
   const out: Record<string, string> = {}
   // Names are lowercased (as a fetch Headers gives them) so a hand-made client's `Set-Cookie` is one too.
-  for (const [name, value] of Object.entries(headers).slice(0, MAX_HEADERS)) {
+  for (const [name, value] of Object.entries(headers).slice(0, 32)) {
     const lower = name.toLowerCase()
-    out[clip(lower, 64)] = CREDENTIAL_HEADERS.includes(lower) ? REDACTED : clip(scrub(value, secrets), MAX_HEADER_VALUE)
+    out[clip(lower, 64)] = CREDENTIAL_HEADERS.includes(lower) ? REDACTED : clip(scrub(value, secrets), 256)
   }
   return out
 }

@@ -21,9 +21,6 @@ export const clip = (text: string, max: number = EXCERPT_CHARS, total: number = 
   return `${text.slice(0, end)}… [${total - end} more characters]`
 }
 
-const MAX_DEPTH = 16
-const MAX_NODES = 1000
-
 /**
  * Renders a value as JSON text of at most `max` characters (then `…`), exactly as `JSON.stringify`
  * does for small plain data. It never throws: deeper than 16 levels a value shows as `"…"`, past
@@ -38,12 +35,12 @@ export const boundedJson = (value: unknown, max = 200): string => {
   // makes): its depth gives the value's.
   function bound(this: object, _key: string, v: unknown): unknown {
     const depth = (depths.get(this) ?? 0) + 1
-    if (++nodes > MAX_NODES) return (cut = true), undefined
+    if (++nodes > 1000) return (cut = true), undefined
     if (typeof v === 'bigint') return String(v)
     if (typeof v === 'string' && v.length > max) return v.slice(0, max + 1)
     if (typeof v !== 'object' || v === null) return v
     // Parsed JSON shares no objects, so one seen before is a cycle.
-    if (depth > MAX_DEPTH || depths.has(v)) return '…'
+    if (depth > 16 || depths.has(v)) return '…'
     depths.set(v, depth)
     return v
   }

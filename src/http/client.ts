@@ -204,7 +204,7 @@ export const createClient = (options: ClientOptions = {}): Client => {
       const problem =
         typeof read === 'string'
           ? read
-          : Number.isNaN(limit) || limit < 0
+          : !(limit >= 0) // negative, or NaN (not a number)
             ? 'maxResponseBytes must be a number ≥ 0'
             : (urlProblem(parsed) ?? bodyProblem(req))
       if (problem !== undefined) return Promise.resolve(E.left(requestError(req.method, url, problem)))
@@ -212,7 +212,9 @@ export const createClient = (options: ClientOptions = {}): Client => {
       const hop = (at: string, init: RequestInit, hops: number): Promise<E.Either<CvatError, HttpResponse>> =>
         fetchWith(custom, at, init).then((res) => {
           if (!isResponse(res)) return E.left(transportError(req.method, at, 'fetch did not answer a Response'))
-          if (res.type === 'opaqueredirect' || res.status === 0) return E.left(redirectError(req.method, at, res.status, 'opaque', ''))
+          // The Fetch standard gives an opaque redirect (type 'opaqueredirect') status 0, as it
+          // does only an opaque (no-cors) response, which this client never asks for.
+          if (res.status === 0) return E.left(redirectError(req.method, at, 0, 'opaque', ''))
           const location = REDIRECTS.includes(res.status) ? res.headers.get('location') : null
           if (location !== null) {
             const target = parse(location, at)
