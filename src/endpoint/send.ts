@@ -65,11 +65,9 @@ export const readResponse =
 // client or response does.
 
 // Both endpoint shapes share one exchange: skip a request that failed to build, send it, and
-// hand a response (not a transport failure) to the reader.
-const BROKEN = 'the client threw or rejected instead of answering a Left'
-
-// A client that is not a function is refused; one that throws or rejects instead of answering a
-// `Left` (a hand-made client, a middleware around nothing) still ends in a `Left`.
+// hand a response (not a transport failure) to the reader. A client that is not a function is
+// refused; one that throws or rejects instead of answering a `Left` (a hand-made client, a
+// middleware around nothing) still ends in a `Left`.
 const exchange = <A>(
   client: Client,
   req: E.Either<CvatError, HttpRequest>,
@@ -79,7 +77,7 @@ const exchange = <A>(
   // Calling a client that is not a function throws too: the refusal then says what it is.
   return E.tryCatch(
     () => client(req.right)().then((res) => (E.isLeft(res) ? res : read(req.right, res.right))),
-    () => requestError(req.right.method, req.right.url, clientProblem(client) ?? BROKEN),
+    () => requestError(req.right.method, req.right.url, clientProblem(client) ?? 'the client threw or rejected instead of answering a Left'),
   )
 }
 

@@ -7,8 +7,6 @@
 /** The most characters of a body an error keeps (4 KiB). */
 export const EXCERPT_CHARS = 4096
 
-const CLIPPED = /… \[\d+ more characters\]$/
-
 /**
  * Cuts a text to at most `max` characters (never inside a surrogate pair), saying how much of
  * the whole (`total` characters, when the text is already a part of it) was left out. A text it
@@ -16,7 +14,7 @@ const CLIPPED = /… \[\d+ more characters\]$/
  */
 export const clip = (text: string, max: number = EXCERPT_CHARS, total: number = text.length): string => {
   if (text.length <= max && total <= text.length) return text
-  if (total === text.length && text.length <= max + 40 && CLIPPED.test(text)) return text
+  if (total === text.length && text.length <= max + 40 && /… \[\d+ more characters\]$/.test(text)) return text
   const end = text.length <= max ? text.length : /[\ud800-\udbff]/.test(text.charAt(max - 1)) ? max - 1 : max
   return `${text.slice(0, end)}… [${total - end} more characters]`
 }

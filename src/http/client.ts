@@ -63,11 +63,9 @@ const NO_FETCH = { code: 'NO_FETCH' }
 
 // A runtime's error text may quote the URL or a header value (undici quotes a URL holding
 // credentials, and an invalid header value), so a message is composed from our own words and a
-// cause code (ECONNREFUSED, UND_ERR_SOCKET, …), never from that text.
-const CODE = /^[A-Z][A-Z0-9_]{1,39}$/
-
-// Each field is read once (a getter may answer differently each time), inside the try: a Proxy
-// or getter that throws ends the walk.
+// cause code (ECONNREFUSED, UND_ERR_SOCKET, …), never from that text. Each field is read once
+// (a getter may answer differently each time), inside the try: a Proxy or getter that throws
+// ends the walk.
 type Failure = { readonly cause?: unknown; readonly name?: unknown; readonly code?: unknown }
 
 const causeOf = (e: unknown, step: string): string => {
@@ -77,7 +75,7 @@ const causeOf = (e: unknown, step: string): string => {
       const { name, code } = f
       if (name === 'AbortError' || name === 'TimeoutError') return 'the request was aborted'
       if (code === NO_FETCH.code) return 'no fetch is available: pass createClient({ fetch })'
-      if (typeof code === 'string' && CODE.test(code)) return `${step} (${code})`
+      if (typeof code === 'string' && /^[A-Z][A-Z0-9_]{1,39}$/.test(code)) return `${step} (${code})`
       c = f.cause
     }
   } catch {
@@ -144,8 +142,6 @@ const bodyProblem = (req: HttpRequest): string | undefined =>
   req.body === undefined && req.headers['content-type'] === 'application/json'
     ? 'a JSON request has no body: withJsonBody could not serialise its value'
     : undefined
-
-const REDIRECTS: ReadonlyArray<number> = [301, 302, 303, 307, 308]
 
 interface Options {
   readonly baseUrl: string
@@ -215,7 +211,7 @@ export const createClient = (options: ClientOptions = {}): Client => {
           // The Fetch standard gives an opaque redirect (type 'opaqueredirect') status 0, as it
           // does only an opaque (no-cors) response, which this client never asks for.
           if (res.status === 0) return E.left(redirectError(req.method, at, 0, 'opaque', ''))
-          const location = REDIRECTS.includes(res.status) ? res.headers.get('location') : null
+          const location = [301, 302, 303, 307, 308].includes(res.status) ? res.headers.get('location') : null
           if (location !== null) {
             const target = parse(location, at)
             const next = target?.href ?? location
