@@ -8,12 +8,6 @@ import { encode } from '../http/request'
 /** Marks where a credential was removed. */
 export const REDACTED = '[redacted]'
 
-// A URL's user-info as the WHATWG URL parser (so fetch) finds it: past leading C0 controls and
-// spaces, tabs and newlines anywhere (it removes them), and for http(s) any run of `/` or `\`
-// after the scheme, even none (`http:\\u:p@h`, `http:u:p@h`). The run of slashes is matched
-// once (a lookahead, as an atomic group) so a long run costs linear time, not quadratic.
-const USER_INFO = /^([\0- ]*[a-z][a-z0-9+.\t\n\r-]*:(?=([\t\n\r/\\]*))\2)[^/?#\\]*@/i
-
 /**
  * Removes credentials from a URL: the user-info (everything up to the last `@` of the authority)
  * and the value of every `sign` query parameter, its name percent-encoded or not. Anything but a
@@ -25,8 +19,12 @@ const USER_INFO = /^([\0- ]*[a-z][a-z0-9+.\t\n\r-]*:(?=([\t\n\r/\\]*))\2)[^/?#\\
 export const redactUrl = (url: string): string =>
   typeof url !== 'string'
     ? ''
-    : url
-        .replace(USER_INFO, `$1${REDACTED}@`)
+    : // The user-info as the WHATWG URL parser (so fetch) finds it: past leading C0 controls and
+      // spaces, tabs and newlines anywhere (it removes them), and for http(s) any run of `/` or
+      // `\` after the scheme, even none (`http:\\u:p@h`, `http:u:p@h`). The run of slashes is
+      // matched once (a lookahead, as an atomic group): a long run costs linear time, not quadratic.
+      url
+        .replace(/^([\0- ]*[a-z][a-z0-9+.\t\n\r-]*:(?=([\t\n\r/\\]*))\2)[^/?#\\]*@/i, `$1${REDACTED}@`)
         .replace(/([?&](?:s|%73)(?:i|%69)(?:g|%67)(?:n|%6e)=)[^&#]*/gi, `$1${REDACTED}`)
 
 // Shapes a credential takes in a server's echo even when we do not know its value: the `sign`

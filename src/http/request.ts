@@ -73,8 +73,7 @@ export const request = (method: Method, url: string): HttpRequest => ({
 // `encodeURIComponent` throws `URIError` on a lone UTF-16 surrogate (text cut mid-emoji). Such a
 // surrogate becomes U+FFFD first, as the WHATWG URL parser itself does, so encoding is total;
 // endpoints refuse such strings earlier with a `RequestError` (see endpoint/params.ts).
-const SURROGATES = /[\uD800-\uDBFF][\uDC00-\uDFFF]|[\uD800-\uDFFF]/g
-const wellFormed = (s: string): string => s.replace(SURROGATES, (m) => (m.length === 2 ? m : '\uFFFD'))
+const wellFormed = (s: string): string => s.replace(/[\uD800-\uDBFF][\uDC00-\uDFFF]|[\uD800-\uDFFF]/g, (m) => (m.length === 2 ? m : '\uFFFD'))
 
 /** Whether a string has no lone UTF-16 surrogate (what `String.prototype.isWellFormed` says, on every runtime). */
 export const isWellFormed = (s: string): boolean => wellFormed(s) === s
