@@ -54,9 +54,6 @@ export interface HttpResponse {
   readonly url: string
 }
 
-/** The media type CVAT answers with. */
-export const CVAT_MEDIA_TYPE = 'application/vnd.cvat+json'
-
 /**
  * Builds a request with CVAT's `Accept` header and no query or body.
  *
@@ -67,7 +64,8 @@ export const request = (method: Method, url: string): HttpRequest => ({
   method,
   url,
   query: [],
-  headers: { accept: CVAT_MEDIA_TYPE },
+  // The media type CVAT answers with.
+  headers: { accept: 'application/vnd.cvat+json' },
 })
 
 // `encodeURIComponent` throws `URIError` on a lone UTF-16 surrogate (text cut mid-emoji). Such a
