@@ -112,3 +112,21 @@ describe('a sign value holding a lone surrogate', () => {
     expect(rec.sent.map((s) => s.url)).toEqual([`https://cvat.example/api/x?sign=${onWire}`])
   })
 })
+
+describe('a hand-made request whose cookie header is a number', () => {
+  it('still has its token scrubbed from an echo', async () => {
+    const rec = recordingFetch(() => jsonResponse(401, { detail: 'you sent abc123SECRET' }))
+    const req = { ...request('GET', '/api/x'), headers: { authorization: 'Token abc123SECRET', cookie: 12345 as unknown as string } }
+    expect(await sendVoid(createClient({ baseUrl: 'https://cvat.example', fetch: rec.fetch }), E.right(req))()).toEqual(
+      E.left({
+        _tag: 'StatusError',
+        method: 'GET',
+        url: 'https://cvat.example/api/x',
+        status: 401,
+        statusText: '',
+        body: { _tag: 'Detail', detail: 'you sent [redacted]' },
+        headers: { 'content-type': 'application/vnd.cvat+json' },
+      }),
+    )
+  })
+})

@@ -110,8 +110,9 @@ export const secretsOf = (
   body?: string,
 ): ReadonlyArray<string> =>
   [
-    // An absent header gives only empty parts, which are too short to be secrets.
-    ...CREDENTIAL_HEADERS.flatMap((h) => credentialParts(h, headers[h] ?? '')),
+    // An absent header gives only empty parts, which are too short to be secrets; a hand-made
+    // request's number is text as fetch sends it (one unreadable value must not hide the rest).
+    ...CREDENTIAL_HEADERS.flatMap((h) => credentialParts(h, String(headers[h] ?? ''))),
     ...query.flatMap(([k, v]) => (k === 'sign' ? [v] : [])),
     ...bodySecrets(body),
   ].flatMap((s) => (s.length >= 3 ? formsOf(s) : []))
