@@ -201,7 +201,10 @@ export const timeoutError = (method: string, url: string, ms: number): TimeoutEr
   ms,
 })
 
-/** Builds a `StatusError` with its headers bounded, leaving `requestId` and `retryAfter` out when the server sent none. */
+/**
+ * Builds a `StatusError` with its headers bounded and scrubbed of `secrets`, leaving `requestId`
+ * and `retryAfter` out when the server sent none.
+ */
 export const statusError = (
   method: string,
   url: string,
@@ -210,8 +213,9 @@ export const statusError = (
   body: ErrorBody,
   retryAfter?: number,
   headers: Readonly<Record<string, string>> = {},
+  secrets: ReadonlyArray<string> = [],
 ): StatusError => {
-  const kept = boundedHeaders(headers)
+  const kept = boundedHeaders(headers, secrets)
   const requestId = kept['x-request-id']
   return {
     _tag: 'StatusError',

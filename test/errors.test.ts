@@ -53,8 +53,40 @@ describe('redactUrl', () => {
     ['a percent-encoded parameter name', 'http://host/api?%73ign=7%3Aabc&si%67n=2&SIGN=3', 'http://host/api?%73ign=[redacted]&si%67n=[redacted]&SIGN=[redacted]'],
     ['a sign in the fragment-free tail only', 'http://host/api?a=1&sign=s&b=2#sign', 'http://host/api?a=1&sign=[redacted]&b=2#sign'],
     ['no query', 'http://u@host', 'http://[redacted]@host'],
+    // Spellings the WHATWG URL parser (so fetch) reads as user-info too.
+    ['backslashes for slashes', 'http:\\\\alice:SECRET@host/api', 'http:\\\\[redacted]@host/api'],
+    ['one slash', 'http:/alice:SECRET@host/api', 'http:/[redacted]@host/api'],
+    ['no slash', 'http:alice:SECRET@host/api', 'http:[redacted]@host/api'],
+    ['leading spaces and controls', ' \u0001http://alice:SECRET@host', ' \u0001http://[redacted]@host'],
+    ['a tab or newline in the scheme or after it', 'ht\ttp:/\n/alice:SECRET@host', 'ht\ttp:/\n/[redacted]@host'],
   ])('%s', (_name, url, redacted) => {
     expect(redactUrl(url)).toBe(redacted)
+  })
+
+  it('takes linear time on a long run of slashes, tabs or newlines after the scheme', () => {
+    const url = `http:${'\t'.repeat(100_000)}x` // ~10 s with the run matched by two overlapping quantifiers
+    const started = performance.now()
+    expect(redactUrl(url)).toBe(url)
+    expect(performance.now() - started).toBeLessThan(200)
+  })
+
+  it('leaves no user-info the URL parser would find (property)', () => {
+    const part = (chars: string) => fc.string({ unit: fc.constantFrom(...chars), maxLength: 3 })
+    fc.assert(
+      fc.property(part(' \t\n\u0000\u001f'), fc.constantFrom('http', 'HTTPS', 'h\tttp', 'ws', 'foo'), part('/\\\t\n'), part('a:@%\t'), (lead, scheme, slashes, user) => {
+        const url = `${lead}${scheme}:${slashes}${user}:SECRET@host/p?q#f`
+        const parsed = ((): URL | undefined => {
+          try {
+            return new URL(url)
+          } catch {
+            return undefined
+          }
+        })()
+        const redacted = redactUrl(url)
+        // Whatever the parser makes of the redacted text, no part of the secret is in it.
+        expect(parsed?.password.includes('SECRET') || parsed?.username.includes('SECRET') ? redacted.includes('SECRET') : false).toBe(false)
+      }),
+    )
   })
 })
 

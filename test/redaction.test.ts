@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest'
 import { basicAuth, bearerAuth, sessionAuth, signatureAuth, tokenAuth } from '../src/middleware/auth'
 import { type Middleware, createClient } from '../src/http/client'
 import { formatError } from '../src/errors'
+import { sendVoid } from '../src/endpoint/send'
+import { request, withQuery } from '../src/http/request'
 import { invitationsCreate, invitationsList, invitationsRetrieve, timeout } from '../src/index'
 import { type Sent, jsonResponse, recordingFetch, textResponse } from './helpers/fetch'
 
@@ -84,9 +86,47 @@ describe('credentials in the base URL', () => {
         _tag: 'RequestError',
         method: 'GET',
         url: 'https://[redacted]@cvat.example/api/invitations',
-        message: 'the URL holds credentials (user:password@): pass them with basicAuth instead',
+        message: 'the URL holds credentials (user:password@): use basicAuth',
       }),
     )
     expect(rec.sent).toEqual([])
+  })
+})
+
+describe('a sign value holding a lone surrogate', () => {
+  it('is scrubbed in the encoded form it was sent in (the surrogate as U+FFFD)', async () => {
+    const onWire = 'sg_SECRET_%EF%BF%BD_x'
+    const rec = recordingFetch(() => jsonResponse(403, { detail: `bad signature ${onWire}` }))
+    const req = withQuery([['sign', 'sg_SECRET_\uD800_x']])(request('GET', '/api/x'))
+    expect(await sendVoid(createClient({ baseUrl: 'https://cvat.example', fetch: rec.fetch }), E.right(req))()).toEqual(
+      E.left({
+        _tag: 'StatusError',
+        method: 'GET',
+        url: 'https://cvat.example/api/x?sign=[redacted]',
+        status: 403,
+        statusText: '',
+        body: { _tag: 'Detail', detail: 'bad signature [redacted]' },
+        headers: { 'content-type': 'application/vnd.cvat+json' },
+      }),
+    )
+    expect(rec.sent.map((s) => s.url)).toEqual([`https://cvat.example/api/x?sign=${onWire}`])
+  })
+})
+
+describe('a hand-made request whose cookie header is a number', () => {
+  it('still has its token scrubbed from an echo', async () => {
+    const rec = recordingFetch(() => jsonResponse(401, { detail: 'you sent abc123SECRET' }))
+    const req = { ...request('GET', '/api/x'), headers: { authorization: 'Token abc123SECRET', cookie: 12345 as unknown as string } }
+    expect(await sendVoid(createClient({ baseUrl: 'https://cvat.example', fetch: rec.fetch }), E.right(req))()).toEqual(
+      E.left({
+        _tag: 'StatusError',
+        method: 'GET',
+        url: 'https://cvat.example/api/x',
+        status: 401,
+        statusText: '',
+        body: { _tag: 'Detail', detail: 'you sent [redacted]' },
+        headers: { 'content-type': 'application/vnd.cvat+json' },
+      }),
+    )
   })
 })

@@ -25,8 +25,6 @@ const excerpt = (text: string, secrets: ReadonlyArray<string>): string =>
 
 const failure = (req: HttpRequest, res: HttpResponse): CvatError => {
   const secrets = recallSecrets(res)
-  const headers: Record<string, string> = {}
-  for (const [k, v] of Object.entries(res.headers)) headers[k] = scrub(v, secrets)
   return statusError(
     req.method,
     res.url,
@@ -34,7 +32,8 @@ const failure = (req: HttpRequest, res: HttpResponse): CvatError => {
     scrub(res.statusText, secrets),
     parseErrorBody(excerpt(res.body, secrets)),
     parseRetryAfter(res.headers['retry-after']),
-    headers,
+    res.headers,
+    secrets,
   )
 }
 
@@ -43,53 +42,44 @@ const undecodable = (req: HttpRequest, res: HttpResponse, message: string): Cvat
   return decodeError(req.method, res.url, res.status, scrub(message, secrets), excerpt(res.body, secrets))
 }
 
-// The runtime's parse error quotes the body, so the message says only what is ours to say.
-const parseJson = (req: HttpRequest, res: HttpResponse): E.Either<CvatError, unknown> => {
-  try {
-    return E.right(JSON.parse(res.body))
-  } catch {
-    return E.left(undecodable(req, res, `expected JSON: ${res.body.trim() === '' ? 'the body is empty' : 'the body is not JSON'}`))
-  }
-}
-
 /** Decodes a response: non-2xx is a `StatusError`, a 2xx body must be JSON matching the decoder. */
 export const readResponse =
   <A>(req: HttpRequest, name: string, decoder: D.Decoder<unknown, A>) =>
   (res: HttpResponse): E.Either<CvatError, A> => {
     if (!isSuccess(res.status)) return E.left(failure(req, res))
-    const json = parseJson(req, res)
-    if (E.isLeft(json)) return json
-    const decoded = decoder.decode(json.right)
+    let json: unknown
+    try {
+      json = JSON.parse(res.body)
+    } catch {
+      // The runtime's parse error quotes the body, so the message says only what is ours to say.
+      return E.left(undecodable(req, res, `expected JSON: ${res.body.trim() === '' ? 'the body is empty' : 'the body is not JSON'}`))
+    }
+    const decoded = decoder.decode(json)
     return E.isLeft(decoded) ? E.left(undecodable(req, res, `${name}: ${drawDecodeError(decoded.left)}`)) : decoded
   }
 
 // Endpoints sequence "build the request, send it, read the answer" here with one promise step,
 // not with fp-ts/TaskEither combinators: that module's unannotated top-level calls cost ~0.9 kB
 // gzipped in every esbuild bundle, and its ES5 async helpers cost time on every request (see
-// BENCHMARKS.md). A Task never rejects and `read` never throws, so the chain never rejects.
+// BENCHMARKS.md). One tryCatch around the chain keeps it from rejecting, whatever a hand-made
+// client or response does.
 
 // Both endpoint shapes share one exchange: skip a request that failed to build, send it, and
-// hand a response (not a transport failure) to the reader.
-const BROKEN = 'the client threw or rejected instead of answering a Left'
-
-// A client that is not a function is refused; one that throws or rejects instead of answering a
-// `Left` (a hand-made client, a middleware around nothing) still ends in a `Left`.
-const exchange =
-  <A>(client: Client, req: E.Either<CvatError, HttpRequest>, read: (req: HttpRequest, res: HttpResponse) => E.Either<CvatError, A>): TaskEither<CvatError, A> =>
-  () => {
-    if (E.isLeft(req)) return Promise.resolve(req)
-    const problem = clientProblem(client)
-    const broken = (message: string) => E.left(requestError(req.right.method, req.right.url, message))
-    if (problem !== undefined) return Promise.resolve(broken(problem))
-    try {
-      return client(req.right)().then(
-        (res) => (E.isLeft(res) ? res : read(req.right, res.right)),
-        () => broken(BROKEN),
-      )
-    } catch {
-      return Promise.resolve(broken(BROKEN))
-    }
-  }
+// hand a response (not a transport failure) to the reader. A client that is not a function is
+// refused; one that throws or rejects instead of answering a `Left` (a hand-made client, a
+// middleware around nothing) still ends in a `Left`.
+const exchange = <A>(
+  client: Client,
+  req: E.Either<CvatError, HttpRequest>,
+  read: (req: HttpRequest, res: HttpResponse) => E.Either<CvatError, A>,
+): TaskEither<CvatError, A> => {
+  if (E.isLeft(req)) return () => Promise.resolve(req)
+  // Calling a client that is not a function throws too: the refusal then says what it is.
+  return E.tryCatch(
+    () => client(req.right)().then((res) => (E.isLeft(res) ? res : read(req.right, res.right))),
+    () => requestError(req.right.method, req.right.url, clientProblem(client) ?? 'the client threw or rejected instead of answering a Left'),
+  )
+}
 
 /** Sends a request (unless building it failed) and decodes a 2xx JSON body. */
 export const send = <A>(client: Client, req: E.Either<CvatError, HttpRequest>, name: string, decoder: D.Decoder<unknown, A>): TaskEither<CvatError, A> =>

@@ -5,8 +5,7 @@
 import type { ErrorBody } from '../errors'
 import { isRecord, isStringArray } from '../json'
 import { EXCERPT_CHARS, clip } from './bounded'
-import { CREDENTIAL_HEADERS, REDACTED } from './redact'
-
+import { CREDENTIAL_HEADERS, REDACTED, scrub } from './redact'
 
 const classify = (value: unknown): ErrorBody => {
   if (typeof value === 'string') return { _tag: 'Message', message: value }
@@ -37,13 +36,17 @@ export const parseErrorBody = (text: string): ErrorBody => {
   }
 }
 
-const MAX_HEADERS = 32
-const MAX_HEADER_VALUE = 256
-
-/** Keeps at most 32 response headers, each value at most 256 characters, with credential headers' values redacted. */
-export const boundedHeaders = (headers: Readonly<Record<string, string>>): Readonly<Record<string, string>> => {
+/**
+ * Keeps at most 32 response headers, names lowercased, each value scrubbed of `secrets` (before
+ * it is cut, so a secret across the cut is found) and at most 256 characters, with credential
+ * headers' values redacted.
+ */
+export const boundedHeaders = (headers: Readonly<Record<string, string>>, secrets: ReadonlyArray<string> = []): Readonly<Record<string, string>> => {
   const out: Record<string, string> = {}
-  for (const [name, value] of Object.entries(headers).slice(0, MAX_HEADERS))
-    out[clip(name, 64)] = CREDENTIAL_HEADERS.includes(name) ? REDACTED : clip(value, MAX_HEADER_VALUE)
+  // Names are lowercased (as a fetch Headers gives them) so a hand-made client's `Set-Cookie` is one too.
+  for (const [name, value] of Object.entries(headers).slice(0, 32)) {
+    const lower = name.toLowerCase()
+    out[clip(lower, 64)] = CREDENTIAL_HEADERS.includes(lower) ? REDACTED : clip(scrub(value, secrets), 256)
+  }
   return out
 }

@@ -7,8 +7,6 @@
 /** The most characters of a body an error keeps (4 KiB). */
 export const EXCERPT_CHARS = 4096
 
-const CLIPPED = /… \[\d+ more characters\]$/
-
 /**
  * Cuts a text to at most `max` characters (never inside a surrogate pair), saying how much of
  * the whole (`total` characters, when the text is already a part of it) was left out. A text it
@@ -16,13 +14,10 @@ const CLIPPED = /… \[\d+ more characters\]$/
  */
 export const clip = (text: string, max: number = EXCERPT_CHARS, total: number = text.length): string => {
   if (text.length <= max && total <= text.length) return text
-  if (total === text.length && text.length <= max + 40 && CLIPPED.test(text)) return text
+  if (total === text.length && text.length <= max + 40 && /… \[\d+ more characters\]$/.test(text)) return text
   const end = text.length <= max ? text.length : /[\ud800-\udbff]/.test(text.charAt(max - 1)) ? max - 1 : max
   return `${text.slice(0, end)}… [${total - end} more characters]`
 }
-
-const MAX_DEPTH = 16
-const MAX_NODES = 1000
 
 /**
  * Renders a value as JSON text of at most `max` characters (then `…`), exactly as `JSON.stringify`
@@ -34,15 +29,16 @@ export const boundedJson = (value: unknown, max = 200): string => {
   const depths = new WeakMap<object, number>()
   let nodes = 0
   let cut = false
-  // JSON.stringify calls this with the holder as `this`: its depth gives the value's.
-  function bound(this: unknown, _key: string, v: unknown): unknown {
-    const depth = (typeof this === 'object' && this !== null ? (depths.get(this) ?? 0) : 0) + 1
-    if (++nodes > MAX_NODES) return (cut = true), undefined
+  // JSON.stringify calls this with the holder as `this` (an object, the root's a wrapper it
+  // makes): its depth gives the value's.
+  function bound(this: object, _key: string, v: unknown): unknown {
+    const depth = (depths.get(this) ?? 0) + 1
+    if (++nodes > 1000) return (cut = true), undefined
     if (typeof v === 'bigint') return String(v)
     if (typeof v === 'string' && v.length > max) return v.slice(0, max + 1)
     if (typeof v !== 'object' || v === null) return v
     // Parsed JSON shares no objects, so one seen before is a cycle.
-    if (depth > MAX_DEPTH || depths.has(v)) return '…'
+    if (depth > 16 || depths.has(v)) return '…'
     depths.set(v, depth)
     return v
   }

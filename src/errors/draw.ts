@@ -7,9 +7,6 @@ import type * as DE from 'io-ts/DecodeError'
 import type * as D from 'io-ts/Decoder'
 import { boundedJson } from './bounded'
 
-const MAX_LINES = 40
-const MAX_VALUE = 120
-
 type Node = DE.DecodeError<string>
 
 // A free semigroup flattened with an explicit stack, in order (as io-ts does).
@@ -26,7 +23,7 @@ const forest = (e: D.DecodeError): ReadonlyArray<Node> => {
 const label = (n: Node): string => {
   switch (n._tag) {
     case 'Leaf':
-      return `cannot decode ${boundedJson(n.actual, MAX_VALUE)}, should be ${n.error}`
+      return `cannot decode ${boundedJson(n.actual, 120)}, should be ${n.error}`
     case 'Key':
       return `${n.kind} property ${JSON.stringify(n.key)}`
     case 'Index':
@@ -48,15 +45,15 @@ export const drawDecodeError = (e: D.DecodeError): string => {
   const lines: string[] = []
   let omitted = false
   const walk = (n: Node, prefix: string, indent: string): void => {
-    if (lines.length >= MAX_LINES) return void (omitted = true)
+    if (lines.length >= 40) return void (omitted = true)
     lines.push(prefix + label(n))
     const kids = n._tag === 'Leaf' ? [] : forest(n.errors)
     kids.forEach((k, i) => {
       const last = i === kids.length - 1
-      walk(k, `${indent}${last ? '└' : '├'}─ `, indent + (kids.length > 1 && !last ? '│  ' : '   '))
+      walk(k, `${indent}${last ? '└' : '├'}─ `, indent + (last ? '   ' : '│  '))
     })
   }
   const roots = forest(e)
   roots.forEach((n) => walk(n, '', ''))
-  return omitted ? `${lines.join('\n')}\n…` : lines.join('\n')
+  return lines.join('\n') + (omitted ? '\n…' : '')
 }

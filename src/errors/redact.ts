@@ -3,6 +3,7 @@
  * server sent (bodies, headers) is scrubbed of every form of every credential the request
  * carried, and of the shapes a credential takes when a server echoes one we did not know about.
  */
+import { encode } from '../http/request'
 
 /** Marks where a credential was removed. */
 export const REDACTED = '[redacted]'
@@ -18,8 +19,12 @@ export const REDACTED = '[redacted]'
 export const redactUrl = (url: string): string =>
   typeof url !== 'string'
     ? ''
-    : url
-        .replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#\\]*@/i, `$1${REDACTED}@`)
+    : // The user-info as the WHATWG URL parser (so fetch) finds it: past leading C0 controls and
+      // spaces, tabs and newlines anywhere (it removes them), and for http(s) any run of `/` or
+      // `\` after the scheme, even none (`http:\\u:p@h`, `http:u:p@h`). The run of slashes is
+      // matched once (a lookahead, as an atomic group): a long run costs linear time, not quadratic.
+      url
+        .replace(/^([\0- ]*[a-z][a-z0-9+.\t\n\r-]*:(?=([\t\n\r/\\]*))\2)[^/?#\\]*@/i, `$1${REDACTED}@`)
         .replace(/([?&](?:s|%73)(?:i|%69)(?:g|%67)(?:n|%6e)=)[^&#]*/gi, `$1${REDACTED}`)
 
 // Shapes a credential takes in a server's echo even when we do not know its value: the `sign`
@@ -57,24 +62,20 @@ const decodeBase64Utf8 = (b64: string): string | undefined => {
 
 // Each form a value may take in text: raw, percent-encoded (either hex case), JSON- and HTML-escaped.
 const formsOf = (value: string): ReadonlyArray<string> => {
-  let encoded = value
-  try {
-    encoded = encodeURIComponent(value)
-  } catch {
-    // A lone surrogate cannot be encoded, so it cannot have been sent encoded either.
-  }
-  // URL parsers also encode `'` in a query, which encodeURIComponent leaves as is.
+  // Encoded as the request builder encodes (a lone surrogate as U+FFFD). URL parsers also encode
+  // `'` in a query, which encodeURIComponent leaves as is.
+  const encoded = encode(value)
   return [value, encoded, encoded.replace(/'/g, '%27'), encoded.replace(/%[0-9A-F]{2}/g, (m) => m.toLowerCase()), JSON.stringify(value).slice(1, -1), html(value)]
 }
 
 const credentialParts = (name: string, value: string): ReadonlyArray<string> => {
   if (name === 'cookie') return value.split(';').flatMap((part) => [part.trim(), part.slice(part.indexOf('=') + 1).trim()])
   if (name !== 'authorization') return [value]
-  const [scheme = '', ...rest] = value.split(' ')
-  const credential = rest.join(' ')
-  const decoded = scheme.toLowerCase() === 'basic' ? decodeBase64Utf8(credential) : undefined
-  const colon = decoded?.indexOf(':') ?? -1
-  return [value, credential, ...(decoded === undefined ? [] : [decoded, decoded.slice(0, colon), decoded.slice(colon + 1)])]
+  // What follows the scheme; Basic's decoded `user:password`, the user, and the password (which
+  // may hold more colons: the user-id cannot, RFC 7617).
+  const credential = value.slice(value.indexOf(' ') + 1)
+  const decoded = /^basic /i.test(value) ? decodeBase64Utf8(credential) : undefined
+  return [value, credential, ...(decoded === undefined ? [] : [decoded, ...decoded.split(/:(.*)/s)])]
 }
 
 /** Headers whose values are credentials. */
@@ -89,10 +90,10 @@ export const SECRET_FIELD = /pass(word)?|secret|token|^key$|^value$|^sign$|csrf|
 
 // The text of every secret field of a JSON body; a body that is not JSON holds none we can name.
 const bodySecrets = (body: string | undefined): ReadonlyArray<string> => {
-  if (typeof body !== 'string' || body === '') return []
   const found: string[] = []
   try {
-    JSON.parse(body, (k, v: unknown) => {
+    // No body is not JSON either (an untyped caller's non-string is read as JSON reads it).
+    JSON.parse(body ?? '', (k, v: unknown) => {
       if (typeof v === 'string' && SECRET_FIELD.test(k)) found.push(v)
       return v
     })
@@ -109,8 +110,10 @@ export const secretsOf = (
   body?: string,
 ): ReadonlyArray<string> =>
   [
-    ...CREDENTIAL_HEADERS.flatMap((h) => (headers[h] === undefined ? [] : credentialParts(h, headers[h]))),
-    ...query.filter(([k]) => k === 'sign').map(([, v]) => v),
+    // An absent header gives only empty parts, which are too short to be secrets; a hand-made
+    // request's number is text as fetch sends it (one unreadable value must not hide the rest).
+    ...CREDENTIAL_HEADERS.flatMap((h) => credentialParts(h, String(headers[h] ?? ''))),
+    ...query.flatMap(([k, v]) => (k === 'sign' ? [v] : [])),
     ...bodySecrets(body),
   ].flatMap((s) => (s.length >= 3 ? formsOf(s) : []))
 

@@ -63,41 +63,26 @@ const NO_FETCH = { code: 'NO_FETCH' }
 
 // A runtime's error text may quote the URL or a header value (undici quotes a URL holding
 // credentials, and an invalid header value), so a message is composed from our own words and a
-// cause code (ECONNREFUSED, UND_ERR_SOCKET, …), never from that text.
-const CODE = /^[A-Z][A-Z0-9_]{1,39}$/
+// cause code (ECONNREFUSED, UND_ERR_SOCKET, …), never from that text. Each field is read once
+// (a getter may answer differently each time), inside the try: a Proxy or getter that throws
+// ends the walk.
+type Failure = { readonly cause?: unknown; readonly name?: unknown; readonly code?: unknown }
 
 const causeOf = (e: unknown, step: string): string => {
   try {
-    let code: unknown
-    for (let c = e, i = 0; i < 4 && typeof c === 'object' && c !== null && code === undefined; i++, c = Reflect.get(c, 'cause')) {
-      const name: unknown = Reflect.get(c, 'name')
+    for (let c = e, i = 0; i < 4 && typeof c === 'object' && c !== null; i++) {
+      const f: Failure = c
+      const { name, code } = f
       if (name === 'AbortError' || name === 'TimeoutError') return 'the request was aborted'
-      const own: unknown = Reflect.get(c, 'code')
-      if (typeof own === 'string' && CODE.test(own)) code = own
+      if (code === NO_FETCH.code) return 'no fetch is available: pass createClient({ fetch })'
+      if (typeof code === 'string' && /^[A-Z][A-Z0-9_]{1,39}$/.test(code)) return `${step} (${code})`
+      c = f.cause
     }
-    if (code === 'NO_FETCH') return 'no fetch is available here: pass createClient({ fetch })'
-    return code === undefined ? step : `${step} (${String(code)})`
   } catch {
-    return step
+    // A getter or Proxy trap threw: nothing more can be read.
   }
+  return step
 }
-
-// fp-ts's `TE.tryCatch`, minus its cost: fp-ts ships ES5, so `TE.tryCatch` runs every request
-// through `__awaiter`/`__generator`, which cost 5-10% of throughput on a 10-invitation page
-// (`npm run bench`, see BENCHMARKS.md). Same contract: a rejection, or a throw before the
-// promise exists, becomes a `Left`; the Task itself never rejects.
-const tryCatch =
-  <A>(f: () => Promise<E.Either<CvatError, A>>, onRejected: (e: unknown) => CvatError): TE.TaskEither<CvatError, A> =>
-  () => {
-    try {
-      return f().then(
-        (a) => a,
-        (e) => E.left(onRejected(e)),
-      )
-    } catch (e) {
-      return Promise.resolve(E.left(onRejected(e)))
-    }
-  }
 
 // A hand-made response's `forEach` may throw, or hand over non-strings: what was read is kept.
 const readHeaders = (headers: Headers): Record<string, string> => {
@@ -118,7 +103,8 @@ const responseOf = (res: Response, body: string, url: string): HttpResponse => {
   let headers: Record<string, string> | undefined
   return {
     status: res.status,
-    statusText: res.statusText,
+    // A hand-made response may have none; every error reads it as text.
+    statusText: typeof res.statusText === 'string' ? res.statusText : '',
     get headers() {
       return (headers ??= readHeaders(res.headers))
     },
@@ -135,30 +121,27 @@ const parse = (url: string, base?: string): URL | undefined => {
   }
 }
 
-const originOf = (url: string): string | undefined => parse(url)?.origin
-
 // A redirect that turns into a GET leaves its body, and the body's type, behind.
 const asGet = (init: RequestInit, headers: Readonly<Record<string, string>>): RequestInit => {
   const { 'content-type': _dropped, ...rest } = headers
   return { ...init, method: 'GET', headers: rest, body: null }
 }
 
-// What is wrong with a URL before anything is sent; the message never quotes it.
-const urlProblem = (url: string): string | undefined =>
-  originOf(url) === undefined
+// What is wrong with a URL, as parsed, before anything is sent; the message never quotes it. The
+// parser's reading decides: `http:\\u:p@h` holds credentials as much as `http://u:p@h` does.
+const urlProblem = (parsed: URL | undefined): string | undefined =>
+  parsed === undefined
     ? 'the URL is not valid'
-    : /^[a-z][a-z0-9+.-]*:\/\/[^/?#\\]*@/i.test(url)
-      ? 'the URL holds credentials (user:password@): pass them with basicAuth instead'
+    : parsed.username || parsed.password
+      ? 'the URL holds credentials (user:password@): use basicAuth'
       : undefined
 
 // `withJsonBody` types a request JSON even when its value could not be serialised: such a request
 // is refused rather than sent as a write without its body.
 const bodyProblem = (req: HttpRequest): string | undefined =>
   req.body === undefined && req.headers['content-type'] === 'application/json'
-    ? 'the request is typed application/json but has no body: withJsonBody could not serialise its value'
+    ? 'a JSON request has no body: withJsonBody could not serialise its value'
     : undefined
-
-const REDIRECTS: ReadonlyArray<number> = [301, 302, 303, 307, 308]
 
 interface Options {
   readonly baseUrl: string
@@ -166,6 +149,9 @@ interface Options {
   /** NaN when the caller's value is not a number: each request then says so. */
   readonly limit: number
 }
+
+// A caller's fetch is called as a plain function (never as a method of the options object).
+const isFetch = (f: unknown): f is Options['fetch'] => typeof f === 'function'
 
 // Options are read once, when the client is made; an untyped caller's `null`, number or Proxy
 // whose traps throw becomes a message every request then answers with (a RequestError).
@@ -175,9 +161,8 @@ const readOptions = (options: unknown): Options | string => {
     const o: { readonly [K in keyof ClientOptions]?: unknown } = options
     const { baseUrl = 'http://localhost', fetch: custom, maxResponseBytes: limit = DEFAULT_MAX_RESPONSE_BYTES } = o
     if (typeof baseUrl !== 'string') return `createClient baseUrl must be a string, got ${describeValue(baseUrl)}`
-    if (custom !== undefined && typeof custom !== 'function') return `createClient fetch must be a function, got ${describeValue(custom)}`
-    const call = (url: string, init: RequestInit): Promise<Response> => Reflect.apply(custom ?? globalThis.fetch, undefined, [url, init])
-    return { baseUrl, fetch: custom === undefined ? undefined : call, limit: typeof limit === 'number' ? limit : NaN }
+    if (custom !== undefined && !isFetch(custom)) return `createClient fetch must be a function, got ${describeValue(custom)}`
+    return { baseUrl, fetch: custom, limit: typeof limit === 'number' ? limit : NaN }
   } catch {
     return 'createClient options cannot be read'
   }
@@ -198,35 +183,42 @@ const isResponse = (res: Response | null | undefined): res is Response =>
  */
 export const createClient = (options: ClientOptions = {}): Client => {
   const read = readOptions(options)
+  // Options that could not be read leave no base URL: the refusal's URL is the request's own.
+  const { baseUrl = '', fetch: custom, limit = 0 }: Partial<Options> = typeof read === 'string' ? {} : read
   return (req) => {
-    if (typeof read === 'string') return () => Promise.resolve(E.left(requestError(req.method, resolveUrl('', req), read)))
-    const { baseUrl, fetch: custom, limit } = read
     const secrets = () => secretsOf(req.headers, req.query, req.body)
     let url = req.url
     const fail = (e: unknown, step: string) => transportError(req.method, url, causeOf(e, step))
-    return tryCatch(() => {
+    return E.tryCatch(() => {
       try {
         url = resolveUrl(baseUrl, req)
       } catch {
-        return Promise.resolve(E.left(requestError(req.method, url, 'the URL cannot be built: a path or query value cannot be encoded')))
+        return Promise.resolve(E.left(requestError(req.method, url, 'a path or query value cannot be encoded in the URL')))
       }
+      const parsed = parse(url)
+      const origin = parsed?.origin
       const problem =
-        Number.isNaN(limit) || limit < 0 ? 'maxResponseBytes must be a number ≥ 0' : (urlProblem(url) ?? bodyProblem(req))
+        typeof read === 'string'
+          ? read
+          : !(limit >= 0) // negative, or NaN (not a number)
+            ? 'maxResponseBytes must be a number ≥ 0'
+            : (urlProblem(parsed) ?? bodyProblem(req))
       if (problem !== undefined) return Promise.resolve(E.left(requestError(req.method, url, problem)))
-      const origin = originOf(url)
       // One hop: send, then follow a same-origin redirect or read the body under the limit.
       const hop = (at: string, init: RequestInit, hops: number): Promise<E.Either<CvatError, HttpResponse>> =>
         fetchWith(custom, at, init).then((res) => {
-          if (!isResponse(res)) return E.left(transportError(req.method, at, 'fetch answered something that is not a Response'))
-          if (res.type === 'opaqueredirect' || res.status === 0) return E.left(redirectError(req.method, at, res.status, 'opaque', ''))
-          const location = REDIRECTS.includes(res.status) ? res.headers.get('location') : null
+          if (!isResponse(res)) return E.left(transportError(req.method, at, 'fetch did not answer a Response'))
+          // The Fetch standard gives an opaque redirect (type 'opaqueredirect') status 0, as it
+          // does only an opaque (no-cors) response, which this client never asks for.
+          if (res.status === 0) return E.left(redirectError(req.method, at, 0, 'opaque', ''))
+          const location = [301, 302, 303, 307, 308].includes(res.status) ? res.headers.get('location') : null
           if (location !== null) {
-            const next = parse(location, at)?.href ?? location
+            const target = parse(location, at)
+            const next = target?.href ?? location
             void res.body?.cancel().catch(() => undefined)
+            const refused = target?.origin !== origin ? 'cross-origin' : hops >= MAX_REDIRECTS ? 'too-many' : undefined
             // The Location is the server's text: it may echo a credential anywhere, not only in `sign`.
-            const shown = () => scrub(next, secrets())
-            if (originOf(next) !== origin) return E.left(redirectError(req.method, at, res.status, 'cross-origin', shown()))
-            if (hops >= MAX_REDIRECTS) return E.left(redirectError(req.method, at, res.status, 'too-many', shown()))
+            if (refused !== undefined) return E.left(redirectError(req.method, at, res.status, refused, scrub(next, secrets())))
             // 303, and 301/302 after a POST, turn into a GET without a body, as browsers do.
             const toGet = res.status === 303 || (res.status <= 302 && init.method === 'POST')
             return hop(next, toGet ? asGet(init, req.headers) : init, hops + 1)
@@ -239,10 +231,7 @@ export const createClient = (options: ClientOptions = {}): Client => {
             (e) => E.left(fail(e, 'the response body could not be read')),
           )
         })
-      const init: RequestInit = { method: req.method, headers: req.headers, redirect: 'manual' }
-      if (req.body !== undefined) init.body = req.body
-      if (req.signal !== undefined) init.signal = req.signal
-      return hop(url, init, 0)
+      return hop(url, { method: req.method, headers: req.headers, redirect: 'manual', body: req.body, signal: req.signal }, 0)
     }, (e) => fail(e, 'fetch failed'))
   }
 }

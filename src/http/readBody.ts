@@ -5,13 +5,16 @@
  */
 
 // A fetch that returns no web stream (an old polyfill, a hand-made response) is read with
-// `text()`; its size is then checked after the fact, in UTF-16 code units.
+// `text()`; its size is then checked after the fact, in UTF-16 code units. A hand-made `text()`
+// that gives anything but a string has given no body: that is a failure to read one.
 const readText = (res: Response, limit: number): Promise<string | undefined> =>
-  res.text().then((text) => (text.length > limit ? undefined : text))
+  res.text().then((text) => (typeof text !== 'string' ? Promise.reject(text) : text.length > limit ? undefined : text))
 
 /** Reads a body as UTF-8 text; `undefined` when it is longer than `limit` bytes (the rest is not read). */
 export const readBody = (res: Response, limit: number): Promise<string | undefined> => {
-  const declared = Number(res.headers?.get('content-length') ?? 0)
+  // The client checked `headers.get` is a function. No header is `null`, which is 0; an
+  // unreadable one is NaN, which no limit is below.
+  const declared = Number(res.headers.get('content-length'))
   const body = res.body
   if (declared > limit) return (body?.cancel().catch(() => undefined) ?? Promise.resolve()).then(() => undefined)
   if (typeof body?.getReader !== 'function') return readText(res, limit)

@@ -54,9 +54,6 @@ export interface HttpResponse {
   readonly url: string
 }
 
-/** The media type CVAT answers with. */
-export const CVAT_MEDIA_TYPE = 'application/vnd.cvat+json'
-
 /**
  * Builds a request with CVAT's `Accept` header and no query or body.
  *
@@ -67,19 +64,20 @@ export const request = (method: Method, url: string): HttpRequest => ({
   method,
   url,
   query: [],
-  headers: { accept: CVAT_MEDIA_TYPE },
+  // The media type CVAT answers with.
+  headers: { accept: 'application/vnd.cvat+json' },
 })
 
 // `encodeURIComponent` throws `URIError` on a lone UTF-16 surrogate (text cut mid-emoji). Such a
 // surrogate becomes U+FFFD first, as the WHATWG URL parser itself does, so encoding is total;
 // endpoints refuse such strings earlier with a `RequestError` (see endpoint/params.ts).
-const SURROGATES = /[\uD800-\uDBFF][\uDC00-\uDFFF]|[\uD800-\uDFFF]/g
-const wellFormed = (s: string): string => s.replace(SURROGATES, (m) => (m.length === 2 ? m : '\uFFFD'))
+const wellFormed = (s: string): string => s.replace(/[\uD800-\uDBFF][\uDC00-\uDFFF]|[\uD800-\uDFFF]/g, (m) => (m.length === 2 ? m : '\uFFFD'))
 
 /** Whether a string has no lone UTF-16 surrogate (what `String.prototype.isWellFormed` says, on every runtime). */
 export const isWellFormed = (s: string): boolean => wellFormed(s) === s
 
-const encode = (s: string): string => encodeURIComponent(typeof s === 'string' ? wellFormed(s) : '')
+/** Percent-encodes a path or query part, a lone surrogate as U+FFFD (total, unlike `encodeURIComponent`). */
+export const encode = (s: string): string => encodeURIComponent(typeof s === 'string' ? wellFormed(s) : '')
 
 /** Renders a path template, passing every parameter through `encodeURIComponent` (a lone surrogate becomes U+FFFD). */
 export const path = (strings: TemplateStringsArray, ...params: ReadonlyArray<string>): string =>

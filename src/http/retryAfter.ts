@@ -15,7 +15,7 @@ export const parseRetryAfter = (value: string | undefined, now: number = Date.no
   const v = value.trim()
   if (/^\d+$/.test(v)) return Number(v)
   // An HTTP-date names a weekday and a month; a bare number-ish string that Date accepts is not one.
-  if (!/[a-z]/i.test(v) || typeof now !== 'number' || !Number.isFinite(now)) return undefined
+  if (!/[a-z]/i.test(v) || !Number.isFinite(now)) return undefined
   const at = Date.parse(v)
   return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - now) / 1000))
 }

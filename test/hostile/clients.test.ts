@@ -110,7 +110,7 @@ describe('createClient with options that are not an object', () => {
 
 describe('a fetch answering something that is not a Response', () => {
   const answering = (res: unknown): Client => createClient({ baseUrl: 'http://h', fetch: async () => res as Response })
-  const NOT_A_RESPONSE = 'fetch answered something that is not a Response'
+  const NOT_A_RESPONSE = 'fetch did not answer a Response'
   it.each([
     ['headers without forEach', { status: 400, statusText: 'Bad', type: 'basic', headers: { get: () => null }, body: null, text: async (): Promise<string> => '{}' }, NOT_A_RESPONSE],
     ['no headers', { status: 200, statusText: 'OK', type: 'basic', body: null, text: async (): Promise<string> => '[]' }, NOT_A_RESPONSE],
@@ -119,6 +119,25 @@ describe('a fetch answering something that is not a Response', () => {
     ['a throwing Proxy', throwing, 'fetch failed'],
   ])('%s: a TransportError', async (_name, res, message) => {
     expect(await run(() => invitationsRetrieve(answering(res), { key: 'k' }))).toEqual(E.left({ _tag: 'TransportError', method: 'GET', url: 'http://h/api/invitations/k', message }))
+  })
+
+  // A Response's statusText and text() are strings; a hand-made one's may be anything. The whole
+  // result is compared, so a rejection (the run's `threw: …`) or a RequestError fails it too.
+  it('a statusText that is not a string: the StatusError has an empty one', async () => {
+    const res = { status: 404, type: 'basic', headers: new Headers(), body: null, text: async (): Promise<string> => '' }
+    expect(await run(() => invitationsRetrieve(answering(res), { key: 'k' }))).toEqual(
+      E.left({ _tag: 'StatusError', method: 'GET', url: 'http://h/api/invitations/k', status: 404, statusText: '', body: { _tag: 'Empty' }, headers: {} }),
+    )
+  })
+
+  it.each([
+    ['a number', 404],
+    ['undefined', undefined],
+  ])('text() resolving to %s: a body that could not be read', async (_name, text) => {
+    const res = { status: 400, statusText: 'Bad', type: 'basic', headers: new Headers(), body: null, text: async (): Promise<unknown> => text }
+    expect(await run(() => invitationsRetrieve(answering(res), { key: 'k' }))).toEqual(
+      E.left({ _tag: 'TransportError', method: 'GET', url: 'http://h/api/invitations/k', message: 'the response body could not be read' }),
+    )
   })
 
   it('headers whose forEach throws: the StatusError keeps what could be read', async () => {
@@ -136,5 +155,24 @@ describe('a client function that throws or rejects', () => {
     ['returns a Task that rejects', (() => () => Promise.reject(new Error('x'))) as Client, 'the client threw or rejected instead of answering a Left'],
   ])('%s: a RequestError', async (_name, c, message) => {
     expect(await run(() => invitationsRetrieve(c, { key: 'k' }))).toEqual(E.left({ _tag: 'RequestError', method: 'GET', url: '/api/invitations/k', message }))
+  })
+})
+
+describe('a hand-made client answering header names in capitals', () => {
+  it('still has its credential headers redacted, and every name lowercased, in a StatusError', async () => {
+    const c: Client = () => () =>
+      Promise.resolve(E.right({ status: 401, statusText: 'No', headers: { 'Set-Cookie': 'auth=s3cr3t-value', 'X-Request-Id': 'r1' }, body: '', url: 'http://h/api/invitations/k' }))
+    expect(await run(() => invitationsRetrieve(c, { key: 'k' }))).toEqual(
+      E.left({
+        _tag: 'StatusError',
+        method: 'GET',
+        url: 'http://h/api/invitations/k',
+        status: 401,
+        statusText: 'No',
+        body: { _tag: 'Empty' },
+        headers: { 'set-cookie': '[redacted]', 'x-request-id': 'r1' },
+        requestId: 'r1',
+      }),
+    )
   })
 })

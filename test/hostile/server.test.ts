@@ -174,7 +174,7 @@ describe('credentials a server echoes never reach an error', () => {
       _tag: 'RequestError',
       method: 'GET',
       url: `${s.url.replace('http://', 'http://[redacted]@')}/api/invitations`,
-      message: 'the URL holds credentials (user:password@): pass them with basicAuth instead',
+      message: 'the URL holds credentials (user:password@): use basicAuth',
     })
     expect(s.requests).toEqual([])
     expect(printed(e)).not.toContain('p@ss')

@@ -127,7 +127,11 @@ describe('maxResponseBytes', () => {
 
 describe('what the client refuses to send', () => {
   it.each([
-    ['http://alice:p@ss@127.0.0.1:9', 'http://[redacted]@127.0.0.1:9/api/x', 'the URL holds credentials (user:password@): pass them with basicAuth instead'],
+    ['http://alice:p@ss@127.0.0.1:9', 'http://[redacted]@127.0.0.1:9/api/x', 'the URL holds credentials (user:password@): use basicAuth'],
+    // Spellings the URL parser, so fetch, reads as user-info: refused all the same, and redacted.
+    ['http:\\\\alice:SECRET@127.0.0.1:9', 'http:\\\\[redacted]@127.0.0.1:9/api/x', 'the URL holds credentials (user:password@): use basicAuth'],
+    ['http:alice:SECRET@127.0.0.1:9', 'http:[redacted]@127.0.0.1:9/api/x', 'the URL holds credentials (user:password@): use basicAuth'],
+    [' ht\ttp:/\n/alice:SECRET@127.0.0.1:9', ' ht\ttp:/\n/[redacted]@127.0.0.1:9/api/x', 'the URL holds credentials (user:password@): use basicAuth'],
     ['http://[::1', 'http://[::1/api/x', 'the URL is not valid'],
     ['not a url', 'not a url/api/x', 'the URL is not valid'],
   ])('%s', async (baseUrl, url, message) => {
@@ -143,9 +147,17 @@ describe('what the client refuses to send', () => {
     const throwing = new Proxy([], { get: () => { throw new Error('no') } }) as unknown as ReadonlyArray<readonly [string, string]>
     const result = await createClient({ baseUrl: 'https://h', fetch: rec.fetch })({ ...request('GET', '/api/x'), query: throwing })()
     expect(result).toEqual(
-      E.left({ _tag: 'RequestError', method: 'GET', url: '/api/x', message: 'the URL cannot be built: a path or query value cannot be encoded' }),
+      E.left({ _tag: 'RequestError', method: 'GET', url: '/api/x', message: 'a path or query value cannot be encoded in the URL' }),
     )
     expect(rec.sent).toEqual([])
+  })
+
+  it('the same request to a client whose options could not be read: a RequestError, not a synchronous throw', async () => {
+    const throwing = new Proxy([], { get: () => { throw new Error('no') } }) as unknown as ReadonlyArray<readonly [string, string]>
+    const run = async () => createClient(null as never)({ ...request('GET', '/api/x'), query: throwing })()
+    expect(await run().catch((e: unknown) => `threw ${String(e)}`)).toEqual(
+      E.left({ _tag: 'RequestError', method: 'GET', url: '/api/x', message: 'a path or query value cannot be encoded in the URL' }),
+    )
   })
 })
 
@@ -169,6 +181,8 @@ describe('TransportError messages are ours, never the runtime text', () => {
     ['an abort', new DOMException('SECRET', 'AbortError'), 'the request was aborted'],
     ['a string', 'SECRET', 'fetch failed'],
     ['a throwing getter', Object.defineProperty({}, 'name', { get: () => { throw new Error('SECRET') } }), 'fetch failed'],
+    // Read once: a getter that answers a code, then anything, cannot smuggle text into the message.
+    ['a code getter answering differently each time', Object.defineProperty({}, 'code', { get: ((n = 0) => () => (n++ === 0 ? 'ECONNRESET' : 'http://a:SECRET@h'))() }), 'fetch failed (ECONNRESET)'],
   ])('%s', async (_name, reason, message) => {
     const result = await createClient({ baseUrl: 'https://h', fetch: () => Promise.reject(reason) })(request('GET', '/x'))()
     expect(result).toEqual(E.left({ _tag: 'TransportError', method: 'GET', url: 'https://h/x', message }))

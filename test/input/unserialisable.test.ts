@@ -51,7 +51,7 @@ describe('a request built by hand with withJsonBody', () => {
   it.each(contacts)('holding %s: the client refuses it, nothing sent', async (_name, contact) => {
     const { fetch, sent } = recordingFetch(() => new Response('{}', { status: 200 }))
     const r = await createClient({ baseUrl: 'http://h', fetch })(withJsonBody({ contact: contact() })(request('PATCH', '/api/organizations/1')))()
-    expect(r).toEqual(E.left({ _tag: 'RequestError', method: 'PATCH', url: 'http://h/api/organizations/1', message: 'the request is typed application/json but has no body: withJsonBody could not serialise its value' }))
+    expect(r).toEqual(E.left({ _tag: 'RequestError', method: 'PATCH', url: 'http://h/api/organizations/1', message: 'a JSON request has no body: withJsonBody could not serialise its value' }))
     expect(sent).toEqual([])
   })
 })
