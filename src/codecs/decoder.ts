@@ -102,11 +102,12 @@ export const array = <A>(item: Decoder<unknown, A>): Decoder<unknown, Array<A>> 
     if (!Array.isArray(u)) return failure(u, 'Array<unknown>')
     const out: Array<A> = []
     let errors: DecodeError | undefined
-    u.forEach((value: unknown, index: number) => {
+    // Walked with the input's own `reduce`, as io-ts walks it (an array may carry its own methods).
+    u.reduce((_: unknown, value: unknown, index: number) => {
       const result = item.decode(value)
       if (result._tag === 'Left') errors = join(errors, of({ _tag: 'Index', index, kind: 'optional', errors: result.left }))
       else out.push(result.right)
-    })
+    }, 0)
     return errors ? left(errors) : success(out)
   },
 })

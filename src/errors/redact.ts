@@ -65,7 +65,18 @@ const formsOf = (value: string): ReadonlyArray<string> => {
   // Encoded as the request builder encodes (a lone surrogate as U+FFFD). URL parsers also encode
   // `'` in a query, which encodeURIComponent leaves as is.
   const encoded = encode(value)
-  return [value, encoded, encoded.replace(/'/g, '%27'), encoded.replace(/%[0-9A-F]{2}/g, (m) => m.toLowerCase()), JSON.stringify(value).slice(1, -1), html(value)]
+  const json = JSON.stringify(value).slice(1, -1)
+  return [
+    value,
+    encoded,
+    encoded.replace(/'/g, '%27'),
+    encoded.replace(/%[0-9A-F]{2}/g, (m) => m.toLowerCase()),
+    json,
+    // As Python's json.dumps writes it (ensure_ascii, Django's JsonResponse): all but printable ASCII as \uXXXX.
+    // (JSON.stringify left only characters past `~` unescaped; the 0x10000 bit pads to 4 hex digits.)
+    json.replace(/[^ -~]/g, (c) => `\\u${(c.charCodeAt(0) | 65536).toString(16).slice(1)}`),
+    html(value),
+  ]
 }
 
 const credentialParts = (name: string, value: string): ReadonlyArray<string> => {

@@ -207,10 +207,13 @@ export const createClient = (options: ClientOptions = {}): Client => {
       // One hop: send, then follow a same-origin redirect or read the body under the limit.
       const hop = (at: string, init: RequestInit, hops: number): Promise<E.Either<CvatError, HttpResponse>> =>
         fetchWith(custom, at, init).then((res) => {
-          if (!isResponse(res)) return E.left(transportError(req.method, at, 'fetch did not answer a Response'))
+          // A followed redirect's URL is the server's text (its Location): what an error or a
+          // response shows of it is scrubbed of the request's credentials, as the Location is.
+          const shown = hops ? scrub(at, secrets()) : at
+          if (!isResponse(res)) return E.left(transportError(req.method, shown, 'fetch did not answer a Response'))
           // The Fetch standard gives an opaque redirect (type 'opaqueredirect') status 0, as it
           // does only an opaque (no-cors) response, which this client never asks for.
-          if (res.status === 0) return E.left(redirectError(req.method, at, 0, 'opaque', ''))
+          if (res.status === 0) return E.left(redirectError(req.method, shown, 0, 'opaque', ''))
           const location = [301, 302, 303, 307, 308].includes(res.status) ? res.headers.get('location') : null
           if (location !== null) {
             const target = parse(location, at)
@@ -218,7 +221,7 @@ export const createClient = (options: ClientOptions = {}): Client => {
             void res.body?.cancel().catch(() => undefined)
             const refused = target?.origin !== origin ? 'cross-origin' : hops >= MAX_REDIRECTS ? 'too-many' : undefined
             // The Location is the server's text: it may echo a credential anywhere, not only in `sign`.
-            if (refused !== undefined) return E.left(redirectError(req.method, at, res.status, refused, scrub(next, secrets())))
+            if (refused !== undefined) return E.left(redirectError(req.method, shown, res.status, refused, scrub(next, secrets())))
             // 303, and 301/302 after a POST, turn into a GET without a body, as browsers do.
             const toGet = res.status === 303 || (res.status <= 302 && init.method === 'POST')
             return hop(next, toGet ? asGet(init, req.headers) : init, hops + 1)
@@ -226,8 +229,8 @@ export const createClient = (options: ClientOptions = {}): Client => {
           return readBody(res, limit).then(
             (body) =>
               body === undefined
-                ? E.left(responseTooLargeError(req.method, at, res.status, limit))
-                : E.right(rememberSecrets(responseOf(res, body, at), secrets)),
+                ? E.left(responseTooLargeError(req.method, shown, res.status, limit))
+                : E.right(rememberSecrets(responseOf(res, body, shown), secrets)),
             (e) => E.left(fail(e, 'the response body could not be read')),
           )
         })

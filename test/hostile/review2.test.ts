@@ -99,7 +99,7 @@ describe('a secret past the 120 characters a drawn value keeps', () => {
   // secret across the cut lost its tail, no longer matched, and its first half stayed.
   const PASSWORD = 'Zq7-correct-horse-battery-staple'
   it('is redacted before the value is cut (2xx that does not decode)', async () => {
-    const fetch = async (_url: string, init?: RequestInit): Promise<Response> => {
+    const fetch: typeof globalThis.fetch = async (_url, init) => {
       const { password1 } = JSON.parse(String(init?.body)) as { password1: string }
       const echo = { username: 'annie', email_verification_required: `${'x'.repeat(105)}${password1}`, owner: { note: `${'y'.repeat(100)}${password1}` } }
       return new Response(JSON.stringify(echo), { status: 201, headers: { 'content-type': 'application/json' } })
