@@ -120,6 +120,25 @@ describe('a password echoed in JSON written by Python (json.dumps escapes non-AS
   })
 })
 
+describe('a password echoed in a response header as its UTF-8 bytes', () => {
+  // Header values are bytes; fetch reads them as Latin-1, so "pässwörd" echoed as UTF-8 arrives
+  // as "pÃ¤sswÃ¶rd": a form the scrubber did not know, kept in StatusError.headers.
+  const PASSWORD = 'pässwörd-Zq7-horse'
+  it('is redacted from the StatusError headers', async () => {
+    const s = await serve((req, res) => {
+      let body = ''
+      req.on('data', (c: Buffer) => (body += c.toString()))
+      req.on('end', () => {
+        const { password } = JSON.parse(body) as { password: string }
+        res.writeHead(400, { 'x-echo': `got ${Buffer.from(password).toString('latin1')}` }).end()
+      })
+    })
+    const e = leftOf(await authCreateLogin(createClient({ baseUrl: s.url }), { loginSerializerExRequest: { username: 'ann', password: PASSWORD } })())
+    expect(e).toEqual(expect.objectContaining({ _tag: 'StatusError', status: 400, headers: expect.objectContaining({ 'x-echo': 'got [redacted]' }) }))
+    expect(printed(e)).not.toContain('sswÃ¶rd-Zq7')
+  })
+})
+
 describe('a secret past the 120 characters a drawn value keeps', () => {
   // DecodeError.message draws a value cut at 120 characters and was scrubbed after the cut: a
   // secret across the cut lost its tail, no longer matched, and its first half stayed.
