@@ -60,7 +60,8 @@ const decodeBase64Utf8 = (b64: string): string | undefined => {
   }
 }
 
-// Each form a value may take in text: raw, percent-encoded (either hex case), JSON- and HTML-escaped.
+// Each form a value may take in text: raw, percent-encoded (either hex case), JSON- (ours and
+// Python's) and HTML-escaped, and as a header carries it.
 const formsOf = (value: string): ReadonlyArray<string> => {
   // Encoded as the request builder encodes (a lone surrogate as U+FFFD). URL parsers also encode
   // `'` in a query, which encodeURIComponent leaves as is.
@@ -76,6 +77,8 @@ const formsOf = (value: string): ReadonlyArray<string> => {
     // (JSON.stringify left only characters past `~` unescaped; the 0x10000 bit pads to 4 hex digits.)
     json.replace(/[^ -~]/g, (c) => `\\u${(c.charCodeAt(0) | 65536).toString(16).slice(1)}`),
     html(value),
+    // Its UTF-8 bytes read as Latin-1, as fetch reads a header value a server echoed.
+    unescape(encoded),
   ]
 }
 
