@@ -7,7 +7,7 @@ import { pipe } from 'fp-ts/function'
 import * as D from 'io-ts/Decoder'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as K from '../../src/codecs/decoder'
-import { type CvatError, authCreateLogin, authCreateRegister, createClient, formatError, tokenAuth, usersRetrieveSelf } from '../../src/index'
+import { type Client, type CvatError, authCreateLogin, authCreateRegister, createClient, formatError, tokenAuth, usersRetrieveSelf } from '../../src/index'
 import { type Handler, type Scripted, raw, scriptedServer } from '../helpers/server'
 
 let servers: Scripted[] = []
@@ -161,6 +161,17 @@ describe('a secret past the 120 characters a drawn value keeps', () => {
     })
     const text = printed(e)
     for (const piece of pieces(PASSWORD)) expect(text).not.toContain(piece)
+  })
+})
+
+describe('a hand-made client answering a header value that is not text', () => {
+  // An object literal's `{ 'x-count': 5 }`: scrubbing it threw, so the 400 became a RequestError
+  // saying the client threw. Header values are text as fetch would give them.
+  it('is a StatusError with that header as text', async () => {
+    const c: Client = () => () => Promise.resolve(E.right({ status: 400, statusText: 'Bad Request', headers: { 'x-count': 5 } as unknown as Record<string, string>, body: '', url: 'http://h/api/users/self' }))
+    expect(await usersRetrieveSelf(c)()).toEqual(
+      E.left({ _tag: 'StatusError', method: 'GET', url: 'http://h/api/users/self', status: 400, statusText: 'Bad Request', body: { _tag: 'Empty' }, headers: { 'x-count': '5' } }),
+    )
   })
 })
 
