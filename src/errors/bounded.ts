@@ -29,6 +29,7 @@ export const clip = (text: string, max: number = EXCERPT_CHARS, total: number = 
 export const boundedJson = (value: unknown, max = 200, shown: (text: string) => string = (text) => text): string => {
   const depths = new WeakMap<object, number>()
   let nodes = 0
+  let chars = 0
   let cut = false
   // JSON.stringify calls this with the holder as `this` (an object, the root's a wrapper it
   // makes): its depth gives the value's.
@@ -37,7 +38,10 @@ export const boundedJson = (value: unknown, max = 200, shown: (text: string) => 
     if (++nodes > 1000) return (cut = true), undefined
     if (typeof v === 'bigint') return String(v)
     if (typeof v === 'string') {
-      const text = shown(v.slice(0, max + 1024))
+      // Values come in the order they are written: once `max` characters of them were, the rest
+      // lie past the cut and need no scrubbing (so scrubbing costs O(max), not the value's size).
+      const text = chars > max ? v : shown(v.slice(0, max + 1024))
+      chars += text.length
       // Longer than what was shown: the value is cut, whatever the scrubbing left.
       if (v.length > max + 1024) cut = true
       return text.length > max ? text.slice(0, max + 1) : text

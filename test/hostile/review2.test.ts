@@ -7,6 +7,7 @@ import { pipe } from 'fp-ts/function'
 import * as D from 'io-ts/Decoder'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as K from '../../src/codecs/decoder'
+import { boundedJson } from '../../src/errors/bounded'
 import { type Client, type CvatError, authCreateLogin, authCreateRegister, createClient, formatError, tokenAuth, usersRetrieveSelf } from '../../src/index'
 import { type Handler, type Scripted, raw, scriptedServer } from '../helpers/server'
 
@@ -117,6 +118,19 @@ describe('a password echoed in JSON written by Python (json.dumps escapes non-AS
     expect(e).toEqual(expect.objectContaining({ _tag: 'StatusError', status: 400, body: { _tag: 'Detail', detail: 'wrong password [redacted]' } }))
     const text = printed(e)
     for (const form of [PASSWORD, python(PASSWORD).slice(1, -1), 'horse']) expect(text).not.toContain(form)
+  })
+})
+
+describe('scrubbing a drawn value costs what is shown, not the value', () => {
+  // Each string was scrubbed before its cut; a value of 1000 long strings cost 1000 scrubs for the
+  // 120 characters shown (40 such values per message). Past the cut nothing is scrubbed.
+  it('scrubs only the strings that start before the cut', () => {
+    const scrubbed: string[] = []
+    const shown = (text: string) => (scrubbed.push(text), text.replace('s3cret', '[redacted]'))
+    const value = ['a'.repeat(100), `${'b'.repeat(15)}s3cret-tail`, ...Array.from({ length: 998 }, () => 'c'.repeat(500))]
+    expect(boundedJson(value, 120, shown)).toBe(`["${'a'.repeat(100)}","${'b'.repeat(15)}…`)
+    expect(boundedJson([`${'b'.repeat(110)}s3cret-tail`], 200, shown)).toBe(`["${'b'.repeat(110)}[redacted]-tail"]`)
+    expect(scrubbed.map((t) => t.length)).toEqual([100, 26, 121])
   })
 })
 
