@@ -8,7 +8,7 @@ import * as D from 'io-ts/Decoder'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as K from '../../src/codecs/decoder'
 import { boundedJson } from '../../src/errors/bounded'
-import { type Client, type CvatError, authCreateLogin, authCreateRegister, createClient, formatError, tokenAuth, usersRetrieveSelf } from '../../src/index'
+import { type Client, type CvatError, type Middleware, authCreateLogin, authCreateRegister, createClient, formatError, tokenAuth, usersRetrieveSelf } from '../../src/index'
 import { type Handler, type Scripted, raw, scriptedServer } from '../helpers/server'
 
 let servers: Scripted[] = []
@@ -175,6 +175,20 @@ describe('a secret past the 120 characters a drawn value keeps', () => {
     })
     const text = printed(e)
     for (const piece of pieces(PASSWORD)) expect(text).not.toContain(piece)
+  })
+})
+
+describe("a credential header a hand-made middleware names in capitals", () => {
+  // fetch sends `Authorization` as it sends `authorization`, but the secrets were looked up by the
+  // lowercase name only: a server echoing the token bare kept it in the StatusError.
+  it('is scrubbed from what the server echoes', async () => {
+    const s = await serve((req, res) => {
+      res.writeHead(401, { 'content-type': 'application/json' }).end(JSON.stringify({ detail: `token ${(req.headers.authorization ?? '').slice(7)} is invalid` }))
+    })
+    const mine: Middleware = (next) => (req) => next({ ...req, headers: { ...req.headers, Authorization: `Bearer ${TOKEN}` } })
+    const e = leftOf(await usersRetrieveSelf(mine(createClient({ baseUrl: s.url })))())
+    expect(e).toEqual(expect.objectContaining({ _tag: 'StatusError', status: 401, body: { _tag: 'Detail', detail: 'token [redacted] is invalid' } }))
+    expect(printed(e)).not.toContain(TOKEN)
   })
 })
 
