@@ -124,9 +124,12 @@ export const secretsOf = (
   body?: string,
 ): ReadonlyArray<string> =>
   [
-    // An absent header gives only empty parts, which are too short to be secrets; a hand-made
-    // request's number is text as fetch sends it (one unreadable value must not hide the rest).
-    ...CREDENTIAL_HEADERS.flatMap((h) => credentialParts(h, String(headers[h] ?? ''))),
+    // Names as fetch reads them, in any case (a hand-made middleware may set `Authorization`); a
+    // hand-made request's number is text as fetch sends it, an absent value gives no secret.
+    ...Object.entries(headers).flatMap(([name, value]) => {
+      const h = name.toLowerCase()
+      return CREDENTIAL_HEADERS.includes(h) ? credentialParts(h, String(value ?? '')) : []
+    }),
     ...query.flatMap(([k, v]) => (k === 'sign' ? [v] : [])),
     ...bodySecrets(body),
   ].flatMap((s) => (s.length >= 3 ? formsOf(s) : []))
