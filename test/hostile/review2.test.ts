@@ -8,6 +8,7 @@ import * as D from 'io-ts/Decoder'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as K from '../../src/codecs/decoder'
 import { boundedJson } from '../../src/errors/bounded'
+import { drawDecodeError } from '../../src/errors/draw'
 import { type Client, type CvatError, type Middleware, authCreateLogin, authCreateRegister, createClient, formatError, tokenAuth, usersRetrieveSelf } from '../../src/index'
 import { type Handler, type Scripted, raw, scriptedServer } from '../helpers/server'
 
@@ -200,6 +201,28 @@ describe('a hand-made client answering a header value that is not text', () => {
     expect(await usersRetrieveSelf(c)()).toEqual(
       E.left({ _tag: 'StatusError', method: 'GET', url: 'http://h/api/users/self', status: 400, statusText: 'Bad Request', body: { _tag: 'Empty' }, headers: { 'x-count': '5' } }),
     )
+  })
+})
+
+describe('a 2xx page of millions of items that all fail', () => {
+  // `{"results":[0,0,…]}`: 64 MiB of it is 33 million items, and the error tree kept every one
+  // (~290 bytes each: ~10 GB, past Node's heap limit, so the process died). A message draws at
+  // most 40 lines (20 items), so an array's failures stop at 100: what is drawn is io-ts's own.
+  const indexes = (e: D.DecodeError): number => {
+    const stack = [e]
+    let n = 0
+    for (let x = stack.pop(); x !== undefined; x = stack.pop())
+      if (x._tag === 'Concat') stack.push(x.right, x.left)
+      else if (x.value._tag === 'Index') n++
+    return n
+  }
+  it('keeps at most 100 failing items, and draws as io-ts does', () => {
+    const zeros = Array.from({ length: 5000 }, () => 0)
+    const ours = K.array(K.string).decode(zeros)
+    const theirs = D.array(D.string).decode(zeros)
+    if (E.isRight(ours) || E.isRight(theirs)) return expect.fail('expected a Left')
+    expect(indexes(ours.left)).toBe(100)
+    expect(drawDecodeError(ours.left)).toBe(drawDecodeError(theirs.left))
   })
 })
 
