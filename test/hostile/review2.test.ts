@@ -11,6 +11,7 @@ import { boundedJson } from '../../src/errors/bounded'
 import { drawDecodeError } from '../../src/errors/draw'
 import { type Client, type CvatError, type Middleware, authCreateLogin, authCreateRegister, createClient, formatError, tokenAuth, usersRetrieveSelf } from '../../src/index'
 import { type Handler, type Scripted, raw, scriptedServer } from '../helpers/server'
+import { binIsBuilt, cli } from '../cli/run'
 
 let servers: Scripted[] = []
 const serve = async (...script: Handler[]) => {
@@ -236,4 +237,20 @@ describe('the codec kernel against io-ts, on an array whose own method is replac
       E.left({ _tag: 'Of', value: { _tag: 'Index', index: 1, kind: 'optional', errors: { _tag: 'Of', value: { _tag: 'Leaf', actual: 1, error: 'string' } } } }),
     )
   })
+})
+
+describe('the command line quoting a CVAT_URL it refuses', () => {
+  // It redacted only `//user:password@`: the spellings the URL parser also reads as user-info
+  // (`http:\\u:p@h`, `http:u:p@h`, `http:/u:p@h`) were printed with the password.
+  it('prints no password, in any spelling', async () => {
+    binIsBuilt()
+    const urls = ['http:\\\\ann:s3cretpw@127.0.0.1:9', 'http:ann:s3cretpw@127.0.0.1:9', 'http:/ann:s3cretpw@127.0.0.1:9']
+    const results = await Promise.all(urls.map((url) => cli(['orgs', 'list'], { CVAT_URL: url, CVAT_TOKEN: 'tok3nabc' })))
+    expect(results.map((r) => [r.code, r.stdout, r.stderr.split('\n')[0]])).toEqual([
+      [2, '', 'cvat-fp: --url / CVAT_URL must be an http(s) URL, got "http:\\\\\\\\[redacted]@127.0.0.1:9"'],
+      [2, '', 'cvat-fp: --url / CVAT_URL must be an http(s) URL, got "http:[redacted]@127.0.0.1:9"'],
+      [2, '', 'cvat-fp: --url / CVAT_URL must be an http(s) URL, got "http:/[redacted]@127.0.0.1:9"'],
+    ])
+    for (const r of results) expect(r.stderr).not.toContain('s3cretpw')
+  }, 30_000)
 })
