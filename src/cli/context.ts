@@ -4,7 +4,7 @@
  * commands never reach for globals), the client built from `--url` and the environment's
  * credentials, usage errors, tables and progress. Built only on cvat-fp's public API.
  */
-import { type Client, type CvatError, basicAuth, bearerAuth, createClient, formatError, login, retry, timeout, tokenAuth } from '../index'
+import { type Client, type CvatError, basicAuth, bearerAuth, createClient, formatError, login, redactUrl, retry, timeout, tokenAuth } from '../index'
 
 /** The outside world a command talks to. */
 export interface Io {
@@ -69,7 +69,7 @@ export const isFault = (u: unknown): u is Fault => typeof u === 'object' && u !=
 export const baseUrlOf = (io: Io, url: string | undefined): string | Usage => {
   const baseUrl = url ?? io.env['CVAT_URL']
   if (baseUrl === undefined || baseUrl === '') return usage('no server: pass --url or set CVAT_URL')
-  return /^https?:\/\/[^/?#]+/i.test(baseUrl) ? baseUrl : usage(`--url / CVAT_URL must be an http(s) URL, got ${JSON.stringify(baseUrl.replace(/\/\/[^@/]*@/, '//[redacted]@'))}`)
+  return /^https?:\/\/[^/?#]+/i.test(baseUrl) ? baseUrl : usage(`--url / CVAT_URL must be an http(s) URL, got ${JSON.stringify(redactUrl(baseUrl))}`)
 }
 
 // Each attempt gets 30 s; retry honours CVAT's Retry-After up to a minute (never its hour-long resend throttle).

@@ -37,9 +37,12 @@ const failure = (req: HttpRequest, res: HttpResponse): CvatError => {
   )
 }
 
-const undecodable = (req: HttpRequest, res: HttpResponse, message: string): CvatError => {
+// The message is drawn with every value scrubbed before it is cut (a secret across a cut would
+// lose its tail and no longer match), then scrubbed whole.
+const undecodable = (req: HttpRequest, res: HttpResponse, message: (shown: (text: string) => string) => string): CvatError => {
   const secrets = recallSecrets(res)
-  return decodeError(req.method, res.url, res.status, scrub(message, secrets), excerpt(res.body, secrets))
+  const shown = (text: string) => scrub(text, secrets)
+  return decodeError(req.method, res.url, res.status, shown(message(shown)), excerpt(res.body, secrets))
 }
 
 /** Decodes a response: non-2xx is a `StatusError`, a 2xx body must be JSON matching the decoder. */
@@ -52,10 +55,10 @@ export const readResponse =
       json = JSON.parse(res.body)
     } catch {
       // The runtime's parse error quotes the body, so the message says only what is ours to say.
-      return E.left(undecodable(req, res, `expected JSON: ${res.body.trim() === '' ? 'the body is empty' : 'the body is not JSON'}`))
+      return E.left(undecodable(req, res, () => `expected JSON: ${res.body.trim() === '' ? 'the body is empty' : 'the body is not JSON'}`))
     }
     const decoded = decoder.decode(json)
-    return E.isLeft(decoded) ? E.left(undecodable(req, res, `${name}: ${drawDecodeError(decoded.left)}`)) : decoded
+    return E.isLeft(decoded) ? E.left(undecodable(req, res, (shown) => `${name}: ${drawDecodeError(decoded.left, shown)}`)) : decoded
   }
 
 // Endpoints sequence "build the request, send it, read the answer" here with one promise step,

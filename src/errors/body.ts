@@ -43,10 +43,11 @@ export const parseErrorBody = (text: string): ErrorBody => {
  */
 export const boundedHeaders = (headers: Readonly<Record<string, string>>, secrets: ReadonlyArray<string> = []): Readonly<Record<string, string>> => {
   const out: Record<string, string> = {}
-  // Names are lowercased (as a fetch Headers gives them) so a hand-made client's `Set-Cookie` is one too.
+  // Names are lowercased and values read as text (as a fetch Headers gives them): a hand-made
+  // client may answer `Set-Cookie`, or a number.
   for (const [name, value] of Object.entries(headers).slice(0, 32)) {
     const lower = name.toLowerCase()
-    out[clip(lower, 64)] = CREDENTIAL_HEADERS.includes(lower) ? REDACTED : clip(scrub(value, secrets), 256)
+    out[clip(lower, 64)] = CREDENTIAL_HEADERS.includes(lower) ? REDACTED : clip(scrub(String(value), secrets), 256)
   }
   return out
 }

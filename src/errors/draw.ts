@@ -20,10 +20,10 @@ const forest = (e: D.DecodeError): ReadonlyArray<Node> => {
   return out
 }
 
-const label = (n: Node): string => {
+const label = (n: Node, shown?: (text: string) => string): string => {
   switch (n._tag) {
     case 'Leaf':
-      return `cannot decode ${boundedJson(n.actual, 120)}, should be ${n.error}`
+      return `cannot decode ${boundedJson(n.actual, 120, shown)}, should be ${n.error}`
     case 'Key':
       return `${n.kind} property ${JSON.stringify(n.key)}`
     case 'Index':
@@ -41,12 +41,12 @@ const label = (n: Node): string => {
  * Draws a decode error as `D.draw` does, keeping at most 40 lines of at most 120 characters of
  * quoted value each.
  */
-export const drawDecodeError = (e: D.DecodeError): string => {
+export const drawDecodeError = (e: D.DecodeError, shown?: (text: string) => string): string => {
   const lines: string[] = []
   let omitted = false
   const walk = (n: Node, prefix: string, indent: string): void => {
     if (lines.length >= 40) return void (omitted = true)
-    lines.push(prefix + label(n))
+    lines.push(prefix + label(n, shown))
     const kids = n._tag === 'Leaf' ? [] : forest(n.errors)
     kids.forEach((k, i) => {
       const last = i === kids.length - 1

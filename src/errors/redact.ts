@@ -60,12 +60,26 @@ const decodeBase64Utf8 = (b64: string): string | undefined => {
   }
 }
 
-// Each form a value may take in text: raw, percent-encoded (either hex case), JSON- and HTML-escaped.
+// Each form a value may take in text: raw, percent-encoded (either hex case), JSON- (ours and
+// Python's) and HTML-escaped, and as a header carries it.
 const formsOf = (value: string): ReadonlyArray<string> => {
   // Encoded as the request builder encodes (a lone surrogate as U+FFFD). URL parsers also encode
   // `'` in a query, which encodeURIComponent leaves as is.
   const encoded = encode(value)
-  return [value, encoded, encoded.replace(/'/g, '%27'), encoded.replace(/%[0-9A-F]{2}/g, (m) => m.toLowerCase()), JSON.stringify(value).slice(1, -1), html(value)]
+  const json = JSON.stringify(value).slice(1, -1)
+  return [
+    value,
+    encoded,
+    encoded.replace(/'/g, '%27'),
+    encoded.replace(/%[0-9A-F]{2}/g, (m) => m.toLowerCase()),
+    json,
+    // As Python's json.dumps writes it (ensure_ascii, Django's JsonResponse): all but printable ASCII as \uXXXX.
+    // (JSON.stringify left only characters past `~` unescaped; the 0x10000 bit pads to 4 hex digits.)
+    json.replace(/[^ -~]/g, (c) => `\\u${(c.charCodeAt(0) | 65536).toString(16).slice(1)}`),
+    html(value),
+    // Its UTF-8 bytes read as Latin-1, as fetch reads a header value a server echoed.
+    unescape(encoded),
+  ]
 }
 
 const credentialParts = (name: string, value: string): ReadonlyArray<string> => {
@@ -110,9 +124,12 @@ export const secretsOf = (
   body?: string,
 ): ReadonlyArray<string> =>
   [
-    // An absent header gives only empty parts, which are too short to be secrets; a hand-made
-    // request's number is text as fetch sends it (one unreadable value must not hide the rest).
-    ...CREDENTIAL_HEADERS.flatMap((h) => credentialParts(h, String(headers[h] ?? ''))),
+    // Names as fetch reads them, in any case (a hand-made middleware may set `Authorization`); a
+    // hand-made request's number is text as fetch sends it, an absent value gives no secret.
+    ...Object.entries(headers).flatMap(([name, value]) => {
+      const h = name.toLowerCase()
+      return CREDENTIAL_HEADERS.includes(h) ? credentialParts(h, String(value ?? '')) : []
+    }),
     ...query.flatMap(([k, v]) => (k === 'sign' ? [v] : [])),
     ...bodySecrets(body),
   ].flatMap((s) => (s.length >= 3 ? formsOf(s) : []))

@@ -205,33 +205,39 @@ export const createClient = (options: ClientOptions = {}): Client => {
             : (urlProblem(parsed) ?? bodyProblem(req))
       if (problem !== undefined) return Promise.resolve(E.left(requestError(req.method, url, problem)))
       // One hop: send, then follow a same-origin redirect or read the body under the limit.
-      const hop = (at: string, init: RequestInit, hops: number): Promise<E.Either<CvatError, HttpResponse>> =>
+      // `shown` is what errors and the response show of `at`: after a redirect, the server's
+      // Location scrubbed of the request's credentials.
+      const hop = (at: string, shown: string, init: RequestInit, hops: number): Promise<E.Either<CvatError, HttpResponse>> =>
         fetchWith(custom, at, init).then((res) => {
-          if (!isResponse(res)) return E.left(transportError(req.method, at, 'fetch did not answer a Response'))
+          if (!isResponse(res)) return E.left(transportError(req.method, shown, 'fetch did not answer a Response'))
           // The Fetch standard gives an opaque redirect (type 'opaqueredirect') status 0, as it
           // does only an opaque (no-cors) response, which this client never asks for.
-          if (res.status === 0) return E.left(redirectError(req.method, at, 0, 'opaque', ''))
+          if (res.status === 0) return E.left(redirectError(req.method, shown, 0, 'opaque', ''))
           const location = [301, 302, 303, 307, 308].includes(res.status) ? res.headers.get('location') : null
           if (location !== null) {
             const target = parse(location, at)
             const next = target?.href ?? location
             void res.body?.cancel().catch(() => undefined)
             const refused = target?.origin !== origin ? 'cross-origin' : hops >= MAX_REDIRECTS ? 'too-many' : undefined
-            // The Location is the server's text: it may echo a credential anywhere, not only in `sign`.
-            if (refused !== undefined) return E.left(redirectError(req.method, at, res.status, refused, scrub(next, secrets())))
+            // The Location is the server's text: it may echo a credential anywhere, not only in
+            // `sign`. It is scrubbed as sent, before the URL parser re-encodes it (`a b/c` becomes
+            // `a%20b/c`, a form no scrub would know), and once more as parsed.
+            const s = secrets()
+            const display = scrub(parse(scrub(location, s), shown)?.href ?? location, s)
+            if (refused !== undefined) return E.left(redirectError(req.method, shown, res.status, refused, display))
             // 303, and 301/302 after a POST, turn into a GET without a body, as browsers do.
             const toGet = res.status === 303 || (res.status <= 302 && init.method === 'POST')
-            return hop(next, toGet ? asGet(init, req.headers) : init, hops + 1)
+            return hop(next, display, toGet ? asGet(init, req.headers) : init, hops + 1)
           }
           return readBody(res, limit).then(
             (body) =>
               body === undefined
-                ? E.left(responseTooLargeError(req.method, at, res.status, limit))
-                : E.right(rememberSecrets(responseOf(res, body, at), secrets)),
+                ? E.left(responseTooLargeError(req.method, shown, res.status, limit))
+                : E.right(rememberSecrets(responseOf(res, body, shown), secrets)),
             (e) => E.left(fail(e, 'the response body could not be read')),
           )
         })
-      return hop(url, { method: req.method, headers: req.headers, redirect: 'manual', body: req.body, signal: req.signal }, 0)
+      return hop(url, url, { method: req.method, headers: req.headers, redirect: 'manual', body: req.body, signal: req.signal }, 0)
     }, (e) => fail(e, 'fetch failed'))
   }
 }
