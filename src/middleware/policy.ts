@@ -7,8 +7,8 @@
 import * as E from '../http/either'
 import type { Client, Middleware } from '../http/client'
 import { clientProblem } from '../endpoint/input'
-import { requestError } from '../errors'
-import { resolveUrl } from '../http/request'
+import { type CvatError, requestError } from '../errors'
+import { type HttpRequest, resolveUrl } from '../http/request'
 
 /** The longest wait a timer can hold (setTimeout fires at once beyond it): 2^31−1 ms, ~24.8 days. */
 export const MAX_TIMER_MS = 2 ** 31 - 1
@@ -23,12 +23,38 @@ export const refuseAll =
   () =>
     Promise.resolve(E.left(requestError(req.method, resolveUrl('', req), message)))
 
-/** Makes a middleware refuse, rather than call, a `next` that is not a function: every request is then a `RequestError`. */
+// A hand-made request may be unreadable (a Proxy or getter that throws), and a hand-made client
+// under the middleware may throw or reject: either is a RequestError naming what can be read.
+const UNREADABLE_REQUEST = 'the request cannot be read, or a client under this middleware threw'
+const unreadable = (req: HttpRequest): E.Either<CvatError, never> => {
+  try {
+    return E.left(requestError(String(req.method), resolveUrl('', req), UNREADABLE_REQUEST))
+  } catch {
+    return E.left(requestError('', '', UNREADABLE_REQUEST))
+  }
+}
+
+/**
+ * Makes a middleware refuse, rather than call, a `next` that is not a function (every request is
+ * then a `RequestError`), and keeps the client it builds total: a request it cannot read is a
+ * `RequestError`, never a throw or a rejection.
+ */
 export const aroundClient =
   (middleware: Middleware): Middleware =>
   (next) => {
     const problem = clientProblem(next)
-    return problem === undefined ? middleware(next) : refuseAll(problem)
+    if (problem !== undefined) return refuseAll(problem)
+    const client = middleware(next)
+    return (req) => () => {
+      try {
+        return client(req)().then(
+          (a) => a,
+          () => unreadable(req),
+        )
+      } catch {
+        return Promise.resolve(unreadable(req))
+      }
+    }
   }
 
 /** Whether a value is a number ≥ 0 (Infinity included, NaN not). */

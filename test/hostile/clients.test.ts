@@ -176,3 +176,35 @@ describe('a hand-made client answering header names in capitals', () => {
     )
   })
 })
+
+// Review 2 noticed: a middleware given a hand-made request it cannot read (a Proxy query or
+// headers whose traps throw, a header whose toString throws) threw or rejected. A Client never
+// does: every middleware answers such a request with a RequestError, and sends nothing.
+describe('every middleware, given a request it cannot read', () => {
+  const answered: Client = () => () => Promise.resolve(E.right({ status: 200, statusText: 'OK', headers: {}, body: '{}', url: 'http://localhost/api/users' }))
+  const base = request('GET', '/api/users')
+  const requests: ReadonlyArray<readonly [string, unknown]> = [
+    ['a query Proxy that throws', { ...base, query: throwing }],
+    ['headers Proxy that throws', { ...base, headers: throwing }],
+    ['a header whose toString throws', { ...base, headers: { ...base.headers, 'x-odd': { toString: () => JSON.parse('{') } } }],
+    ['a whole request Proxy that throws', throwing],
+  ]
+  const middlewares: ReadonlyArray<readonly [string, Middleware]> = [
+    ['tokenAuth', tokenAuth('t0ken')],
+    ['bearerAuth', bearerAuth('t0ken')],
+    ['basicAuth', basicAuth({ username: 'ann', password: 'pw-1' })],
+    ['sessionAuth', sessionAuth({ sessionId: 's1', csrfToken: 'c1' })],
+    ['signatureAuth', signatureAuth('s1gn')],
+    ['retry', retry()],
+    ['timeout', timeout(1000)],
+    ['withSignal', withSignal(new AbortController().signal)],
+    ['organization', organization('acme')],
+    ['observe', observe(() => undefined)],
+    ['observe with bodies', observe(() => undefined, { bodies: true })],
+  ]
+  it.each(middlewares.flatMap(([m, mw]) => requests.map(([r, req]) => [m, r, mw, req] as const)))('%s, %s: a Left, never a throw or rejection', async (_m, _r, mw, req) => {
+    const result = await run(() => mw(answered)(req as never))
+    expect(typeof result === 'object' && result !== null && '_tag' in result ? result._tag : result).toMatch(/^(Left|Right)$/)
+    if (typeof result === 'object' && result !== null && E.isLeft(result as E.Either<unknown, unknown>)) expect((result as E.Left<{ _tag: string }>).left._tag).toBe('RequestError')
+  })
+})

@@ -39,13 +39,13 @@ const FORBIDDEN = [/node_modules\/(cross-fetch|node-fetch)/, /node-fetch/, /crea
 
 // What an application really ships: the client, one auth scheme, the two policies, an endpoint.
 // Budgets in gzipped bytes (esbuild and rollup alike): the figures measured after issue 11's size
-// pass and the second review's fixes, plus ~2%.
+// pass, the second review's fixes and the middleware's totality wrapper, plus ~2%.
 const REALISTIC: ReadonlyArray<readonly [string, ReadonlyArray<string>, number]> = [
-  ['createClient + tokenAuth + invitationsRetrieve', ['createClient', 'tokenAuth', 'invitationsRetrieve'], 6370],
-  ['createClient + tokenAuth + retry + timeout + invitationsRetrieve', ['createClient', 'tokenAuth', 'retry', 'timeout', 'invitationsRetrieve'], 7600],
-  ['createClient + sessionAuth + retry + timeout + invitationsCreate', ['createClient', 'sessionAuth', 'retry', 'timeout', 'invitationsCreate'], 7850],
-  ['createClient + basicAuth + retry + timeout + invitationsList', ['createClient', 'basicAuth', 'retry', 'timeout', 'invitationsList'], 7980],
-  ['createClient + signatureAuth + timeout + invitationsRetrieve', ['createClient', 'signatureAuth', 'timeout', 'invitationsRetrieve'], 6730],
+  ['createClient + tokenAuth + invitationsRetrieve', ['createClient', 'tokenAuth', 'invitationsRetrieve'], 6450],
+  ['createClient + tokenAuth + retry + timeout + invitationsRetrieve', ['createClient', 'tokenAuth', 'retry', 'timeout', 'invitationsRetrieve'], 7690],
+  ['createClient + sessionAuth + retry + timeout + invitationsCreate', ['createClient', 'sessionAuth', 'retry', 'timeout', 'invitationsCreate'], 7940],
+  ['createClient + basicAuth + retry + timeout + invitationsList', ['createClient', 'basicAuth', 'retry', 'timeout', 'invitationsList'], 8060],
+  ['createClient + signatureAuth + timeout + invitationsRetrieve', ['createClient', 'signatureAuth', 'timeout', 'invitationsRetrieve'], 6810],
 ]
 // fp-ts and io-ts are the API's types only: no bundle of ours may hold any of their code (Either
 // values and decode-error trees are built by src/http/either.ts and src/codecs/decoder.ts).
@@ -69,8 +69,8 @@ const entries: ReadonlyArray<Entry> = [
   })),
   ...REALISTIC.map(([name, names, budget]) => ({ name, code: `export { ${names.join(', ')} } from 'cvat-fp'`, budget })),
   { name: 'all eight endpoints', code: `export { ${Object.keys(ENDPOINTS).join(', ')} } from 'cvat-fp'` },
-  // Measured 4.53 kB, plus ~2%.
-  { name: 'createClient + tokenAuth + retry', code: `export { createClient, tokenAuth, retry } from 'cvat-fp'`, budget: 4620 },
+  // Measured 4.61 kB (the middleware's totality wrapper included), plus ~2%.
+  { name: 'createClient + tokenAuth + retry', code: `export { createClient, tokenAuth, retry } from 'cvat-fp'`, budget: 4700 },
   { name: 'cvat-fp/testing (emulator)', code: `export { createCvatEmulator } from 'cvat-fp/testing'` },
   {
     name: 'yardstick: openapi-fetch createClient + GET',
@@ -166,7 +166,7 @@ const main = async (): Promise<void> => {
   console.log(
     `createClient + one endpoint: ${withClient.filter((r) => r[3] === 'yes').length} of ${withClient.length} within ${kb(TARGET)} kB gzipped; largest ${largest[2]} kB (${largest[0]}); budget ${kb(WITH_CLIENT_BUDGET)} kB`,
   )
-  console.log(`budget: one endpoint alone ≤ ${kb(BUDGET)} kB gzipped (esbuild and rollup), ${NO_CODEC.join(', ')} ≤ ${kb(NO_CODEC_BUDGET)} kB; createClient + tokenAuth + retry ≤ 4.62 kB; realistic applications: ${REALISTIC.map(([n, , b]) => `${n} ≤ ${kb(b)} kB`).join('; ')}`)
+  console.log(`budget: one endpoint alone ≤ ${kb(BUDGET)} kB gzipped (esbuild and rollup), ${NO_CODEC.join(', ')} ≤ ${kb(NO_CODEC_BUDGET)} kB; createClient + tokenAuth + retry ≤ 4.70 kB; realistic applications: ${REALISTIC.map(([n, , b]) => `${n} ≤ ${kb(b)} kB`).join('; ')}`)
   if (failures.length > 0) {
     console.log(`SIZE BUDGET FAILED:\n- ${failures.join('\n- ')}`)
     process.exitCode = 1
