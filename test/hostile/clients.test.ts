@@ -48,6 +48,20 @@ const notClients: ReadonlyArray<readonly [string, unknown, string]> = [
   ['a throwing Proxy', throwing, 'object'],
 ]
 
+// Every middleware, each built once with valid options.
+const MIDDLEWARES: ReadonlyArray<readonly [string, Middleware]> = [
+  ['tokenAuth', tokenAuth('t0ken')],
+  ['bearerAuth', bearerAuth('t0ken')],
+  ['basicAuth', basicAuth({ username: 'ann', password: 'pw-1' })],
+  ['sessionAuth', sessionAuth({ sessionId: 's1', csrfToken: 'c1' })],
+  ['signatureAuth', signatureAuth('s1gn')],
+  ['retry', retry()],
+  ['timeout', timeout(1000)],
+  ['withSignal', withSignal(new AbortController().signal)],
+  ['organization', organization('acme')],
+  ['observe', observe(() => undefined)],
+]
+
 const notAClient = (got: string) => `client must be a function (a Client, as createClient returns), got ${got}`
 
 describe.each(notClients)('a client that is %s', (_name, client, got) => {
@@ -78,19 +92,7 @@ describe.each(notClients)('a client that is %s', (_name, client, got) => {
     expect(await run(() => destroyMany(c, { org: 'acme', keys: ['k1'] }))).toEqual([{ row: 0, input: 'k1', _tag: 'Failed', error: failed('DELETE', '/api/invitations/k1') }])
   })
 
-  const middlewares: ReadonlyArray<readonly [string, Middleware]> = [
-    ['tokenAuth', tokenAuth('t0ken')],
-    ['bearerAuth', bearerAuth('t0ken')],
-    ['basicAuth', basicAuth({ username: 'ann', password: 'pw-1' })],
-    ['sessionAuth', sessionAuth({ sessionId: 's1', csrfToken: 'c1' })],
-    ['signatureAuth', signatureAuth('s1gn')],
-    ['retry', retry()],
-    ['timeout', timeout(1000)],
-    ['withSignal', withSignal(new AbortController().signal)],
-    ['organization', organization('acme')],
-    ['observe', observe(() => undefined)],
-    ['observe with options that are not an object', observe(() => undefined, null as never)],
-  ]
+  const middlewares = [...MIDDLEWARES, ['observe with options that are not an object', observe(() => undefined, null as never)] as const]
   it.each(middlewares)('%s around it answers a RequestError', async (_mw, mw) => {
     expect(await run(() => mw(c)(request('GET', '/api/users')))).toEqual(E.left({ _tag: 'RequestError', method: 'GET', url: '/api/users', message: notAClient(got) }))
   })
@@ -189,19 +191,7 @@ describe('every middleware, given a request it cannot read', () => {
     ['a header whose toString throws', { ...base, headers: { ...base.headers, 'x-odd': { toString: () => JSON.parse('{') } } }],
     ['a whole request Proxy that throws', throwing],
   ]
-  const middlewares: ReadonlyArray<readonly [string, Middleware]> = [
-    ['tokenAuth', tokenAuth('t0ken')],
-    ['bearerAuth', bearerAuth('t0ken')],
-    ['basicAuth', basicAuth({ username: 'ann', password: 'pw-1' })],
-    ['sessionAuth', sessionAuth({ sessionId: 's1', csrfToken: 'c1' })],
-    ['signatureAuth', signatureAuth('s1gn')],
-    ['retry', retry()],
-    ['timeout', timeout(1000)],
-    ['withSignal', withSignal(new AbortController().signal)],
-    ['organization', organization('acme')],
-    ['observe', observe(() => undefined)],
-    ['observe with bodies', observe(() => undefined, { bodies: true })],
-  ]
+  const middlewares = [...MIDDLEWARES, ['observe with bodies', observe(() => undefined, { bodies: true })] as const]
   it.each(middlewares.flatMap(([m, mw]) => requests.map(([r, req]) => [m, r, mw, req] as const)))('%s, %s: a Left, never a throw or rejection', async (_m, _r, mw, req) => {
     const result = await run(() => mw(answered)(req as never))
     expect(typeof result === 'object' && result !== null && '_tag' in result ? result._tag : result).toMatch(/^(Left|Right)$/)
