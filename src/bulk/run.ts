@@ -135,7 +135,8 @@ export const runBulk =
       done++
       if (isFailure(o)) failed++
       try {
-        options.onProgress?.({ done, failed, total })
+        // An async callback's rejection is caught too: unhandled, it would end a Node process.
+        void Promise.resolve(options.onProgress?.({ done, failed, total })).catch(() => undefined)
       } catch {
         // The batch is the caller's data; a progress display bug must not lose it.
       }

@@ -123,8 +123,17 @@ export const parseConcurrency = (text: string | undefined): number | undefined |
   return n >= 1 && n <= MAX_CONCURRENCY ? n : usage(`--concurrency must be an integer from 1 to ${MAX_CONCURRENCY}, got ${JSON.stringify(text)}`)
 }
 
-/** Lays out rows under a header, columns padded to their widest cell. */
-export const table = (header: ReadonlyArray<string>, rows: ReadonlyArray<ReadonlyArray<string>>): string => {
+// C0 and C1 controls but the newline, bidi controls, line and paragraph separators, BOM: what a
+// server sends (a name, a key) could otherwise clear the screen, set the title, write the
+// clipboard (OSC 52) or reorder what is read. Inside a JSON string the escape means the same.
+const UNPRINTABLE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ufeff]/g
+
+/** Shows control and bidi characters as `\uXXXX` escapes, so text printed on a terminal is only text. */
+export const printable = (text: string): string => text.replace(UNPRINTABLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+
+/** Lays out rows under a header, columns padded to their widest cell (a newline in a cell escaped too). */
+export const table = (header: ReadonlyArray<string>, given: ReadonlyArray<ReadonlyArray<string>>): string => {
+  const rows = given.map((r) => r.map((c) => printable(c).replace(/\n/g, '\\u000a')))
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)))
   const line = (cells: ReadonlyArray<string>) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i] ?? 0))).join('  ')
   return [line(header), ...rows.map(line)].join('\n')

@@ -7,7 +7,7 @@
  */
 import { parseArgs } from 'node:util'
 import type { Client } from '../index'
-import { CREDENTIALS_HELP, type Exit, type Fault, GLOBAL_OPTIONS, type Io, type Usage, connect, isFault, isUsage } from './context'
+import { CREDENTIALS_HELP, type Exit, type Fault, GLOBAL_OPTIONS, type Io, type Usage, connect, isFault, isUsage, printable } from './context'
 import { emulator } from './emulator'
 import { type InvitationFlags, bulkByKey, invite, list } from './invitations'
 import { loginCommand } from './login'
@@ -186,7 +186,7 @@ const signalled = () => new Promise<string>((resolve) => ['SIGINT', 'SIGTERM'].f
 void main(
   process.argv.slice(2),
   {
-    out: (t) => void process.stdout.write(t),
+    out: (t) => void process.stdout.write(printable(t)),
     err: (t) => void process.stderr.write(t),
     errIsTty: process.stderr.isTTY === true,
     env: process.env,

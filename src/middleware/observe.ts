@@ -97,7 +97,8 @@ export const observe =
     const max = typeof options.maxBody === 'number' && options.maxBody >= 0 ? options.maxBody : 10_000
     const emit = (event: RequestEvent): void => {
       try {
-        onEvent(event)
+        // An async observer's rejection is caught too: unhandled, it would end a Node process.
+        void Promise.resolve(onEvent(event)).catch(() => undefined)
       } catch {
         // A failing observer must never fail the request it observes.
       }

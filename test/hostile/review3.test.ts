@@ -1,0 +1,79 @@
+// Review 3 (pagination, bulk, observe, CLI): breaks found by attacking them with hostile callbacks
+// and hostile servers on 127.0.0.1. Each test failed before its fix; the comment above it says
+// what went wrong.
+import { afterEach, describe, expect, it } from 'vitest'
+import { type BulkProgress, type RequestEvent, createClient, destroyMany, observe } from '../../src/index'
+import { type Scripted, json, scriptedServer } from '../helpers/server'
+import { emptyResponse, recordingFetch } from '../helpers/fetch'
+import { binIsBuilt, cli } from '../cli/run'
+
+let servers: Scripted[] = []
+afterEach(async () => {
+  await Promise.all(servers.map((s) => s.close()))
+  servers = []
+})
+
+// Collects the unhandled rejections `run` causes, after letting pending microtasks and timers settle.
+const unhandledDuring = async (run: () => Promise<unknown>): Promise<{ value: unknown; unhandled: unknown[] }> => {
+  const unhandled: unknown[] = []
+  const listener = (reason: unknown) => void unhandled.push(reason)
+  process.on('unhandledRejection', listener)
+  try {
+    const value = await run()
+    await new Promise((r) => setTimeout(r, 20))
+    return { value, unhandled }
+  } finally {
+    process.off('unhandledRejection', listener)
+  }
+}
+
+describe('a callback written as an async function that rejects', () => {
+  // observe called the listener in a try, but an async listener returns a rejected promise
+  // instead of throwing: nobody handled it, and Node ends the process on an unhandled rejection.
+  it('observe: an async listener that rejects is contained, the request still answers', async () => {
+    const { fetch } = recordingFetch(() => emptyResponse(204))
+    const listener = async (_e: RequestEvent): Promise<void> => Promise.reject(new Error('listener down'))
+    const observed = observe(listener)(createClient({ baseUrl: 'https://cvat.test', fetch }))
+    const { value, unhandled } = await unhandledDuring(() => observed({ method: 'DELETE', url: '/api/invitations/k', query: [], headers: {} })())
+    expect({ tag: (value as { _tag: string })._tag, unhandled }).toEqual({ tag: 'Right', unhandled: [] })
+  })
+
+  // Same for the bulk helpers' onProgress: "onProgress exceptions contained" held only for sync ones.
+  it('destroyMany: an async onProgress that rejects is contained, every row has its outcome', async () => {
+    const { fetch } = recordingFetch(() => emptyResponse(204))
+    const seen: BulkProgress[] = []
+    const onProgress = async (p: BulkProgress): Promise<void> => (seen.push(p), Promise.reject(new Error('progress bar down')))
+    const { value, unhandled } = await unhandledDuring(() => destroyMany(createClient({ baseUrl: 'https://cvat.test', fetch }), { keys: ['a', 'b'], concurrency: 1, onProgress })())
+    expect({ tags: (value as ReadonlyArray<{ _tag: string }>).map((o) => o._tag), seen, unhandled }).toEqual({
+      tags: ['Done', 'Done'],
+      seen: [
+        { done: 1, failed: 0, total: 2 },
+        { done: 2, failed: 0, total: 2 },
+      ],
+      unhandled: [],
+    })
+  })
+})
+
+describe('the CLI prints server data to a terminal', () => {
+  // `orgs list` printed an organisation's name as the server sent it: a hostile server (or any
+  // org member who names an org) could send terminal escapes (clear screen, set the window title,
+  // OSC 52 to write the clipboard, hyperlinks) and bidi overrides that reorder what the user reads.
+  it('orgs list shows control and bidi characters as escapes, never raw', async () => {
+    binIsBuilt()
+    const hostile = 'acme\x1b]52;c;ZWNobyBwd25lZA==\x07\x1b[2J\u202egpj.exe\r\n'
+    const s = await scriptedServer([
+      json(200, { count: 1, next: null, previous: null, results: [{ id: 7, slug: 'ac\x1b[31mme', name: hostile, owner: { id: 1, username: 'ow\u2066ner', first_name: '', last_name: '' }, description: '', created_date: '', updated_date: '', contact: {} }] }),
+    ])
+    servers.push(s)
+    const ran = await cli(['orgs', 'list', '--url', s.url], { CVAT_TOKEN: 'tok3nS3cretValue42' })
+    expect(ran).toEqual({
+      code: 0,
+      stdout:
+        `${'SLUG'.padEnd(14)}  ${'NAME'.padEnd(72)}  ${'OWNER'.padEnd(11)}  ID\n` +
+        'ac\\u001b[31mme  acme\\u001b]52;c;ZWNobyBwd25lZA==\\u0007\\u001b[2J\\u202egpj.exe\\u000d\\u000a  ow\\u2066ner  7\n' +
+        '1 organisation\n',
+      stderr: '',
+    })
+  })
+})
