@@ -226,8 +226,9 @@ export async function* pages(list: AnyList, client: Client, params: PageParams =
     for (const item of results) ids.add(identity(item))
     const last = next === null || next === undefined
     // The same count throughout, no item twice, and `next` exactly until the count is reached
-    // (read from page 1; from a later page only a `next` at or past the count is known wrong).
-    const moved = counts.length > 1 || ids.size < read || (last ? start === 1 && read !== count : read >= count)
+    // (read from page 1; from a later page only a `next` at or past the count is known wrong),
+    // and no empty page before the last (else a server could keep us asking for nothing).
+    const moved = counts.length > 1 || ids.size < read || (last ? start === 1 && read !== count : read >= count || results.length === 0)
     if (moved) return yield E.left(listChangedError(url, counts, read, ids.size))
     yield result
     // Page numbers come from here, never from the server's `next` URL.

@@ -2,9 +2,9 @@
 // and hostile servers on 127.0.0.1. Each test failed before its fix; the comment above it says
 // what went wrong.
 import { afterEach, describe, expect, it } from 'vitest'
-import { type BulkProgress, type RequestEvent, createClient, destroyMany, observe } from '../../src/index'
+import { type BulkProgress, type RequestEvent, createClient, destroyMany, observe, organizationsList, pages } from '../../src/index'
 import { type Scripted, json, scriptedServer } from '../helpers/server'
-import { emptyResponse, recordingFetch } from '../helpers/fetch'
+import { emptyResponse, jsonResponse, recordingFetch } from '../helpers/fetch'
 import { binIsBuilt, cli } from '../cli/run'
 
 let servers: Scripted[] = []
@@ -74,6 +74,20 @@ describe('the CLI prints server data to a terminal', () => {
         'ac\\u001b[31mme  acme\\u001b]52;c;ZWNobyBwd25lZA==\\u0007\\u001b[2J\\u202egpj.exe\\u000d\\u000a  ow\\u2066ner  7\n' +
         '1 organisation\n',
       stderr: '',
+    })
+  })
+})
+
+describe('pages against a server whose pages are empty yet link onward', () => {
+  // listAll called such a list changed at once; pages asked for page after page (10,000 requests
+  // by default) of a list that claims 2 items and never yields one.
+  it('an empty page with a `next` is a ListChangedError, as in listAll', async () => {
+    const { fetch, sent } = recordingFetch(() => jsonResponse(200, { count: 2, next: 'https://cvat.test/api/organizations?page=2', previous: null, results: [] }))
+    const yielded = []
+    for await (const page of pages(organizationsList, createClient({ baseUrl: 'https://cvat.test', fetch }), { pageSize: 1 })) yielded.push(page)
+    expect({ yielded, sent: sent.map((s) => s.url) }).toEqual({
+      yielded: [{ _tag: 'Left', left: { _tag: 'ListChangedError', method: 'GET', url: '/api/organizations', counts: [2], read: 0, distinct: 0 } }],
+      sent: ['https://cvat.test/api/organizations?page=1&page_size=1'],
     })
   })
 })
