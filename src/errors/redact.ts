@@ -60,7 +60,7 @@ const decodeBase64Utf8 = (b64: string): string | undefined => {
   }
 }
 
-// Each form a value may take in text: raw, percent-encoded (either hex case), JSON- (ours and
+// Each form a value may take in text: raw, percent-encoded (either hex case, or form-encoded), JSON- (ours and
 // Python's) and HTML-escaped, and as a header carries it.
 const formsOf = (value: string): ReadonlyArray<string> => {
   // Encoded as the request builder encodes (a lone surrogate as U+FFFD). URL parsers also encode
@@ -71,6 +71,8 @@ const formsOf = (value: string): ReadonlyArray<string> => {
     value,
     encoded,
     encoded.replace(/'/g, '%27'),
+    // As a form or URLSearchParams writes it: a space as `+`.
+    encoded.replace(/%20/g, '+'),
     encoded.replace(/%[0-9A-F]{2}/g, (m) => m.toLowerCase()),
     json,
     // As Python's json.dumps writes it (ensure_ascii, Django's JsonResponse): all but printable ASCII as \uXXXX.

@@ -2,7 +2,7 @@
 // and hostile servers on 127.0.0.1. Each test failed before its fix; the comment above it says
 // what went wrong.
 import { afterEach, describe, expect, it } from 'vitest'
-import { type BulkProgress, type RequestEvent, createClient, destroyMany, observe, organizationsList, pages } from '../../src/index'
+import { type BulkProgress, type RequestEvent, basicAuth, createClient, destroyMany, observe, organizationsList, pages } from '../../src/index'
 import { type Scripted, json, scriptedServer } from '../helpers/server'
 import { emptyResponse, jsonResponse, recordingFetch } from '../helpers/fetch'
 import { binIsBuilt, cli } from '../cli/run'
@@ -89,5 +89,20 @@ describe('pages against a server whose pages are empty yet link onward', () => {
       yielded: [{ _tag: 'Left', left: { _tag: 'ListChangedError', method: 'GET', url: '/api/organizations', counts: [2], read: 0, distinct: 0 } }],
       sent: ['https://cvat.test/api/organizations?page=1&page_size=1'],
     })
+  })
+})
+
+describe('observe with bodies, a server echoing the password form-encoded', () => {
+  // A password with spaces, echoed as a form or URLSearchParams writes it (space as `+`), was
+  // reported as it came: every other percent-encoded form was scrubbed, this one was not.
+  it('redacts the password written with `+` for each space', async () => {
+    const { fetch } = recordingFetch(() => jsonResponse(400, { detail: 'bad form: username=alice&password=correct+horse+battery+staple' }))
+    const events: RequestEvent[] = []
+    const observed = observe((e) => void events.push(e), { bodies: true, now: () => 0 })(basicAuth({ username: 'alice', password: 'correct horse battery staple' })(createClient({ baseUrl: 'https://cvat.test', fetch })))
+    await observed({ method: 'GET', url: '/api/users/self', query: [], headers: {} })()
+    expect(events).toEqual([
+      { type: 'start', method: 'GET', url: '/api/users/self', attempt: 1 },
+      { type: 'end', method: 'GET', url: '/api/users/self', attempt: 1, status: 400, durationMs: 0, responseBody: '{"detail":"bad form: username=[redacted]&password=[redacted]"}' },
+    ])
   })
 })
