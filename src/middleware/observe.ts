@@ -74,8 +74,13 @@ const reportBody = (body: string | undefined, max: number, secrets: () => Readon
   if (body === undefined || body === '') return body
   const parsed = parse(body)
   if (E.isLeft(parsed)) return `[${body.length} characters, not JSON]`
-  const text = scrub(JSON.stringify(redactJson(parsed.right)), secrets())
-  return text.length > max ? `${text.slice(0, max)}…` : text
+  try {
+    const text = scrub(JSON.stringify(redactJson(parsed.right)), secrets())
+    return text.length > max ? `${text.slice(0, max)}…` : text
+  } catch {
+    // JSON nested deeper than the stack (20,000 `[` do it) cannot be walked: its length it is.
+    return `[${body.length} characters, nested too deeply]`
+  }
 }
 
 const clock = (): number => (typeof performance === 'object' ? performance.now() : Date.now())

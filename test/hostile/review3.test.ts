@@ -106,3 +106,23 @@ describe('observe with bodies, a server echoing the password form-encoded', () =
     ])
   })
 })
+
+describe('observe with bodies, JSON nested deeper than the stack', () => {
+  // Walking a 20,000-deep JSON body to redact it overflowed the stack: the 200 answer became a
+  // RequestError ("a client under this middleware threw") and no `end` event was sent. The
+  // observer failed the request it observes; a hostile server needed 40 kB to do it.
+  it('reports such a body by its length; the answer and the events are intact', async () => {
+    const deep = `${'['.repeat(20_000)}${']'.repeat(20_000)}`
+    const { fetch } = recordingFetch(() => new Response(deep, { status: 200, headers: { 'content-type': 'application/json' } }))
+    const events: RequestEvent[] = []
+    const observed = observe((e) => void events.push(e), { bodies: true, now: () => 0 })(createClient({ baseUrl: 'https://cvat.test', fetch }))
+    const r = await observed({ method: 'POST', url: '/api/x', query: [], headers: {}, body: deep })()
+    expect({ tag: r._tag, events }).toEqual({
+      tag: 'Right',
+      events: [
+        { type: 'start', method: 'POST', url: '/api/x', attempt: 1, requestBody: '[40000 characters, nested too deeply]' },
+        { type: 'end', method: 'POST', url: '/api/x', attempt: 1, status: 200, durationMs: 0, responseBody: '[40000 characters, nested too deeply]' },
+      ],
+    })
+  })
+})
