@@ -7,7 +7,7 @@
  */
 import { parseArgs } from 'node:util'
 import type { Client } from '../index'
-import { CREDENTIALS_HELP, type Exit, type Fault, GLOBAL_OPTIONS, type Io, type Usage, connect, isFault, isUsage, printable } from './context'
+import { CREDENTIALS_HELP, type Exit, type Fault, GLOBAL_OPTIONS, type Io, type Usage, connect, fault, isFault, isUsage, printable } from './context'
 import { emulator } from './emulator'
 import { type InvitationFlags, bulkByKey, invite, list } from './invitations'
 import { loginCommand } from './login'
@@ -147,7 +147,9 @@ export const main = async (argv: ReadonlyArray<string>, io: Io, stopped: () => P
   if (parsed.values['help'] === true) return io.out(`${command.help}\n\n${CREDENTIALS_HELP}\n`), 0
   const rest = parsed.positionals.slice(name.split(' ').length)
   if (rest.length > 0 && command.positionals !== true) return fail(`unexpected argument ${JSON.stringify(rest[0])}`, command.help)
-  const code = await command.run(io, parsed.values, rest, stopped)
+  // A command that throws (JSON.stringify of a server's answer nested deeper than the stack) is
+  // a failure like any other: with --json still one JSON document on stdout.
+  const code = await command.run(io, parsed.values, rest, stopped).catch((e: unknown) => fault('InternalError', `internal error: ${String((e as { message?: unknown })?.message ?? e)}`))
   if (isUsage(code)) return fail(code.message, command.help)
   if (isFault(code)) return io.err(`${code.error.message}\n`), json(code.error), 1
   return code

@@ -126,3 +126,26 @@ describe('observe with bodies, JSON nested deeper than the stack', () => {
     })
   })
 })
+
+describe('the CLI with --json, a server answer nested deeper than the stack', () => {
+  // `orgs list --json` of an organisation whose free-form `contact` is 50,000 `[` deep: printing
+  // it overflowed the stack, the CLI said "internal error" on stderr and stdout held no JSON
+  // document, though --json promises one whatever happens.
+  it('is a failure with one JSON document on stdout, exit 1', async () => {
+    binIsBuilt()
+    const deep = `${'['.repeat(50_000)}${']'.repeat(50_000)}`
+    const s = await scriptedServer([
+      (_req, res) => {
+        res.writeHead(200, { 'content-type': 'application/json' })
+        res.end(`{"count":1,"next":null,"previous":null,"results":[{"id":1,"slug":"a","owner":null,"contact":${deep}}]}`)
+      },
+    ])
+    servers.push(s)
+    const ran = await cli(['orgs', 'list', '--json', '--url', s.url], { CVAT_TOKEN: 'tok3nS3cretValue42' })
+    expect(ran).toEqual({
+      code: 1,
+      stdout: '{"error":{"_tag":"InternalError","message":"internal error: Maximum call stack size exceeded"}}\n',
+      stderr: 'internal error: Maximum call stack size exceeded\n',
+    })
+  })
+})
