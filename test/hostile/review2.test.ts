@@ -1,36 +1,19 @@
 // Review 2 (issue 10 guarantees, issue 11 codecs): breaks found by attacking the client as a plain
 // JavaScript caller would, with hostile servers on 127.0.0.1 and injected fetches. Each test
 // failed before its fix; the comment above it says what leaked or differed.
-import { inspect } from 'node:util'
 import * as E from 'fp-ts/Either'
 import { pipe } from 'fp-ts/function'
 import * as D from 'io-ts/Decoder'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import * as K from '../../src/codecs/decoder'
 import { boundedJson } from '../../src/errors/bounded'
 import { drawDecodeError } from '../../src/errors/draw'
-import { type Client, type CvatError, type Middleware, authCreateLogin, authCreateRegister, createClient, formatError, tokenAuth, usersRetrieveSelf } from '../../src/index'
-import { type Handler, type Scripted, raw, scriptedServer } from '../helpers/server'
+import { type Client, type CvatError, type Middleware, authCreateLogin, authCreateRegister, createClient, tokenAuth, usersRetrieveSelf } from '../../src/index'
+import { type Handler, raw } from '../helpers/server'
+import { leftOf, printed, useScriptedServers } from '../helpers/hostile'
 import { binIsBuilt, cli } from '../cli/run'
 
-let servers: Scripted[] = []
-const serve = async (...script: Handler[]) => {
-  const s = await scriptedServer(script)
-  servers.push(s)
-  return s
-}
-afterEach(async () => {
-  await Promise.all(servers.map((s) => s.close()))
-  servers = []
-})
-
-const leftOf = <A>(r: E.Either<CvatError, A>): CvatError => {
-  if (E.isRight(r)) expect.fail('expected a Left')
-  return r.left
-}
-
-// Every way a user may print an error.
-const printed = (e: CvatError): string => [JSON.stringify(e), inspect(e, { depth: null }), formatError(e)].join('\n')
+const serve = useScriptedServers()
 
 // Every run of 8 characters of a secret: a cut secret leaks its prefix.
 const pieces = (s: string): ReadonlyArray<string> => Array.from({ length: s.length - 7 }, (_, i) => s.slice(i, i + 8))

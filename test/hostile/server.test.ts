@@ -1,33 +1,16 @@
 // A hostile server over real sockets on 127.0.0.1: bodies that nest, inflate or never end, text
 // that drives terminals, credentials echoed back. Every call resolves to an Either, bounded.
 import { type AddressInfo, createServer } from 'node:net'
-import { inspect } from 'node:util'
 import { gzipSync } from 'node:zlib'
 import * as E from 'fp-ts/Either'
 import { pipe } from 'fp-ts/function'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { type CvatError, basicAuth, createClient, formatError, invitationsCreate, invitationsList, invitationsRetrieve, signatureAuth, tokenAuth } from '../../src/index'
 import { invitation, page } from '../helpers/samples'
-import { type Handler, type Scripted, json, raw, scriptedServer } from '../helpers/server'
+import { type Handler, json, raw } from '../helpers/server'
+import { leftOf, printed, useScriptedServers } from '../helpers/hostile'
 
-let servers: Scripted[] = []
-const serve = async (...script: Handler[]) => {
-  const s = await scriptedServer(script)
-  servers.push(s)
-  return s
-}
-afterEach(async () => {
-  await Promise.all(servers.map((s) => s.close()))
-  servers = []
-})
-
-const leftOf = <A>(r: E.Either<CvatError, A>): CvatError => {
-  if (E.isRight(r)) expect.fail('expected a Left')
-  return r.left
-}
-
-// Every way a user may print an error.
-const printed = (e: CvatError): string => [JSON.stringify(e), inspect(e, { depth: null }), formatError(e)].join('\n')
+const serve = useScriptedServers()
 
 const DEEP = '['.repeat(100_000) + ']'.repeat(100_000)
 
