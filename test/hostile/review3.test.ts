@@ -1,17 +1,14 @@
 // Review 3 (pagination, bulk, observe, CLI): breaks found by attacking them with hostile callbacks
 // and hostile servers on 127.0.0.1. Each test failed before its fix; the comment above it says
 // what went wrong.
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { type BulkProgress, type RequestEvent, basicAuth, createClient, destroyMany, observe, organizationsList, pages } from '../../src/index'
-import { type Scripted, json, scriptedServer } from '../helpers/server'
+import { json } from '../helpers/server'
+import { useScriptedServers } from '../helpers/hostile'
 import { emptyResponse, jsonResponse, recordingFetch } from '../helpers/fetch'
 import { binIsBuilt, cli } from '../cli/run'
 
-let servers: Scripted[] = []
-afterEach(async () => {
-  await Promise.all(servers.map((s) => s.close()))
-  servers = []
-})
+const serve = useScriptedServers()
 
 // Collects the unhandled rejections `run` causes, after letting pending microtasks and timers settle.
 const unhandledDuring = async (run: () => Promise<unknown>): Promise<{ value: unknown; unhandled: unknown[] }> => {
@@ -62,10 +59,9 @@ describe('the CLI prints server data to a terminal', () => {
   it('orgs list shows control and bidi characters as escapes, never raw', async () => {
     binIsBuilt()
     const hostile = 'acme\x1b]52;c;ZWNobyBwd25lZA==\x07\x1b[2J\u202egpj.exe\r\n'
-    const s = await scriptedServer([
+    const s = await serve(
       json(200, { count: 1, next: null, previous: null, results: [{ id: 7, slug: 'ac\x1b[31mme', name: hostile, owner: { id: 1, username: 'ow\u2066ner', first_name: '', last_name: '' }, description: '', created_date: '', updated_date: '', contact: {} }] }),
-    ])
-    servers.push(s)
+    )
     const ran = await cli(['orgs', 'list', '--url', s.url], { CVAT_TOKEN: 'tok3nS3cretValue42' })
     expect(ran).toEqual({
       code: 0,
@@ -134,13 +130,10 @@ describe('the CLI with --json, a server answer nested deeper than the stack', ()
   it('is a failure with one JSON document on stdout, exit 1', async () => {
     binIsBuilt()
     const deep = `${'['.repeat(50_000)}${']'.repeat(50_000)}`
-    const s = await scriptedServer([
-      (_req, res) => {
-        res.writeHead(200, { 'content-type': 'application/json' })
-        res.end(`{"count":1,"next":null,"previous":null,"results":[{"id":1,"slug":"a","owner":null,"contact":${deep}}]}`)
-      },
-    ])
-    servers.push(s)
+    const s = await serve((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' })
+      res.end(`{"count":1,"next":null,"previous":null,"results":[{"id":1,"slug":"a","owner":null,"contact":${deep}}]}`)
+    })
     const ran = await cli(['orgs', 'list', '--json', '--url', s.url], { CVAT_TOKEN: 'tok3nS3cretValue42' })
     expect(ran).toEqual({
       code: 1,
