@@ -125,7 +125,7 @@ export const main = async (argv: ReadonlyArray<string>, io: Io, stopped: () => P
   // With --json a failure is also one JSON document on stdout, so a script always has one to parse.
   const json = (error: Fault['error']) => loose.values['json'] === true && io.out(`${JSON.stringify({ error })}\n`)
   const fail = (message: string, help?: string): Exit => {
-    io.err(`cvat-fp: ${message}\n${help === undefined ? 'Run cvat-fp --help for usage.' : help}\n`)
+    io.err(`cvat-fp: ${printable(message)}\n${help === undefined ? 'Run cvat-fp --help for usage.' : help}\n`)
     return json({ _tag: 'Usage', message }), 2
   }
   const words = loose.positionals
@@ -151,7 +151,7 @@ export const main = async (argv: ReadonlyArray<string>, io: Io, stopped: () => P
   // a failure like any other: with --json still one JSON document on stdout.
   const code = await command.run(io, parsed.values, rest, stopped).catch((e: unknown) => fault('InternalError', `internal error: ${String((e as { message?: unknown })?.message ?? e)}`))
   if (isUsage(code)) return fail(code.message, command.help)
-  if (isFault(code)) return io.err(`${code.error.message}\n`), json(code.error), 1
+  if (isFault(code)) return io.err(`${printable(code.error.message)}\n`), json(code.error), 1
   return code
 }
 

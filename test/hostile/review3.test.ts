@@ -1,6 +1,9 @@
 // Review 3 (pagination, bulk, observe, CLI): breaks found by attacking them with hostile callbacks
 // and hostile servers on 127.0.0.1. Each test failed before its fix; the comment above it says
 // what went wrong.
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { type BulkProgress, type RequestEvent, basicAuth, createClient, destroyMany, observe, organizationsList, pages } from '../../src/index'
 import { json } from '../helpers/server'
@@ -139,6 +142,22 @@ describe('the CLI with --json, a server answer nested deeper than the stack', ()
       code: 1,
       stdout: '{"error":{"_tag":"InternalError","message":"internal error: Maximum call stack size exceeded"}}\n',
       stderr: 'internal error: Maximum call stack size exceeded\n',
+    })
+  })
+})
+
+describe('the CLI reads a hostile CSV', () => {
+  // A usage error quoted the bad line with JSON.stringify, which leaves bidi overrides and line
+  // separators as they are: a CSV from someone else could reorder the message on the terminal.
+  it('quotes a bad line with its bidi characters escaped', async () => {
+    binIsBuilt()
+    const csv = join(mkdtempSync(join(tmpdir(), 'review3-')), 'rows.csv')
+    writeFileSync(csv, 'ann@example.com,worker\u202e,x\u2028y\n')
+    const ran = await cli(['invitations', 'invite', '--org', 'acme', '--csv', csv, '--url', 'http://127.0.0.1:9'], { CVAT_TOKEN: 'tok3nS3cretValue42' })
+    expect({ code: ran.code, stdout: ran.stdout, firstLine: ran.stderr.split('\n')[0] }).toEqual({
+      code: 2,
+      stdout: '',
+      firstLine: 'cvat-fp: CSV line 1: expected "email,role" with role one of worker, supervisor, maintainer, owner, got "ann@example.com,worker\\u202e,x\\u2028y"',
     })
   })
 })
