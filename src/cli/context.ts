@@ -69,7 +69,10 @@ export const isFault = (u: unknown): u is Fault => typeof u === 'object' && u !=
 export const baseUrlOf = (io: Io, url: string | undefined): string | Usage => {
   const baseUrl = url ?? io.env['CVAT_URL']
   if (baseUrl === undefined || baseUrl === '') return usage('no server: pass --url or set CVAT_URL')
-  return /^https?:\/\/[^/?#]+/i.test(baseUrl) ? baseUrl : usage(`--url / CVAT_URL must be an http(s) URL, got ${JSON.stringify(redactUrl(baseUrl))}`)
+  const shown = JSON.stringify(redactUrl(baseUrl))
+  if (!/^https?:\/\/[^/?#]+/i.test(baseUrl)) return usage(`--url / CVAT_URL must be an http(s) URL, got ${shown}`)
+  // Paths are joined to it as text: a query or fragment would swallow every path.
+  return /[?#]/.test(baseUrl) ? usage(`--url / CVAT_URL must have no query or fragment, got ${shown}`) : baseUrl
 }
 
 // Each attempt gets 30 s; retry honours CVAT's Retry-After up to a minute (never its hour-long resend throttle).

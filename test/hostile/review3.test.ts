@@ -161,3 +161,19 @@ describe('the CLI reads a hostile CSV', () => {
     })
   })
 })
+
+describe('the CLI given a server URL with a query or a fragment', () => {
+  // The client joins paths to the base URL as text, so `--url http://host/?x=1` sent every request
+  // to `http://host/?x=1/api/organizations` (the server's root, the path inside the query). The
+  // CLI now refuses such a URL before sending anything, as it refuses a URL that is not http(s).
+  it('is a usage error, exit 2, nothing sent', async () => {
+    binIsBuilt()
+    const s = await serve(json(200, { count: 0, next: null, previous: null, results: [] }))
+    const ran = await cli(['orgs', 'list', '--json', '--url', `${s.url}/?x=1`], { CVAT_TOKEN: 'tok3nS3cretValue42' })
+    expect({ code: ran.code, stdout: ran.stdout, sent: s.requests.length }).toEqual({
+      code: 2,
+      stdout: `{"error":{"_tag":"Usage","message":"--url / CVAT_URL must have no query or fragment, got \\"${s.url}/?x=1\\""}}\n`,
+      sent: 0,
+    })
+  })
+})
