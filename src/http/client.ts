@@ -38,7 +38,7 @@ export type Middleware = (next: Client) => Client
  * const options: ClientOptions = { baseUrl: 'https://app.cvat.ai', fetch: globalThis.fetch, maxResponseBytes: 8 * 1024 * 1024 }
  */
 export interface ClientOptions {
-  /** Default `http://localhost`, as in CVAT's Python SDK. */
+  /** Default `http://localhost`, as in CVAT's Python SDK; a path prefix may follow the host, a query or fragment may not (a `RequestError`). */
   readonly baseUrl?: string
   /** Default: the runtime's global `fetch`; cross-fetch only where there is none. */
   readonly fetch?: typeof fetch
@@ -161,6 +161,8 @@ const readOptions = (options: unknown): Options | string => {
     const o: { readonly [K in keyof ClientOptions]?: unknown } = options
     const { baseUrl = 'http://localhost', fetch: custom, maxResponseBytes: limit = DEFAULT_MAX_RESPONSE_BYTES } = o
     if (typeof baseUrl !== 'string') return `createClient baseUrl must be a string, got ${describeValue(baseUrl)}`
+    // Paths are joined to the base as text: behind a query or fragment they would not be paths.
+    if (/[?#]/.test(baseUrl)) return 'createClient baseUrl cannot hold a query or fragment: give the server root'
     if (custom !== undefined && !isFetch(custom)) return `createClient fetch must be a function, got ${describeValue(custom)}`
     return { baseUrl, fetch: custom, limit: typeof limit === 'number' ? limit : NaN }
   } catch {

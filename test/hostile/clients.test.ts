@@ -3,6 +3,7 @@
 // Left when the Task runs: never a synchronous throw, never a rejection.
 import * as E from 'fp-ts/Either'
 import { describe, expect, it } from 'vitest'
+import { jsonResponse, recordingFetch } from '../helpers/fetch'
 import {
   type Client,
   type Middleware,
@@ -196,5 +197,18 @@ describe('every middleware, given a request it cannot read', () => {
     const result = await run(() => mw(answered)(req as never))
     expect(typeof result === 'object' && result !== null && '_tag' in result ? result._tag : result).toMatch(/^(Left|Right)$/)
     if (typeof result === 'object' && result !== null && E.isLeft(result as E.Either<unknown, unknown>)) expect((result as E.Left<{ _tag: string }>).left._tag).toBe('RequestError')
+  })
+})
+
+// Review 3 noticed: a baseUrl with a query or fragment was joined as text, so every request went
+// to the server's root with the path inside the query (`https://h/?x=1/api/users/self`).
+describe('createClient with a baseUrl holding a query or fragment', () => {
+  it.each(['http://127.0.0.1:9/?x=1', 'http://127.0.0.1:9/cvat#top', 'http://127.0.0.1:9?'])('%s: a RequestError, nothing sent', async (baseUrl) => {
+    const { fetch, sent } = recordingFetch(() => jsonResponse(200, {}))
+    const result = await run(() => usersList(createClient({ baseUrl, fetch })))
+    expect(result).toEqual(
+      E.left({ _tag: 'RequestError', method: 'GET', url: expect.any(String), message: 'createClient baseUrl cannot hold a query or fragment: give the server root' }),
+    )
+    expect(sent).toEqual([])
   })
 })
