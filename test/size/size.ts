@@ -69,8 +69,8 @@ const entries: ReadonlyArray<Entry> = [
   })),
   ...REALISTIC.map(([name, names, budget]) => ({ name, code: `export { ${names.join(', ')} } from 'cvat-fp'`, budget })),
   { name: 'all eight endpoints', code: `export { ${Object.keys(ENDPOINTS).join(', ')} } from 'cvat-fp'` },
-  // Measured 4.61 kB (the middleware's totality wrapper included), plus ~2%.
-  { name: 'createClient + tokenAuth + retry', code: `export { createClient, tokenAuth, retry } from 'cvat-fp'`, budget: 4700 },
+  // Measured 4.66 kB (the middleware totality wrapper and the reviews' fixes included), plus ~2%.
+  { name: 'createClient + tokenAuth + retry', code: `export { createClient, tokenAuth, retry } from 'cvat-fp'`, budget: 4750 },
   { name: 'cvat-fp/testing (emulator)', code: `export { createCvatEmulator } from 'cvat-fp/testing'` },
   {
     name: 'yardstick: openapi-fetch createClient + GET',
@@ -115,7 +115,7 @@ const viaRollup = async (code: string): Promise<string> => {
 // builds would triple the run. The budget is the largest measured plus ~2%; the table says which
 // meet the issue's 4 kB target.
 const TARGET = 4000
-const WITH_CLIENT_BUDGET = 6350
+const WITH_CLIENT_BUDGET = 6400
 const endpointNames = async (): Promise<ReadonlyArray<string>> => {
   const api: Record<string, unknown> = await import('cvat-fp')
   return Object.keys(api)
@@ -166,7 +166,7 @@ const main = async (): Promise<void> => {
   console.log(
     `createClient + one endpoint: ${withClient.filter((r) => r[3] === 'yes').length} of ${withClient.length} within ${kb(TARGET)} kB gzipped; largest ${largest[2]} kB (${largest[0]}); budget ${kb(WITH_CLIENT_BUDGET)} kB`,
   )
-  console.log(`budget: one endpoint alone ≤ ${kb(BUDGET)} kB gzipped (esbuild and rollup), ${NO_CODEC.join(', ')} ≤ ${kb(NO_CODEC_BUDGET)} kB; createClient + tokenAuth + retry ≤ 4.70 kB; realistic applications: ${REALISTIC.map(([n, , b]) => `${n} ≤ ${kb(b)} kB`).join('; ')}`)
+  console.log(`budget: one endpoint alone ≤ ${kb(BUDGET)} kB gzipped (esbuild and rollup), ${NO_CODEC.join(', ')} ≤ ${kb(NO_CODEC_BUDGET)} kB; createClient + tokenAuth + retry ≤ 4.75 kB; realistic applications: ${REALISTIC.map(([n, , b]) => `${n} ≤ ${kb(b)} kB`).join('; ')}`)
   if (failures.length > 0) {
     console.log(`SIZE BUDGET FAILED:\n- ${failures.join('\n- ')}`)
     process.exitCode = 1
