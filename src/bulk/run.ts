@@ -6,6 +6,7 @@
  * to a capturing client and sends nothing.
  */
 import * as E from '../http/either'
+import { notify } from '../internal/notify'
 import type * as T from 'fp-ts/Task'
 import type * as TE from 'fp-ts/TaskEither'
 import type { Client } from '../http/client'
@@ -134,12 +135,8 @@ export const runBulk =
     const report = (o: BulkOutcome<I, A>): BulkOutcome<I, A> => {
       done++
       if (isFailure(o)) failed++
-      try {
-        // An async callback's rejection is caught too: unhandled, it would end a Node process.
-        void Promise.resolve(options.onProgress?.({ done, failed, total })).catch(() => undefined)
-      } catch {
-        // The batch is the caller's data; a progress display bug must not lose it.
-      }
+      // The batch is the caller's data; a progress display bug must not lose it.
+      notify(options.onProgress, { done, failed, total })
       return o
     }
     const concurrency = readConcurrency(options.concurrency)

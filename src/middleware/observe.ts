@@ -6,6 +6,7 @@
  * credential-named JSON field replaced (a login body holds a password, its answer the token).
  */
 import * as E from '../http/either'
+import { notify } from '../internal/notify'
 import { aroundClient } from './policy'
 import type { Middleware } from '../http/client'
 import { redactUrl } from '../errors'
@@ -100,14 +101,8 @@ export const observe =
     const options: ObserveOptions = typeof given === 'object' && given !== null ? given : {}
     const now = typeof options.now === 'function' ? options.now : clock
     const max = typeof options.maxBody === 'number' && options.maxBody >= 0 ? options.maxBody : 10_000
-    const emit = (event: RequestEvent): void => {
-      try {
-        // An async observer's rejection is caught too: unhandled, it would end a Node process.
-        void Promise.resolve(onEvent(event)).catch(() => undefined)
-      } catch {
-        // A failing observer must never fail the request it observes.
-      }
-    }
+    // A failing observer must never fail the request it observes.
+    const emit = (event: RequestEvent): void => notify(onEvent, event)
     return (req) => async () => {
       const attempt = (attempts.get(req) ?? 0) + 1
       attempts.set(req, attempt)

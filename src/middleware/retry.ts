@@ -11,6 +11,7 @@ import type { HttpRequest, HttpResponse, Method } from '../http/request'
 import { parseRetryAfter } from '../http/retryAfter'
 import { describeValue } from '../endpoint/input'
 import { aroundClient, clampDelay, isNonNegative, refuseAll } from './policy'
+import { notify } from '../internal/notify'
 
 /**
  * Tells `onRetry` about one retry before its wait: never a credential (the URL is redacted, no
@@ -139,11 +140,8 @@ const decide = (p: Policy, req: HttpRequest, attempt: number, result: E.Either<C
 // The hook hears method, redacted URL, status or error, and the wait: never a header or a body.
 const tell = (onRetry: Policy['onRetry'], attempt: number, req: HttpRequest, result: E.Either<CvatError, HttpResponse>, delayMs: number): void => {
   const base = { attempt, method: req.method, delayMs }
-  try {
-    onRetry(E.isLeft(result) ? { ...base, url: result.left.url, error: result.left } : { ...base, url: redactUrl(result.right.url), status: result.right.status })
-  } catch {
-    // A logging hook must not break the call it observes.
-  }
+  // A logging hook must not break the call it observes.
+  notify(onRetry, E.isLeft(result) ? { ...base, url: result.left.url, error: result.left } : { ...base, url: redactUrl(result.right.url), status: result.right.status })
 }
 
 /**

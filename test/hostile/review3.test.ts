@@ -5,7 +5,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { type BulkProgress, type RequestEvent, basicAuth, createClient, destroyMany, observe, organizationsList, pages } from '../../src/index'
+import { type BulkProgress, type RequestEvent, basicAuth, createClient, destroyMany, observe, organizationsList, pages, retry } from '../../src/index'
 import { json } from '../helpers/server'
 import { useScriptedServers } from '../helpers/hostile'
 import { emptyResponse, jsonResponse, recordingFetch } from '../helpers/fetch'
@@ -52,6 +52,16 @@ describe('a callback written as an async function that rejects', () => {
       ],
       unhandled: [],
     })
+  })
+
+  // The same shape, found at the end of the session: retry's onRetry hook was called in a try only.
+  it('retry: an async onRetry that rejects is contained, the retry still happens', async () => {
+    let calls = 0
+    const fetch = async (): Promise<Response> => (++calls === 1 ? new Response('', { status: 503 }) : new Response(null, { status: 204 }))
+    const onRetry = async (): Promise<void> => Promise.reject(new Error('log sink down'))
+    const retried = retry({ baseDelay: 1, onRetry })(createClient({ baseUrl: 'https://cvat.test', fetch }))
+    const { value, unhandled } = await unhandledDuring(() => retried({ method: 'DELETE', url: '/api/invitations/k', query: [], headers: {} })())
+    expect({ tag: (value as { _tag: string })._tag, calls, unhandled }).toEqual({ tag: 'Right', calls: 2, unhandled: [] })
   })
 })
 
