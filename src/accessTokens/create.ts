@@ -2,8 +2,9 @@ import type { TaskEither } from 'fp-ts/TaskEither'
 import type { Client } from '../http/client'
 import { AccessTokenRead, AccessTokenWriteRequest } from '../codecs/accessTokens'
 import type { CvatError } from '../errors'
-import { jsonBody, bareRequest, guard } from '../endpoint/params'
-import { send } from '../endpoint/send'
+import { call, type Operation } from '../endpoint/operation'
+import { model } from '../endpoint/answer'
+import { json } from '../endpoint/body'
 
 /**
  * Parameters of `authCreateAccessTokens`.
@@ -15,6 +16,14 @@ export interface AuthCreateAccessTokensParams {
   readonly accessTokenWriteRequest: AccessTokenWriteRequest
 }
 
+const authCreateAccessTokensOperation: Operation<AccessTokenRead> = {
+  method: 'POST',
+  path: '/api/auth/access_tokens',
+  body: /*#__PURE__*/ json('accessTokenWriteRequest', AccessTokenWriteRequest),
+  answer: /*#__PURE__*/ model('AccessTokenRead', AccessTokenRead),
+  secrets: ['value'],
+}
+
 /**
  * POST /api/auth/access_tokens — Creates a personal access token; the answer carries its secret `value` this once (send it with `bearerAuth`); 201.
  *
@@ -23,7 +32,4 @@ export interface AuthCreateAccessTokensParams {
  * @example
  * authCreateAccessTokens(cvat, { accessTokenWriteRequest: { name: 'nightly import', read_only: true } })
  */
-export const authCreateAccessTokens = (client: Client, params: AuthCreateAccessTokensParams): TaskEither<CvatError, AccessTokenRead> =>
-  guard('POST', '/api/auth/access_tokens', params, () =>
-    send(client, jsonBody(bareRequest('POST', '/api/auth/access_tokens'), 'accessTokenWriteRequest', AccessTokenWriteRequest, params?.accessTokenWriteRequest), 'AccessTokenRead', AccessTokenRead),
-  )
+export const authCreateAccessTokens = (client: Client, params: AuthCreateAccessTokensParams): TaskEither<CvatError, AccessTokenRead> => call(authCreateAccessTokensOperation, client, params)

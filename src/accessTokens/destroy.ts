@@ -1,8 +1,9 @@
 import type { TaskEither } from 'fp-ts/TaskEither'
 import type { Client } from '../http/client'
 import type { CvatError } from '../errors'
-import { type IdParams, idRequest, guard } from '../endpoint/params'
-import { sendVoid } from '../endpoint/send'
+import { call, type Operation } from '../endpoint/operation'
+import { nothing } from '../endpoint/answer'
+import { type IdParams } from '../endpoint/params'
 
 /**
  * Parameters of `authDestroyAccessTokens`.
@@ -12,6 +13,12 @@ import { sendVoid } from '../endpoint/send'
  */
 export type AuthDestroyAccessTokensParams = IdParams
 
+const authDestroyAccessTokensOperation: Operation<void> = {
+  method: 'DELETE',
+  path: '/api/auth/access_tokens/{id}',
+  answer: nothing,
+}
+
 /**
  * DELETE /api/auth/access_tokens/{id} — Revokes a personal access token; 204.
  *
@@ -20,7 +27,4 @@ export type AuthDestroyAccessTokensParams = IdParams
  * @example
  * authDestroyAccessTokens(cvat, { id: 3 })
  */
-export const authDestroyAccessTokens = (client: Client, params: AuthDestroyAccessTokensParams): TaskEither<CvatError, void> =>
-  guard('DELETE', '/api/auth/access_tokens/{id}', params, () =>
-    sendVoid(client, idRequest('DELETE', '/api/auth/access_tokens/{id}', params)),
-  )
+export const authDestroyAccessTokens = (client: Client, params: AuthDestroyAccessTokensParams): TaskEither<CvatError, void> => call(authDestroyAccessTokensOperation, client, params)

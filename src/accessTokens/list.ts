@@ -2,8 +2,9 @@ import type { TaskEither } from 'fp-ts/TaskEither'
 import type { Client } from '../http/client'
 import { PaginatedAccessTokenReadList } from '../codecs/accessTokens'
 import type { CvatError } from '../errors'
-import { type PageParams, listRequest, guard } from '../endpoint/params'
-import { send } from '../endpoint/send'
+import { call, type Operation } from '../endpoint/operation'
+import { model } from '../endpoint/answer'
+import { type PageParams } from '../endpoint/params'
 
 /**
  * Parameters of `authListAccessTokens`.
@@ -24,6 +25,14 @@ export interface AuthListAccessTokensParams extends PageParams {
   readonly sort?: string
 }
 
+const authListAccessTokensOperation: Operation<PaginatedAccessTokenReadList> = {
+  method: 'GET',
+  path: '/api/auth/access_tokens',
+  query: ['filter', 'name', 'page', 'page_size', 'read_only', 'search', 'sort'],
+  answer: /*#__PURE__*/ model('PaginatedAccessTokenReadList', PaginatedAccessTokenReadList),
+  secrets: ['value'],
+}
+
 /**
  * GET /api/auth/access_tokens — Lists one page of your personal access tokens (never their secret values).
  *
@@ -32,21 +41,4 @@ export interface AuthListAccessTokensParams extends PageParams {
  * @example
  * authListAccessTokens(cvat, { search: 'ci' })
  */
-export const authListAccessTokens = (
-  client: Client,
-  params: AuthListAccessTokensParams = {},
-): TaskEither<CvatError, PaginatedAccessTokenReadList> =>
-  guard('GET', '/api/auth/access_tokens', params, () =>
-    send(
-      client,
-      listRequest('/api/auth/access_tokens', params, [
-        ['filter', params?.filter],
-        ['name', params?.name],
-        ['read_only', params?.readOnly],
-        ['search', params?.search],
-        ['sort', params?.sort],
-      ]),
-      'PaginatedAccessTokenReadList',
-      PaginatedAccessTokenReadList,
-    ),
-  )
+export const authListAccessTokens = ( client: Client, params: AuthListAccessTokensParams = {}, ): TaskEither<CvatError, PaginatedAccessTokenReadList> => call(authListAccessTokensOperation, client, params)

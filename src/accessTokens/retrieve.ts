@@ -2,8 +2,9 @@ import type { TaskEither } from 'fp-ts/TaskEither'
 import type { Client } from '../http/client'
 import { AccessTokenRead } from '../codecs/accessTokens'
 import type { CvatError } from '../errors'
-import { type IdParams, idRequest, guard } from '../endpoint/params'
-import { send } from '../endpoint/send'
+import { call, type Operation } from '../endpoint/operation'
+import { model } from '../endpoint/answer'
+import { type IdParams } from '../endpoint/params'
 
 /**
  * Parameters of `authRetrieveAccessTokens`.
@@ -13,6 +14,13 @@ import { send } from '../endpoint/send'
  */
 export type AuthRetrieveAccessTokensParams = IdParams
 
+const authRetrieveAccessTokensOperation: Operation<AccessTokenRead> = {
+  method: 'GET',
+  path: '/api/auth/access_tokens/{id}',
+  answer: /*#__PURE__*/ model('AccessTokenRead', AccessTokenRead),
+  secrets: ['value'],
+}
+
 /**
  * GET /api/auth/access_tokens/{id} — Fetches one of your personal access tokens (without its secret value).
  *
@@ -21,7 +29,4 @@ export type AuthRetrieveAccessTokensParams = IdParams
  * @example
  * authRetrieveAccessTokens(cvat, { id: 3 })
  */
-export const authRetrieveAccessTokens = (client: Client, params: AuthRetrieveAccessTokensParams): TaskEither<CvatError, AccessTokenRead> =>
-  guard('GET', '/api/auth/access_tokens/{id}', params, () =>
-    send(client, idRequest('GET', '/api/auth/access_tokens/{id}', params), 'AccessTokenRead', AccessTokenRead),
-  )
+export const authRetrieveAccessTokens = (client: Client, params: AuthRetrieveAccessTokensParams): TaskEither<CvatError, AccessTokenRead> => call(authRetrieveAccessTokensOperation, client, params)

@@ -2,8 +2,9 @@ import type { TaskEither } from 'fp-ts/TaskEither'
 import type { Client } from '../http/client'
 import { LoginSerializerExRequest, Token } from '../codecs/auth'
 import type { CvatError } from '../errors'
-import { jsonBody, bareRequest, guard } from '../endpoint/params'
-import { send } from '../endpoint/send'
+import { call, type Operation } from '../endpoint/operation'
+import { model } from '../endpoint/answer'
+import { json } from '../endpoint/body'
 
 /**
  * Parameters of `authCreateLogin`.
@@ -15,6 +16,14 @@ export interface AuthCreateLoginParams {
   readonly loginSerializerExRequest: LoginSerializerExRequest
 }
 
+const authCreateLoginOperation: Operation<Token> = {
+  method: 'POST',
+  path: '/api/auth/login',
+  body: /*#__PURE__*/ json('loginSerializerExRequest', LoginSerializerExRequest),
+  answer: /*#__PURE__*/ model('Token', Token),
+  secrets: ['password', 'key'],
+}
+
 /**
  * POST /api/auth/login — Exchanges a username (or e-mail) and password for an API token, the same key on every login until logout.
  *
@@ -23,7 +32,4 @@ export interface AuthCreateLoginParams {
  * @example
  * authCreateLogin(cvat, { loginSerializerExRequest: { username: 'ann', password: 's3cret' } })
  */
-export const authCreateLogin = (client: Client, params: AuthCreateLoginParams): TaskEither<CvatError, Token> =>
-  guard('POST', '/api/auth/login', params, () =>
-    send(client, jsonBody(bareRequest('POST', '/api/auth/login'), 'loginSerializerExRequest', LoginSerializerExRequest, params?.loginSerializerExRequest), 'Token', Token),
-  )
+export const authCreateLogin = (client: Client, params: AuthCreateLoginParams): TaskEither<CvatError, Token> => call(authCreateLoginOperation, client, params)

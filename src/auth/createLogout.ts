@@ -2,8 +2,14 @@ import type { TaskEither } from 'fp-ts/TaskEither'
 import type { Client } from '../http/client'
 import { RestAuthDetail } from '../codecs/auth'
 import type { CvatError } from '../errors'
-import { bareRequest } from '../endpoint/params'
-import { send } from '../endpoint/send'
+import { call, type Operation } from '../endpoint/operation'
+import { model } from '../endpoint/answer'
+
+const authCreateLogoutOperation: Operation<RestAuthDetail> = {
+  method: 'POST',
+  path: '/api/auth/logout',
+  answer: /*#__PURE__*/ model('RestAuthDetail', RestAuthDetail),
+}
 
 /**
  * POST /api/auth/logout — Logs out: deletes the caller's API token (every client using it stops working) and ends the session.
@@ -13,5 +19,4 @@ import { send } from '../endpoint/send'
  * @example
  * authCreateLogout(cvat)
  */
-export const authCreateLogout = (client: Client): TaskEither<CvatError, RestAuthDetail> =>
-  send(client, bareRequest('POST', '/api/auth/logout'), 'RestAuthDetail', RestAuthDetail)
+export const authCreateLogout = (client: Client): TaskEither<CvatError, RestAuthDetail> => call(authCreateLogoutOperation, client)

@@ -2,8 +2,9 @@ import type { TaskEither } from 'fp-ts/TaskEither'
 import type { Client } from '../http/client'
 import { PasswordChangeRequest, RestAuthDetail } from '../codecs/auth'
 import type { CvatError } from '../errors'
-import { jsonBody, bareRequest, guard } from '../endpoint/params'
-import { send } from '../endpoint/send'
+import { call, type Operation } from '../endpoint/operation'
+import { model } from '../endpoint/answer'
+import { json } from '../endpoint/body'
 
 /**
  * Parameters of `authCreatePasswordChange`.
@@ -15,6 +16,14 @@ export interface AuthCreatePasswordChangeParams {
   readonly passwordChangeRequest: PasswordChangeRequest
 }
 
+const authCreatePasswordChangeOperation: Operation<RestAuthDetail> = {
+  method: 'POST',
+  path: '/api/auth/password/change',
+  body: /*#__PURE__*/ json('passwordChangeRequest', PasswordChangeRequest),
+  answer: /*#__PURE__*/ model('RestAuthDetail', RestAuthDetail),
+  secrets: ['old_password', 'new_password1', 'new_password2'],
+}
+
 /**
  * POST /api/auth/password/change — Changes the caller's password (the old one, and the new one twice).
  *
@@ -23,7 +32,4 @@ export interface AuthCreatePasswordChangeParams {
  * @example
  * authCreatePasswordChange(cvat, { passwordChangeRequest: { old_password: 'old one', new_password1: 'new and long', new_password2: 'new and long' } })
  */
-export const authCreatePasswordChange = (client: Client, params: AuthCreatePasswordChangeParams): TaskEither<CvatError, RestAuthDetail> =>
-  guard('POST', '/api/auth/password/change', params, () =>
-    send(client, jsonBody(bareRequest('POST', '/api/auth/password/change'), 'passwordChangeRequest', PasswordChangeRequest, params?.passwordChangeRequest), 'RestAuthDetail', RestAuthDetail),
-  )
+export const authCreatePasswordChange = (client: Client, params: AuthCreatePasswordChangeParams): TaskEither<CvatError, RestAuthDetail> => call(authCreatePasswordChangeOperation, client, params)

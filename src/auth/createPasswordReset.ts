@@ -2,8 +2,9 @@ import type { TaskEither } from 'fp-ts/TaskEither'
 import type { Client } from '../http/client'
 import { PasswordResetSerializerExRequest, RestAuthDetail } from '../codecs/auth'
 import type { CvatError } from '../errors'
-import { jsonBody, bareRequest, guard } from '../endpoint/params'
-import { send } from '../endpoint/send'
+import { call, type Operation } from '../endpoint/operation'
+import { model } from '../endpoint/answer'
+import { json } from '../endpoint/body'
 
 /**
  * Parameters of `authCreatePasswordReset`.
@@ -15,6 +16,13 @@ export interface AuthCreatePasswordResetParams {
   readonly passwordResetSerializerExRequest: PasswordResetSerializerExRequest
 }
 
+const authCreatePasswordResetOperation: Operation<RestAuthDetail> = {
+  method: 'POST',
+  path: '/api/auth/password/reset',
+  body: /*#__PURE__*/ json('passwordResetSerializerExRequest', PasswordResetSerializerExRequest),
+  answer: /*#__PURE__*/ model('RestAuthDetail', RestAuthDetail),
+}
+
 /**
  * POST /api/auth/password/reset — Asks CVAT to e-mail a password-reset link to an address.
  *
@@ -23,7 +31,4 @@ export interface AuthCreatePasswordResetParams {
  * @example
  * authCreatePasswordReset(cvat, { passwordResetSerializerExRequest: { email: 'ann@example.com' } })
  */
-export const authCreatePasswordReset = (client: Client, params: AuthCreatePasswordResetParams): TaskEither<CvatError, RestAuthDetail> =>
-  guard('POST', '/api/auth/password/reset', params, () =>
-    send(client, jsonBody(bareRequest('POST', '/api/auth/password/reset'), 'passwordResetSerializerExRequest', PasswordResetSerializerExRequest, params?.passwordResetSerializerExRequest), 'RestAuthDetail', RestAuthDetail),
-  )
+export const authCreatePasswordReset = (client: Client, params: AuthCreatePasswordResetParams): TaskEither<CvatError, RestAuthDetail> => call(authCreatePasswordResetOperation, client, params)

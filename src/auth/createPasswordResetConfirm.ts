@@ -2,8 +2,9 @@ import type { TaskEither } from 'fp-ts/TaskEither'
 import type { Client } from '../http/client'
 import { PasswordResetConfirmRequest, RestAuthDetail } from '../codecs/auth'
 import type { CvatError } from '../errors'
-import { jsonBody, bareRequest, guard } from '../endpoint/params'
-import { send } from '../endpoint/send'
+import { call, type Operation } from '../endpoint/operation'
+import { model } from '../endpoint/answer'
+import { json } from '../endpoint/body'
 
 /**
  * Parameters of `authCreatePasswordResetConfirm`.
@@ -15,6 +16,14 @@ export interface AuthCreatePasswordResetConfirmParams {
   readonly passwordResetConfirmRequest: PasswordResetConfirmRequest
 }
 
+const authCreatePasswordResetConfirmOperation: Operation<RestAuthDetail> = {
+  method: 'POST',
+  path: '/api/auth/password/reset/confirm',
+  body: /*#__PURE__*/ json('passwordResetConfirmRequest', PasswordResetConfirmRequest),
+  answer: /*#__PURE__*/ model('RestAuthDetail', RestAuthDetail),
+  secrets: ['new_password1', 'new_password2', 'token', 'uid'],
+}
+
 /**
  * POST /api/auth/password/reset/confirm — Sets a new password with the `uid` and `token` from a reset e-mail.
  *
@@ -23,10 +32,4 @@ export interface AuthCreatePasswordResetConfirmParams {
  * @example
  * authCreatePasswordResetConfirm(cvat, { passwordResetConfirmRequest: { uid: 'MTA', token: 'c2a-6f1e', new_password1: 'new and long', new_password2: 'new and long' } })
  */
-export const authCreatePasswordResetConfirm = (
-  client: Client,
-  params: AuthCreatePasswordResetConfirmParams,
-): TaskEither<CvatError, RestAuthDetail> =>
-  guard('POST', '/api/auth/password/reset/confirm', params, () =>
-    send(client, jsonBody(bareRequest('POST', '/api/auth/password/reset/confirm'), 'passwordResetConfirmRequest', PasswordResetConfirmRequest, params?.passwordResetConfirmRequest), 'RestAuthDetail', RestAuthDetail),
-  )
+export const authCreatePasswordResetConfirm = ( client: Client, params: AuthCreatePasswordResetConfirmParams, ): TaskEither<CvatError, RestAuthDetail> => call(authCreatePasswordResetConfirmOperation, client, params)

@@ -2,8 +2,9 @@ import type { TaskEither } from 'fp-ts/TaskEither'
 import type { Client } from '../http/client'
 import { RegisterSerializerEx, RegisterSerializerExRequest } from '../codecs/auth'
 import type { CvatError } from '../errors'
-import { jsonBody, bareRequest, guard } from '../endpoint/params'
-import { send } from '../endpoint/send'
+import { call, type Operation } from '../endpoint/operation'
+import { model } from '../endpoint/answer'
+import { json } from '../endpoint/body'
 
 /**
  * Parameters of `authCreateRegister`.
@@ -15,6 +16,14 @@ export interface AuthCreateRegisterParams {
   readonly registerSerializerExRequest: RegisterSerializerExRequest
 }
 
+const authCreateRegisterOperation: Operation<RegisterSerializerEx> = {
+  method: 'POST',
+  path: '/api/auth/register',
+  body: /*#__PURE__*/ json('registerSerializerExRequest', RegisterSerializerExRequest),
+  answer: /*#__PURE__*/ model('RegisterSerializerEx', RegisterSerializerEx),
+  secrets: ['password1', 'password2', 'key'],
+}
+
 /**
  * POST /api/auth/register — Creates an account (servers with basic IAM only); `key` is its token, or null while the e-mail awaits verification; 201.
  *
@@ -23,7 +32,4 @@ export interface AuthCreateRegisterParams {
  * @example
  * authCreateRegister(cvat, { registerSerializerExRequest: { username: 'annlee', email: 'ann@example.com', password1: 'correct horse', password2: 'correct horse' } })
  */
-export const authCreateRegister = (client: Client, params: AuthCreateRegisterParams): TaskEither<CvatError, RegisterSerializerEx> =>
-  guard('POST', '/api/auth/register', params, () =>
-    send(client, jsonBody(bareRequest('POST', '/api/auth/register'), 'registerSerializerExRequest', RegisterSerializerExRequest, params?.registerSerializerExRequest), 'RegisterSerializerEx', RegisterSerializerEx),
-  )
+export const authCreateRegister = (client: Client, params: AuthCreateRegisterParams): TaskEither<CvatError, RegisterSerializerEx> => call(authCreateRegisterOperation, client, params)

@@ -3,8 +3,9 @@ import * as D from '../codecs/decoder'
 import type { Client } from '../http/client'
 import { SigningRequest } from '../codecs/auth'
 import type { CvatError } from '../errors'
-import { jsonBody, bareRequest, guard } from '../endpoint/params'
-import { send } from '../endpoint/send'
+import { call, type Operation } from '../endpoint/operation'
+import { model } from '../endpoint/answer'
+import { json } from '../endpoint/body'
 
 /**
  * Parameters of `authCreateSigning`.
@@ -16,6 +17,13 @@ export interface AuthCreateSigningParams {
   readonly signingRequest: SigningRequest
 }
 
+const authCreateSigningOperation: Operation<string> = {
+  method: 'POST',
+  path: '/api/auth/signing',
+  body: /*#__PURE__*/ json('signingRequest', SigningRequest),
+  answer: /*#__PURE__*/ model('string', D.string),
+}
+
 /**
  * POST /api/auth/signing — Signs a URL: answers it with a `sign` parameter valid for 30 seconds (for `signatureAuth`).
  *
@@ -24,7 +32,4 @@ export interface AuthCreateSigningParams {
  * @example
  * authCreateSigning(cvat, { signingRequest: { url: 'https://cvat.example/api/tasks/1/data' } })
  */
-export const authCreateSigning = (client: Client, params: AuthCreateSigningParams): TaskEither<CvatError, string> =>
-  guard('POST', '/api/auth/signing', params, () =>
-    send(client, jsonBody(bareRequest('POST', '/api/auth/signing'), 'signingRequest', SigningRequest, params?.signingRequest), 'string', D.string),
-  )
+export const authCreateSigning = (client: Client, params: AuthCreateSigningParams): TaskEither<CvatError, string> => call(authCreateSigningOperation, client, params)

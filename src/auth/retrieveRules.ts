@@ -1,8 +1,14 @@
 import type { TaskEither } from 'fp-ts/TaskEither'
 import type { Client } from '../http/client'
 import type { CvatError } from '../errors'
-import { bareRequest } from '../endpoint/params'
-import { sendVoid } from '../endpoint/send'
+import { call, type Operation } from '../endpoint/operation'
+import { nothing } from '../endpoint/answer'
+
+const authRetrieveRulesOperation: Operation<void> = {
+  method: 'GET',
+  path: '/api/auth/rules',
+  answer: nothing,
+}
 
 /**
  * GET /api/auth/rules — Checks that the server serves its access-rule (OPA) bundle; the bundle itself is not read (no authentication needed).
@@ -12,4 +18,4 @@ import { sendVoid } from '../endpoint/send'
  * @example
  * authRetrieveRules(cvat)
  */
-export const authRetrieveRules = (client: Client): TaskEither<CvatError, void> => sendVoid(client, bareRequest('GET', '/api/auth/rules'))
+export const authRetrieveRules = (client: Client): TaskEither<CvatError, void> => call(authRetrieveRulesOperation, client)

@@ -85,7 +85,7 @@ const isFailure = (o: BulkOutcome<unknown, unknown>): boolean => o._tag === 'Fai
 const plannedOf = (req: HttpRequest): PlannedRequest => {
   let body: unknown = req.body
   try {
-    body = req.body === undefined ? undefined : JSON.parse(req.body)
+    body = typeof req.body === 'string' ? JSON.parse(req.body) : req.body
   } catch {
     // Endpoints only build JSON bodies; a text body is shown as it is.
   }

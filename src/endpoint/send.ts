@@ -11,20 +11,22 @@ import type { Client } from '../http/client'
 import { type CvatError, decodeError, parseErrorBody, requestError, scrub, statusError } from '../errors'
 import { EXCERPT_CHARS, clip } from '../errors/bounded'
 import { drawDecodeError } from '../errors/draw'
-import { recallSecrets } from '../errors/redact'
+import { answerSecrets, recallSecrets } from '../errors/redact'
 import type { HttpRequest, HttpResponse } from '../http/request'
 import { clientProblem } from './input'
 import { parseRetryAfter } from '../http/retryAfter'
 
-const isSuccess = (status: number): boolean => status >= 200 && status < 300
+/** Whether a status is a success (2xx). */
+export const isSuccess = (status: number): boolean => status >= 200 && status < 300
 
 // A large body is cut before it is scrubbed (an error keeps an excerpt only); the margin keeps a
 // secret that straddles the cut whole, so it is found.
 const excerpt = (text: string, secrets: ReadonlyArray<string>): string =>
   text.length <= EXCERPT_CHARS ? scrub(text, secrets) : clip(scrub(text.slice(0, EXCERPT_CHARS + 1024), secrets), EXCERPT_CHARS, text.length)
 
-const failure = (req: HttpRequest, res: HttpResponse): CvatError => {
-  const secrets = recallSecrets(res)
+/** Builds the `StatusError` of a non-2xx response, its text scrubbed of the request's credentials. */
+export const failure = (req: HttpRequest, res: HttpResponse): CvatError => {
+  const secrets = recallSecrets(res, req)
   return statusError(
     req.method,
     res.url,
@@ -39,8 +41,9 @@ const failure = (req: HttpRequest, res: HttpResponse): CvatError => {
 
 // The message is drawn with every value scrubbed before it is cut (a secret across a cut would
 // lose its tail and no longer match), then scrubbed whole.
+// A 2xx body also holds what the server minted (a new token's `value`): the fields the request names as secret.
 const undecodable = (req: HttpRequest, res: HttpResponse, message: (shown: (text: string) => string) => string): CvatError => {
-  const secrets = recallSecrets(res)
+  const secrets = [...recallSecrets(res, req), ...answerSecrets(res.body, res.request?.redact ?? req.redact)]
   const shown = (text: string) => scrub(text, secrets)
   return decodeError(req.method, res.url, res.status, shown(message(shown)), excerpt(res.body, secrets))
 }
@@ -71,7 +74,7 @@ export const readResponse =
 // hand a response (not a transport failure) to the reader. A client that is not a function is
 // refused; one that throws or rejects instead of answering a `Left` (a hand-made client, a
 // middleware around nothing) still ends in a `Left`.
-const exchange = <A>(
+export const exchange = <A>(
   client: Client,
   req: E.Either<CvatError, HttpRequest>,
   read: (req: HttpRequest, res: HttpResponse) => E.Either<CvatError, A>,

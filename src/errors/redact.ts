@@ -3,7 +3,7 @@
  * server sent (bodies, headers) is scrubbed of every form of every credential the request
  * carried, and of the shapes a credential takes when a server echoes one we did not know about.
  */
-import { encode } from '../http/request'
+import { type HttpRequest, type HttpResponse, encode } from '../http/request'
 
 /** Marks where a credential was removed. */
 export const REDACTED = '[redacted]'
@@ -98,19 +98,25 @@ const credentialParts = (name: string, value: string): ReadonlyArray<string> => 
 export const CREDENTIAL_HEADERS: ReadonlyArray<string> = ['authorization', 'cookie', 'x-csrftoken', 'proxy-authorization', 'set-cookie']
 
 /**
- * Names the JSON fields that hold a secret: every field the auth codecs decode with `secret`
- * (password, password1/2, old_password, new_password1/2, a reset `token`), an access token's
- * `value`, keys, signatures, CSRF and session values, and any like them, at any depth.
+ * Names the JSON fields that may hold a secret on a hand-made request, which says nothing of its
+ * fields (`HttpRequest.redact` absent): password, password1/2, old_password, new_password1/2, a
+ * reset `token`, keys, signatures, CSRF and session values, at any depth. Every operation of the
+ * API names its secret fields from CVAT's schema instead, so an annotation attribute's `value`
+ * stays readable there.
  */
 export const SECRET_FIELD = /pass(word)?|secret|token|^key$|^value$|^sign$|csrf|session/i
 
-// The text of every secret field of a JSON body; a body that is not JSON holds none we can name.
-const bodySecrets = (body: string | undefined): ReadonlyArray<string> => {
+/** Whether a JSON field holds a secret: one `fields` names, or (no list given) one named like a credential. */
+export const isSecretField = (key: string, fields: ReadonlyArray<string> | undefined): boolean =>
+  fields === undefined ? SECRET_FIELD.test(key) : fields.includes(key)
+
+// The text of every secret field of a JSON body; a body that is not JSON text holds none we can name.
+const bodySecrets = (body: unknown, fields: ReadonlyArray<string> | undefined): ReadonlyArray<string> => {
   const found: string[] = []
+  if (typeof body !== 'string') return found
   try {
-    // No body is not JSON either (an untyped caller's non-string is read as JSON reads it).
-    JSON.parse(body ?? '', (k, v: unknown) => {
-      if (typeof v === 'string' && SECRET_FIELD.test(k)) found.push(v)
+    JSON.parse(body, (k, v: unknown) => {
+      if (typeof v === 'string' && isSecretField(k, fields)) found.push(v)
       return v
     })
   } catch {
@@ -123,7 +129,8 @@ const bodySecrets = (body: string | undefined): ReadonlyArray<string> => {
 export const secretsOf = (
   headers: Readonly<Record<string, string>>,
   query: ReadonlyArray<readonly [string, string]>,
-  body?: string,
+  body?: unknown,
+  fields?: ReadonlyArray<string>,
 ): ReadonlyArray<string> =>
   [
     // Names as fetch reads them, in any case (a hand-made middleware may set `Authorization`); a
@@ -133,25 +140,27 @@ export const secretsOf = (
       return CREDENTIAL_HEADERS.includes(h) ? credentialParts(h, String(value ?? '')) : []
     }),
     ...query.flatMap(([k, v]) => (k === 'sign' ? [v] : [])),
-    ...bodySecrets(body),
+    ...bodySecrets(body, fields),
   ].flatMap((s) => (s.length >= 3 ? formsOf(s) : []))
 
-// The secrets of the request each response answered, for the errors built from it later (the
-// response object is the key, so nothing outlives it).
-// They are listed only when an error needs them: most responses never do.
-const registry = /*#__PURE__*/ new WeakMap<object, () => ReadonlyArray<string>>()
+/** Lists every form of every credential a request carries, its body's secret fields named by `redact`. */
+export const requestSecrets = (req: Pick<HttpRequest, 'headers' | 'query' | 'body' | 'redact'>): ReadonlyArray<string> =>
+  secretsOf(req.headers, req.query, req.body, req.redact)
 
-/** Remembers how to list the secrets of the request a response answers. */
-export const rememberSecrets = <A extends object>(response: A, secrets: () => ReadonlyArray<string>): A => {
-  registry.set(response, secrets)
-  return response
-}
-
-/** Recalls the secrets of the request a response answers (none when unknown, or when the request can no longer be read). */
-export const recallSecrets = (response: object): ReadonlyArray<string> => {
+/**
+ * Lists the secrets an error built from this response must scrub: those of the request the
+ * transport sent (which the response carries as data), else those of the request the endpoint
+ * built (a hand-made response). None when neither can be read.
+ */
+export const recallSecrets = (response: Pick<HttpResponse, 'request'>, built?: HttpRequest): ReadonlyArray<string> => {
   try {
-    return registry.get(response)?.() ?? []
+    const sent = response.request ?? built
+    return sent === undefined ? [] : requestSecrets(sent)
   } catch {
     return []
   }
 }
+
+/** Lists every form of the secrets an answer's JSON body carries in the fields `fields` names (a new access token's `value`, a login's `key`): minted by the server, they are secrets too. */
+export const answerSecrets = (body: string, fields: ReadonlyArray<string> | undefined): ReadonlyArray<string> =>
+  bodySecrets(body, fields).flatMap((s) => (s.length >= 3 ? formsOf(s) : []))

@@ -9,7 +9,7 @@ import * as E from './either'
 import type * as TE from 'fp-ts/TaskEither'
 import { type CvatError, redirectError, requestError, responseTooLargeError, scrub, transportError } from '../errors'
 import { DEFAULT_MAX_RESPONSE_BYTES, MAX_REDIRECTS } from '../errors/limits'
-import { rememberSecrets, secretsOf } from '../errors/redact'
+import { requestSecrets } from '../errors/redact'
 import { fallbackFetch } from './fallbackFetch'
 import { readBody } from './readBody'
 import { describeValue } from '../endpoint/input'
@@ -61,6 +61,9 @@ const fetchWith = (custom: Options['fetch'], url: string, init: RequestInit): Pr
 
 const NO_FETCH = { code: 'NO_FETCH' }
 
+// A 2xx download with no body at all (a 204, a hand-made response) streams nothing.
+const EMPTY = (): ReadableStream<Uint8Array> => new ReadableStream({ start: (c) => c.close() })
+
 // A runtime's error text may quote the URL or a header value (undici quotes a URL holding
 // credentials, and an invalid header value), so a message is composed from our own words and a
 // cause code (ECONNREFUSED, UND_ERR_SOCKET, …), never from that text. Each field is read once
@@ -99,9 +102,11 @@ const readHeaders = (headers: Headers): Record<string, string> => {
 
 // The headers are copied on first read: a decoded 2xx never reads them, and iterating a fetch
 // `Headers` (sorted on every iteration) is a measurable share of a small request.
-const responseOf = (res: Response, body: string, url: string): HttpResponse => {
+const responseOf = (res: Response, body: string, url: string, request: HttpRequest, stream?: ReadableStream<Uint8Array>): HttpResponse => {
   let headers: Record<string, string> | undefined
   return {
+    request,
+    ...(stream === undefined ? {} : { stream }),
     status: res.status,
     // A hand-made response may have none; every error reads it as text.
     statusText: typeof res.statusText === 'string' ? res.statusText : '',
@@ -188,7 +193,7 @@ export const createClient = (options: ClientOptions = {}): Client => {
   // Options that could not be read leave no base URL: the refusal's URL is the request's own.
   const { baseUrl = '', fetch: custom, limit = 0 }: Partial<Options> = typeof read === 'string' ? {} : read
   return (req) => {
-    const secrets = () => secretsOf(req.headers, req.query, req.body)
+    const secrets = () => requestSecrets(req)
     let url = req.url
     const fail = (e: unknown, step: string) => transportError(req.method, url, causeOf(e, step))
     return E.tryCatch(() => {
@@ -231,11 +236,13 @@ export const createClient = (options: ClientOptions = {}): Client => {
             const toGet = res.status === 303 || (res.status <= 302 && init.method === 'POST')
             return hop(next, display, toGet ? asGet(init, req.headers) : init, hops + 1)
           }
+          // A download's 2xx body is the caller's to read (bounded by what they read); an error's is read here.
+          if (req.responseType === 'stream' && res.status >= 200 && res.status < 300) return E.right(responseOf(res, '', shown, req, res.body ?? EMPTY()))
           return readBody(res, limit).then(
             (body) =>
               body === undefined
                 ? E.left(responseTooLargeError(req.method, shown, res.status, limit))
-                : E.right(rememberSecrets(responseOf(res, body, shown), secrets)),
+                : E.right(responseOf(res, body, shown, req)),
             (e) => E.left(fail(e, 'the response body could not be read')),
           )
         })

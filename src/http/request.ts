@@ -33,10 +33,31 @@ export interface HttpRequest {
   readonly query: ReadonlyArray<readonly [string, string]>
   /** Header names are lowercase. */
   readonly headers: Readonly<Record<string, string>>
-  readonly body?: string
+  /**
+   * JSON or other text, raw bytes (a TUS chunk), a `Blob` (read lazily by fetch) or a `FormData`
+   * (multipart; fetch writes its `Content-Type` with the boundary). Each can be sent again, so a
+   * retry or a 307/308 redirect resends it whole.
+   */
+  readonly body?: RequestBody
   /** Cancels the request; set by `withSignal` and `timeout`, read by the client. */
   readonly signal?: AbortSignal
+  /** `'stream'`: a 2xx body is handed over unread as `HttpResponse.stream` (a download); any other status is read as text. */
+  readonly responseType?: 'stream'
+  /**
+   * The JSON fields of this request's body and of its answer that carry secrets (an access
+   * token's `value`, a login's `key`, passwords), from CVAT's schema: they are redacted wherever
+   * a body is kept. Absent on a hand-made request: then any field named like a credential is.
+   */
+  readonly redact?: ReadonlyArray<string>
 }
+
+/**
+ * Types what a request may carry: text, bytes, a `Blob` or a `FormData`.
+ *
+ * @example
+ * const chunk: RequestBody = new Uint8Array([1, 2, 3])
+ */
+export type RequestBody = string | Uint8Array<ArrayBuffer> | Blob | FormData
 
 /**
  * Carries a response with its body already read as text; every status is a response, not an error.
@@ -52,6 +73,14 @@ export interface HttpResponse {
   readonly body: string
   /** The absolute URL that was requested (unredacted; errors redact it). */
   readonly url: string
+  /** A 2xx body left unread because the request asked for `responseType: 'stream'` (then `body` is empty). */
+  readonly stream?: ReadableStream<Uint8Array>
+  /**
+   * The request as the transport sent it (after every middleware): errors built from this
+   * response scrub its credentials from whatever of the server's text they keep. An own property,
+   * so a middleware's copy (`{ ...res }`) keeps it.
+   */
+  readonly request?: HttpRequest
 }
 
 /**

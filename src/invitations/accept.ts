@@ -2,8 +2,9 @@ import type { TaskEither } from 'fp-ts/TaskEither'
 import type { Client } from '../http/client'
 import { AcceptInvitationRead } from '../codecs/invitations'
 import type { CvatError } from '../errors'
-import { type KeyParams, guard, keyRequest } from '../endpoint/params'
-import { send } from '../endpoint/send'
+import { call, type Operation } from '../endpoint/operation'
+import { model } from '../endpoint/answer'
+import { type KeyParams } from '../endpoint/params'
 
 /**
  * Parameters of `invitationsAccept`.
@@ -13,6 +14,14 @@ import { send } from '../endpoint/send'
  */
 export type InvitationsAcceptParams = KeyParams
 
+const invitationsAcceptOperation: Operation<AcceptInvitationRead> = {
+  method: 'POST',
+  path: '/api/invitations/{key}/accept',
+  text: ['key'],
+  org: true,
+  answer: /*#__PURE__*/ model('AcceptInvitationRead', AcceptInvitationRead),
+}
+
 /**
  * POST /api/invitations/{key}/accept — Accepts an invitation as its invitee; answers the organisation's slug.
  *
@@ -21,5 +30,4 @@ export type InvitationsAcceptParams = KeyParams
  * @example
  * invitationsAccept(inviteeClient, { key })
  */
-export const invitationsAccept = (client: Client, params: InvitationsAcceptParams): TaskEither<CvatError, AcceptInvitationRead> =>
-  guard('POST', '/api/invitations/{key}/accept', params, () => send(client, keyRequest('POST', params, '/accept'), 'AcceptInvitationRead', AcceptInvitationRead))
+export const invitationsAccept = (client: Client, params: InvitationsAcceptParams): TaskEither<CvatError, AcceptInvitationRead> => call(invitationsAcceptOperation, client, params)

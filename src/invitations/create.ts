@@ -2,8 +2,10 @@ import type { TaskEither } from 'fp-ts/TaskEither'
 import type { Client } from '../http/client'
 import { InvitationRead, InvitationWriteRequest } from '../codecs/invitations'
 import type { CvatError } from '../errors'
-import { type OrgParams, guard, jsonBody, orgRequest } from '../endpoint/params'
-import { send } from '../endpoint/send'
+import { call, type Operation } from '../endpoint/operation'
+import { model } from '../endpoint/answer'
+import { json } from '../endpoint/body'
+import { type OrgParams } from '../endpoint/params'
 
 /**
  * Parameters of `invitationsCreate`; the target organisation is the context, never the body.
@@ -15,6 +17,14 @@ export type InvitationsCreateParams = OrgParams & {
   readonly invitationWriteRequest: InvitationWriteRequest
 }
 
+const invitationsCreateOperation: Operation<InvitationRead> = {
+  method: 'POST',
+  path: '/api/invitations',
+  org: true,
+  body: /*#__PURE__*/ json('invitationWriteRequest', InvitationWriteRequest),
+  answer: /*#__PURE__*/ model('InvitationRead', InvitationRead),
+}
+
 /**
  * POST /api/invitations — Invites an e-mail address into the organisation named by the context.
  *
@@ -23,7 +33,4 @@ export type InvitationsCreateParams = OrgParams & {
  * @example
  * invitationsCreate(cvat, { invitationWriteRequest: { role: 'worker', email: 'ann@example.com' }, org: 'my-org' })
  */
-export const invitationsCreate = (client: Client, params: InvitationsCreateParams): TaskEither<CvatError, InvitationRead> =>
-  guard('POST', '/api/invitations', params, () =>
-    send(client, jsonBody(orgRequest('POST', '/api/invitations', params), 'invitationWriteRequest', InvitationWriteRequest, params.invitationWriteRequest), 'InvitationRead', InvitationRead),
-  )
+export const invitationsCreate = (client: Client, params: InvitationsCreateParams): TaskEither<CvatError, InvitationRead> => call(invitationsCreateOperation, client, params)

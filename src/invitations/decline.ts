@@ -1,8 +1,9 @@
 import type { TaskEither } from 'fp-ts/TaskEither'
 import type { Client } from '../http/client'
 import type { CvatError } from '../errors'
-import { type KeyParams, guard, keyRequest } from '../endpoint/params'
-import { sendVoid } from '../endpoint/send'
+import { call, type Operation } from '../endpoint/operation'
+import { nothing } from '../endpoint/answer'
+import { type KeyParams } from '../endpoint/params'
 
 /**
  * Parameters of `invitationsDecline`.
@@ -12,6 +13,14 @@ import { sendVoid } from '../endpoint/send'
  */
 export type InvitationsDeclineParams = KeyParams
 
+const invitationsDeclineOperation: Operation<void> = {
+  method: 'POST',
+  path: '/api/invitations/{key}/decline',
+  text: ['key'],
+  org: true,
+  answer: nothing,
+}
+
 /**
  * POST /api/invitations/{key}/decline — Declines an invitation as its invitee (deletes the membership); 204.
  *
@@ -20,5 +29,4 @@ export type InvitationsDeclineParams = KeyParams
  * @example
  * invitationsDecline(inviteeClient, { key })
  */
-export const invitationsDecline = (client: Client, params: InvitationsDeclineParams): TaskEither<CvatError, void> =>
-  guard('POST', '/api/invitations/{key}/decline', params, () => sendVoid(client, keyRequest('POST', params, '/decline')))
+export const invitationsDecline = (client: Client, params: InvitationsDeclineParams): TaskEither<CvatError, void> => call(invitationsDeclineOperation, client, params)

@@ -1,8 +1,9 @@
 import type { TaskEither } from 'fp-ts/TaskEither'
 import type { Client } from '../http/client'
 import type { CvatError } from '../errors'
-import { type KeyParams, guard, keyRequest } from '../endpoint/params'
-import { sendVoid } from '../endpoint/send'
+import { call, type Operation } from '../endpoint/operation'
+import { nothing } from '../endpoint/answer'
+import { type KeyParams } from '../endpoint/params'
 
 /**
  * Parameters of `invitationsDestroy`.
@@ -12,6 +13,14 @@ import { sendVoid } from '../endpoint/send'
  */
 export type InvitationsDestroyParams = KeyParams
 
+const invitationsDestroyOperation: Operation<void> = {
+  method: 'DELETE',
+  path: '/api/invitations/{key}',
+  text: ['key'],
+  org: true,
+  answer: nothing,
+}
+
 /**
  * DELETE /api/invitations/{key} — Deletes an invitation (and its pending membership); 204.
  *
@@ -20,5 +29,4 @@ export type InvitationsDestroyParams = KeyParams
  * @example
  * invitationsDestroy(cvat, { key, org: 'my-org' })
  */
-export const invitationsDestroy = (client: Client, params: InvitationsDestroyParams): TaskEither<CvatError, void> =>
-  guard('DELETE', '/api/invitations/{key}', params, () => sendVoid(client, keyRequest('DELETE', params)))
+export const invitationsDestroy = (client: Client, params: InvitationsDestroyParams): TaskEither<CvatError, void> => call(invitationsDestroyOperation, client, params)

@@ -2,8 +2,9 @@ import type { TaskEither } from 'fp-ts/TaskEither'
 import type { Client } from '../http/client'
 import { PaginatedInvitationReadList } from '../codecs/invitations'
 import type { CvatError } from '../errors'
-import { type OrgParams, type PageParams, guard, listRequest } from '../endpoint/params'
-import { send } from '../endpoint/send'
+import { call, type Operation } from '../endpoint/operation'
+import { model } from '../endpoint/answer'
+import { type OrgParams, type PageParams } from '../endpoint/params'
 
 /**
  * Parameters of `invitationsList`.
@@ -26,6 +27,14 @@ export type InvitationsListParams = OrgParams & PageParams & {
   readonly userId?: number
 }
 
+const invitationsListOperation: Operation<PaginatedInvitationReadList> = {
+  method: 'GET',
+  path: '/api/invitations',
+  org: true,
+  query: ['accepted', 'filter', 'owner', 'page', 'page_size', 'search', 'sort', 'user_id'],
+  answer: /*#__PURE__*/ model('PaginatedInvitationReadList', PaginatedInvitationReadList),
+}
+
 /**
  * GET /api/invitations — Lists one page of invitations visible in the context (newest first).
  *
@@ -34,22 +43,4 @@ export type InvitationsListParams = OrgParams & PageParams & {
  * @example
  * invitationsList(cvat, { org: 'my-org', pageSize: 50, filter: '{"==":[{"var":"accepted"},false]}' })
  */
-export const invitationsList = (
-  client: Client,
-  params: InvitationsListParams = {},
-): TaskEither<CvatError, PaginatedInvitationReadList> =>
-  guard('GET', '/api/invitations', params, () =>
-    send(
-      client,
-      listRequest('/api/invitations', params, [
-        ['accepted', params.accepted],
-        ['filter', params.filter],
-        ['owner', params.owner],
-        ['search', params.search],
-        ['sort', params.sort],
-        ['user_id', params.userId],
-      ]),
-      'PaginatedInvitationReadList',
-      PaginatedInvitationReadList,
-    ),
-  )
+export const invitationsList = ( client: Client, params: InvitationsListParams = {}, ): TaskEither<CvatError, PaginatedInvitationReadList> => call(invitationsListOperation, client, params)

@@ -2,8 +2,10 @@ import type { TaskEither } from 'fp-ts/TaskEither'
 import type { Client } from '../http/client'
 import { InvitationRead, PatchedInvitationWriteRequest } from '../codecs/invitations'
 import type { CvatError } from '../errors'
-import { type KeyParams, guard, keyRequest, optionalJsonBody } from '../endpoint/params'
-import { send } from '../endpoint/send'
+import { call, type Operation } from '../endpoint/operation'
+import { model } from '../endpoint/answer'
+import { json } from '../endpoint/body'
+import { type KeyParams } from '../endpoint/params'
 
 /**
  * Parameters of `invitationsPartialUpdate`.
@@ -15,6 +17,15 @@ export type InvitationsPartialUpdateParams = KeyParams & {
   readonly patchedInvitationWriteRequest?: PatchedInvitationWriteRequest
 }
 
+const invitationsPartialUpdateOperation: Operation<InvitationRead> = {
+  method: 'PATCH',
+  path: '/api/invitations/{key}',
+  text: ['key'],
+  org: true,
+  body: /*#__PURE__*/ json('patchedInvitationWriteRequest', PatchedInvitationWriteRequest, true),
+  answer: /*#__PURE__*/ model('InvitationRead', InvitationRead),
+}
+
 /**
  * PATCH /api/invitations/{key} — Sends a partial update (servers never change role or e-mail; use `invitationsAccept` to accept).
  *
@@ -23,10 +34,4 @@ export type InvitationsPartialUpdateParams = KeyParams & {
  * @example
  * invitationsPartialUpdate(cvat, { key, patchedInvitationWriteRequest: { role: 'supervisor' } })
  */
-export const invitationsPartialUpdate = (
-  client: Client,
-  params: InvitationsPartialUpdateParams,
-): TaskEither<CvatError, InvitationRead> =>
-  guard('PATCH', '/api/invitations/{key}', params, () =>
-    send(client, optionalJsonBody(keyRequest('PATCH', params), 'patchedInvitationWriteRequest', PatchedInvitationWriteRequest, params.patchedInvitationWriteRequest), 'InvitationRead', InvitationRead),
-  )
+export const invitationsPartialUpdate = ( client: Client, params: InvitationsPartialUpdateParams, ): TaskEither<CvatError, InvitationRead> => call(invitationsPartialUpdateOperation, client, params)

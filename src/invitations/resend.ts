@@ -1,8 +1,9 @@
 import type { TaskEither } from 'fp-ts/TaskEither'
 import type { Client } from '../http/client'
 import type { CvatError } from '../errors'
-import { type KeyParams, guard, keyRequest } from '../endpoint/params'
-import { sendVoid } from '../endpoint/send'
+import { call, type Operation } from '../endpoint/operation'
+import { nothing } from '../endpoint/answer'
+import { type KeyParams } from '../endpoint/params'
 
 /**
  * Parameters of `invitationsResend`.
@@ -12,6 +13,14 @@ import { sendVoid } from '../endpoint/send'
  */
 export type InvitationsResendParams = KeyParams
 
+const invitationsResendOperation: Operation<void> = {
+  method: 'POST',
+  path: '/api/invitations/{key}/resend',
+  text: ['key'],
+  org: true,
+  answer: nothing,
+}
+
 /**
  * POST /api/invitations/{key}/resend — Sends the invitation e-mail again and restarts its expiry; 204 (throttled: 429).
  *
@@ -20,5 +29,4 @@ export type InvitationsResendParams = KeyParams
  * @example
  * invitationsResend(cvat, { key, org: 'my-org' })
  */
-export const invitationsResend = (client: Client, params: InvitationsResendParams): TaskEither<CvatError, void> =>
-  guard('POST', '/api/invitations/{key}/resend', params, () => sendVoid(client, keyRequest('POST', params, '/resend')))
+export const invitationsResend = (client: Client, params: InvitationsResendParams): TaskEither<CvatError, void> => call(invitationsResendOperation, client, params)

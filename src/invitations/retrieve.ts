@@ -2,8 +2,9 @@ import type { TaskEither } from 'fp-ts/TaskEither'
 import type { Client } from '../http/client'
 import { InvitationRead } from '../codecs/invitations'
 import type { CvatError } from '../errors'
-import { type KeyParams, guard, keyRequest } from '../endpoint/params'
-import { send } from '../endpoint/send'
+import { call, type Operation } from '../endpoint/operation'
+import { model } from '../endpoint/answer'
+import { type KeyParams } from '../endpoint/params'
 
 /**
  * Parameters of `invitationsRetrieve`.
@@ -13,6 +14,14 @@ import { send } from '../endpoint/send'
  */
 export type InvitationsRetrieveParams = KeyParams
 
+const invitationsRetrieveOperation: Operation<InvitationRead> = {
+  method: 'GET',
+  path: '/api/invitations/{key}',
+  text: ['key'],
+  org: true,
+  answer: /*#__PURE__*/ model('InvitationRead', InvitationRead),
+}
+
 /**
  * GET /api/invitations/{key} — Fetches one invitation by its key.
  *
@@ -21,5 +30,4 @@ export type InvitationsRetrieveParams = KeyParams
  * @example
  * invitationsRetrieve(cvat, { key: inv.key, org: 'my-org' })
  */
-export const invitationsRetrieve = (client: Client, params: InvitationsRetrieveParams): TaskEither<CvatError, InvitationRead> =>
-  guard('GET', '/api/invitations/{key}', params, () => send(client, keyRequest('GET', params), 'InvitationRead', InvitationRead))
+export const invitationsRetrieve = (client: Client, params: InvitationsRetrieveParams): TaskEither<CvatError, InvitationRead> => call(invitationsRetrieveOperation, client, params)

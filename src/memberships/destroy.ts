@@ -1,8 +1,9 @@
 import type { TaskEither } from 'fp-ts/TaskEither'
 import type { Client } from '../http/client'
 import type { CvatError } from '../errors'
-import { type IdParams, idRequest, guard } from '../endpoint/params'
-import { sendVoid } from '../endpoint/send'
+import { call, type Operation } from '../endpoint/operation'
+import { nothing } from '../endpoint/answer'
+import { type IdParams } from '../endpoint/params'
 
 /**
  * Parameters of `membershipsDestroy`.
@@ -12,6 +13,12 @@ import { sendVoid } from '../endpoint/send'
  */
 export type MembershipsDestroyParams = IdParams
 
+const membershipsDestroyOperation: Operation<void> = {
+  method: 'DELETE',
+  path: '/api/memberships/{id}',
+  answer: nothing,
+}
+
 /**
  * DELETE /api/memberships/{id} — Removes a member from an organisation (or leaves it, for your own membership), with its invitation; 204.
  *
@@ -20,7 +27,4 @@ export type MembershipsDestroyParams = IdParams
  * @example
  * membershipsDestroy(cvat, { id: 12 })
  */
-export const membershipsDestroy = (client: Client, params: MembershipsDestroyParams): TaskEither<CvatError, void> =>
-  guard('DELETE', '/api/memberships/{id}', params, () =>
-    sendVoid(client, idRequest('DELETE', '/api/memberships/{id}', params)),
-  )
+export const membershipsDestroy = (client: Client, params: MembershipsDestroyParams): TaskEither<CvatError, void> => call(membershipsDestroyOperation, client, params)

@@ -3,8 +3,9 @@ import type { Client } from '../http/client'
 import type { RoleEnum } from '../codecs/common'
 import { PaginatedMembershipReadList } from '../codecs/memberships'
 import type { CvatError } from '../errors'
-import { type OrgParams, type PageParams, listRequest, guard } from '../endpoint/params'
-import { send } from '../endpoint/send'
+import { call, type Operation } from '../endpoint/operation'
+import { model } from '../endpoint/answer'
+import { type OrgParams, type PageParams } from '../endpoint/params'
 
 /**
  * Parameters of `membershipsList`.
@@ -25,6 +26,14 @@ export type MembershipsListParams = OrgParams & PageParams & {
   readonly user?: string
 }
 
+const membershipsListOperation: Operation<PaginatedMembershipReadList> = {
+  method: 'GET',
+  path: '/api/memberships',
+  org: true,
+  query: ['filter', 'page', 'page_size', 'role', 'search', 'sort', 'user'],
+  answer: /*#__PURE__*/ model('PaginatedMembershipReadList', PaginatedMembershipReadList),
+}
+
 /**
  * GET /api/memberships — Lists one page of memberships: without a context your own, in an organisation its members (owners and maintainers also see pending ones).
  *
@@ -33,18 +42,4 @@ export type MembershipsListParams = OrgParams & PageParams & {
  * @example
  * membershipsList(cvat, { org: 'my-org', role: 'worker' })
  */
-export const membershipsList = (client: Client, params: MembershipsListParams = {}): TaskEither<CvatError, PaginatedMembershipReadList> =>
-  guard('GET', '/api/memberships', params, () =>
-    send(
-      client,
-      listRequest('/api/memberships', params, [
-        ['filter', params?.filter],
-        ['role', params?.role],
-        ['search', params?.search],
-        ['sort', params?.sort],
-        ['user', params?.user],
-      ]),
-      'PaginatedMembershipReadList',
-      PaginatedMembershipReadList,
-    ),
-  )
+export const membershipsList = (client: Client, params: MembershipsListParams = {}): TaskEither<CvatError, PaginatedMembershipReadList> => call(membershipsListOperation, client, params)

@@ -2,8 +2,10 @@ import type { TaskEither } from 'fp-ts/TaskEither'
 import type { Client } from '../http/client'
 import { MembershipRead, PatchedMembershipWriteRequest } from '../codecs/memberships'
 import type { CvatError } from '../errors'
-import { type IdParams, idRequest, optionalJsonBody, guard } from '../endpoint/params'
-import { send } from '../endpoint/send'
+import { call, type Operation } from '../endpoint/operation'
+import { model } from '../endpoint/answer'
+import { json } from '../endpoint/body'
+import { type IdParams } from '../endpoint/params'
 
 /**
  * Parameters of `membershipsPartialUpdate`.
@@ -15,6 +17,13 @@ export interface MembershipsPartialUpdateParams extends IdParams {
   readonly patchedMembershipWriteRequest?: PatchedMembershipWriteRequest
 }
 
+const membershipsPartialUpdateOperation: Operation<MembershipRead> = {
+  method: 'PATCH',
+  path: '/api/memberships/{id}',
+  body: /*#__PURE__*/ json('patchedMembershipWriteRequest', PatchedMembershipWriteRequest, true),
+  answer: /*#__PURE__*/ model('MembershipRead', MembershipRead),
+}
+
 /**
  * PATCH /api/memberships/{id} — Changes a member's role (owners: anyone but themselves and the owner; maintainers: supervisors and workers).
  *
@@ -23,10 +32,4 @@ export interface MembershipsPartialUpdateParams extends IdParams {
  * @example
  * membershipsPartialUpdate(cvat, { id: 12, patchedMembershipWriteRequest: { role: 'maintainer' } })
  */
-export const membershipsPartialUpdate = (
-  client: Client,
-  params: MembershipsPartialUpdateParams,
-): TaskEither<CvatError, MembershipRead> =>
-  guard('PATCH', '/api/memberships/{id}', params, () =>
-    send(client, optionalJsonBody(idRequest('PATCH', '/api/memberships/{id}', params), 'patchedMembershipWriteRequest', PatchedMembershipWriteRequest, params?.patchedMembershipWriteRequest), 'MembershipRead', MembershipRead),
-  )
+export const membershipsPartialUpdate = ( client: Client, params: MembershipsPartialUpdateParams, ): TaskEither<CvatError, MembershipRead> => call(membershipsPartialUpdateOperation, client, params)

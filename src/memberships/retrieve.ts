@@ -2,8 +2,9 @@ import type { TaskEither } from 'fp-ts/TaskEither'
 import type { Client } from '../http/client'
 import { MembershipRead } from '../codecs/memberships'
 import type { CvatError } from '../errors'
-import { type IdParams, idRequest, guard } from '../endpoint/params'
-import { send } from '../endpoint/send'
+import { call, type Operation } from '../endpoint/operation'
+import { model } from '../endpoint/answer'
+import { type IdParams } from '../endpoint/params'
 
 /**
  * Parameters of `membershipsRetrieve`.
@@ -13,6 +14,12 @@ import { send } from '../endpoint/send'
  */
 export type MembershipsRetrieveParams = IdParams
 
+const membershipsRetrieveOperation: Operation<MembershipRead> = {
+  method: 'GET',
+  path: '/api/memberships/{id}',
+  answer: /*#__PURE__*/ model('MembershipRead', MembershipRead),
+}
+
 /**
  * GET /api/memberships/{id} — Fetches one membership (checked against its own organisation: 403 when you may not see it).
  *
@@ -21,7 +28,4 @@ export type MembershipsRetrieveParams = IdParams
  * @example
  * membershipsRetrieve(cvat, { id: 12 })
  */
-export const membershipsRetrieve = (client: Client, params: MembershipsRetrieveParams): TaskEither<CvatError, MembershipRead> =>
-  guard('GET', '/api/memberships/{id}', params, () =>
-    send(client, idRequest('GET', '/api/memberships/{id}', params), 'MembershipRead', MembershipRead),
-  )
+export const membershipsRetrieve = (client: Client, params: MembershipsRetrieveParams): TaskEither<CvatError, MembershipRead> => call(membershipsRetrieveOperation, client, params)

@@ -10,9 +10,9 @@ import { notify } from '../internal/notify'
 import { aroundClient } from './policy'
 import type { Middleware } from '../http/client'
 import { redactUrl } from '../errors'
-import { SECRET_FIELD, recallSecrets, scrub, secretsOf } from '../errors/redact'
+import { isSecretField, recallSecrets, requestSecrets, scrub } from '../errors/redact'
 import { type HttpRequest, resolveUrl } from '../http/request'
-import { isRecord } from '../json'
+import { isBlob, isRecord } from '../json'
 
 /**
  * Describes one moment of one request: `retry` precedes every attempt after the first, `end` follows a response, `timeout` an attempt cut short, `error` a transport failure.
@@ -49,11 +49,12 @@ export interface ObserveOptions {
   readonly now?: () => number
 }
 
-const redactJson = (u: unknown): unknown =>
+// The fields the request names as secret (from the schema), else any named like a credential.
+const redactJson = (u: unknown, fields: ReadonlyArray<string> | undefined): unknown =>
   Array.isArray(u)
-    ? u.map(redactJson)
+    ? u.map((v) => redactJson(v, fields))
     : isRecord(u)
-      ? Object.fromEntries(Object.entries(u).map(([k, v]) => [k, SECRET_FIELD.test(k) && v !== null ? '[redacted]' : redactJson(v)]))
+      ? Object.fromEntries(Object.entries(u).map(([k, v]) => [k, isSecretField(k, fields) && v !== null ? '[redacted]' : redactJson(v, fields)]))
       : u
 
 const parse = (body: string | undefined): E.Either<undefined, unknown> => {
@@ -64,19 +65,17 @@ const parse = (body: string | undefined): E.Either<undefined, unknown> => {
   }
 }
 
-// Every form of every secret the request carried: its credential headers, `sign`, and the secret
-// fields of its body (a server may echo a password inside a `detail`).
-const requestSecrets = (req: HttpRequest): ReadonlyArray<string> => secretsOf(req.headers, req.query, req.body)
-
 // A body that is not JSON cannot be redacted by structure; it is reported only by its length.
 // Secret fields go by structure, then the text is scrubbed of the request's own secrets and of
 // the shapes echoed credentials take (what errors get).
-const reportBody = (body: string | undefined, max: number, secrets: () => ReadonlyArray<string>): string | undefined => {
+const reportBody = (body: HttpRequest['body'], max: number, fields: ReadonlyArray<string> | undefined, secrets: () => ReadonlyArray<string>): string | undefined => {
   if (body === undefined || body === '') return body
+  // Files and bytes are reported by kind only: their content is the user's data, not a log's.
+  if (typeof body !== 'string') return ArrayBuffer.isView(body) ? `[${body.byteLength} bytes]` : isBlob(body) ? `[${body.size} bytes]` : '[multipart form]'
   const parsed = parse(body)
   if (E.isLeft(parsed)) return `[${body.length} characters, not JSON]`
   try {
-    const text = scrub(JSON.stringify(redactJson(parsed.right)), secrets())
+    const text = scrub(JSON.stringify(redactJson(parsed.right, fields)), secrets())
     return text.length > max ? `${text.slice(0, max)}…` : text
   } catch {
     // JSON nested deeper than the stack (20,000 `[` do it) cannot be walked: its length it is.
@@ -108,13 +107,13 @@ export const observe =
       attempts.set(req, attempt)
       const base = { method: req.method, url: redactUrl(resolveUrl('', req)), attempt }
       const secrets = options.bodies ? requestSecrets(req) : []
-      const requestBody = options.bodies ? reportBody(req.body, max, () => secrets) : undefined
+      const requestBody = options.bodies ? reportBody(req.body, max, req.redact, () => secrets) : undefined
       emit({ type: attempt === 1 ? 'start' : 'retry', ...base, ...(requestBody === undefined ? {} : { requestBody }) })
       const started = now()
       const result = await next(req)()
       const durationMs = Math.max(0, now() - started)
       if (E.isRight(result)) {
-        const responseBody = options.bodies ? reportBody(result.right.body, max, () => [...secrets, ...recallSecrets(result.right)]) : undefined
+        const responseBody = options.bodies ? reportBody(result.right.body, max, req.redact, () => [...secrets, ...recallSecrets(result.right, req)]) : undefined
         emit({ type: 'end', ...base, status: result.right.status, durationMs, ...(responseBody === undefined ? {} : { responseBody }) })
       } else if (result.left._tag === 'TimeoutError') emit({ type: 'timeout', ...base, durationMs, ms: result.left.ms })
       else emit({ type: 'error', ...base, durationMs, message: `${result.left._tag}: ${'message' in result.left ? result.left.message : ''}` })

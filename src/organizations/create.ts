@@ -2,8 +2,9 @@ import type { TaskEither } from 'fp-ts/TaskEither'
 import type { Client } from '../http/client'
 import { OrganizationRead, OrganizationWriteRequest } from '../codecs/organizations'
 import type { CvatError } from '../errors'
-import { jsonBody, bareRequest, guard } from '../endpoint/params'
-import { send } from '../endpoint/send'
+import { call, type Operation } from '../endpoint/operation'
+import { model } from '../endpoint/answer'
+import { json } from '../endpoint/body'
 
 /**
  * Parameters of `organizationsCreate`.
@@ -15,6 +16,13 @@ export interface OrganizationsCreateParams {
   readonly organizationWriteRequest: OrganizationWriteRequest
 }
 
+const organizationsCreateOperation: Operation<OrganizationRead> = {
+  method: 'POST',
+  path: '/api/organizations',
+  body: /*#__PURE__*/ json('organizationWriteRequest', OrganizationWriteRequest),
+  answer: /*#__PURE__*/ model('OrganizationRead', OrganizationRead),
+}
+
 /**
  * POST /api/organizations — Creates an organisation owned by the caller (who becomes its `owner` member); 201.
  *
@@ -23,7 +31,4 @@ export interface OrganizationsCreateParams {
  * @example
  * organizationsCreate(cvat, { organizationWriteRequest: { slug: 'my-org', name: 'My organisation' } })
  */
-export const organizationsCreate = (client: Client, params: OrganizationsCreateParams): TaskEither<CvatError, OrganizationRead> =>
-  guard('POST', '/api/organizations', params, () =>
-    send(client, jsonBody(bareRequest('POST', '/api/organizations'), 'organizationWriteRequest', OrganizationWriteRequest, params?.organizationWriteRequest), 'OrganizationRead', OrganizationRead),
-  )
+export const organizationsCreate = (client: Client, params: OrganizationsCreateParams): TaskEither<CvatError, OrganizationRead> => call(organizationsCreateOperation, client, params)

@@ -1,8 +1,9 @@
 import type { TaskEither } from 'fp-ts/TaskEither'
 import type { Client } from '../http/client'
 import type { CvatError } from '../errors'
-import { type IdParams, idRequest, guard } from '../endpoint/params'
-import { sendVoid } from '../endpoint/send'
+import { call, type Operation } from '../endpoint/operation'
+import { nothing } from '../endpoint/answer'
+import { type IdParams } from '../endpoint/params'
 
 /**
  * Parameters of `organizationsDestroy`.
@@ -12,6 +13,12 @@ import { sendVoid } from '../endpoint/send'
  */
 export type OrganizationsDestroyParams = IdParams
 
+const organizationsDestroyOperation: Operation<void> = {
+  method: 'DELETE',
+  path: '/api/organizations/{id}',
+  answer: nothing,
+}
+
 /**
  * DELETE /api/organizations/{id} — Deletes an organisation with its memberships and invitations (its owner or an admin); 204.
  *
@@ -20,7 +27,4 @@ export type OrganizationsDestroyParams = IdParams
  * @example
  * organizationsDestroy(cvat, { id: 1 })
  */
-export const organizationsDestroy = (client: Client, params: OrganizationsDestroyParams): TaskEither<CvatError, void> =>
-  guard('DELETE', '/api/organizations/{id}', params, () =>
-    sendVoid(client, idRequest('DELETE', '/api/organizations/{id}', params)),
-  )
+export const organizationsDestroy = (client: Client, params: OrganizationsDestroyParams): TaskEither<CvatError, void> => call(organizationsDestroyOperation, client, params)

@@ -2,8 +2,9 @@ import type { TaskEither } from 'fp-ts/TaskEither'
 import type { Client } from '../http/client'
 import { PaginatedOrganizationReadList } from '../codecs/organizations'
 import type { CvatError } from '../errors'
-import { type PageParams, listRequest, guard } from '../endpoint/params'
-import { send } from '../endpoint/send'
+import { call, type Operation } from '../endpoint/operation'
+import { model } from '../endpoint/answer'
+import { type PageParams } from '../endpoint/params'
 
 /**
  * Parameters of `organizationsList` (no organisation context: it would not narrow the list).
@@ -26,6 +27,13 @@ export interface OrganizationsListParams extends PageParams {
   readonly sort?: string
 }
 
+const organizationsListOperation: Operation<PaginatedOrganizationReadList> = {
+  method: 'GET',
+  path: '/api/organizations',
+  query: ['filter', 'name', 'owner', 'page', 'page_size', 'search', 'slug', 'sort'],
+  answer: /*#__PURE__*/ model('PaginatedOrganizationReadList', PaginatedOrganizationReadList),
+}
+
 /**
  * GET /api/organizations — Lists one page of the organisations you own or are an active member of (admins: all).
  *
@@ -34,22 +42,4 @@ export interface OrganizationsListParams extends PageParams {
  * @example
  * organizationsList(cvat, { slug: 'my-org' })
  */
-export const organizationsList = (
-  client: Client,
-  params: OrganizationsListParams = {},
-): TaskEither<CvatError, PaginatedOrganizationReadList> =>
-  guard('GET', '/api/organizations', params, () =>
-    send(
-      client,
-      listRequest('/api/organizations', params, [
-        ['filter', params?.filter],
-        ['name', params?.name],
-        ['owner', params?.owner],
-        ['search', params?.search],
-        ['slug', params?.slug],
-        ['sort', params?.sort],
-      ]),
-      'PaginatedOrganizationReadList',
-      PaginatedOrganizationReadList,
-    ),
-  )
+export const organizationsList = ( client: Client, params: OrganizationsListParams = {}, ): TaskEither<CvatError, PaginatedOrganizationReadList> => call(organizationsListOperation, client, params)

@@ -2,8 +2,10 @@ import type { TaskEither } from 'fp-ts/TaskEither'
 import type { Client } from '../http/client'
 import { OrganizationRead, PatchedOrganizationWriteRequest } from '../codecs/organizations'
 import type { CvatError } from '../errors'
-import { type IdParams, idRequest, optionalJsonBody, guard } from '../endpoint/params'
-import { send } from '../endpoint/send'
+import { call, type Operation } from '../endpoint/operation'
+import { model } from '../endpoint/answer'
+import { json } from '../endpoint/body'
+import { type IdParams } from '../endpoint/params'
 
 /**
  * Parameters of `organizationsPartialUpdate`.
@@ -15,6 +17,13 @@ export interface OrganizationsPartialUpdateParams extends IdParams {
   readonly patchedOrganizationWriteRequest?: PatchedOrganizationWriteRequest
 }
 
+const organizationsPartialUpdateOperation: Operation<OrganizationRead> = {
+  method: 'PATCH',
+  path: '/api/organizations/{id}',
+  body: /*#__PURE__*/ json('patchedOrganizationWriteRequest', PatchedOrganizationWriteRequest, true),
+  answer: /*#__PURE__*/ model('OrganizationRead', OrganizationRead),
+}
+
 /**
  * PATCH /api/organizations/{id} — Updates an organisation's slug, name, description or contact (its owner, a maintainer or an admin).
  *
@@ -23,10 +32,4 @@ export interface OrganizationsPartialUpdateParams extends IdParams {
  * @example
  * organizationsPartialUpdate(cvat, { id: 1, patchedOrganizationWriteRequest: { description: 'Road scenes' } })
  */
-export const organizationsPartialUpdate = (
-  client: Client,
-  params: OrganizationsPartialUpdateParams,
-): TaskEither<CvatError, OrganizationRead> =>
-  guard('PATCH', '/api/organizations/{id}', params, () =>
-    send(client, optionalJsonBody(idRequest('PATCH', '/api/organizations/{id}', params), 'patchedOrganizationWriteRequest', PatchedOrganizationWriteRequest, params?.patchedOrganizationWriteRequest), 'OrganizationRead', OrganizationRead),
-  )
+export const organizationsPartialUpdate = ( client: Client, params: OrganizationsPartialUpdateParams, ): TaskEither<CvatError, OrganizationRead> => call(organizationsPartialUpdateOperation, client, params)

@@ -2,8 +2,9 @@ import type { TaskEither } from 'fp-ts/TaskEither'
 import type { Client } from '../http/client'
 import { OrganizationRead } from '../codecs/organizations'
 import type { CvatError } from '../errors'
-import { type IdParams, idRequest, guard } from '../endpoint/params'
-import { send } from '../endpoint/send'
+import { call, type Operation } from '../endpoint/operation'
+import { model } from '../endpoint/answer'
+import { type IdParams } from '../endpoint/params'
 
 /**
  * Parameters of `organizationsRetrieve`.
@@ -13,6 +14,12 @@ import { send } from '../endpoint/send'
  */
 export type OrganizationsRetrieveParams = IdParams
 
+const organizationsRetrieveOperation: Operation<OrganizationRead> = {
+  method: 'GET',
+  path: '/api/organizations/{id}',
+  answer: /*#__PURE__*/ model('OrganizationRead', OrganizationRead),
+}
+
 /**
  * GET /api/organizations/{id} — Fetches one organisation you can see (one you cannot see is a 404).
  *
@@ -21,7 +28,4 @@ export type OrganizationsRetrieveParams = IdParams
  * @example
  * organizationsRetrieve(cvat, { id: 1 })
  */
-export const organizationsRetrieve = (client: Client, params: OrganizationsRetrieveParams): TaskEither<CvatError, OrganizationRead> =>
-  guard('GET', '/api/organizations/{id}', params, () =>
-    send(client, idRequest('GET', '/api/organizations/{id}', params), 'OrganizationRead', OrganizationRead),
-  )
+export const organizationsRetrieve = (client: Client, params: OrganizationsRetrieveParams): TaskEither<CvatError, OrganizationRead> => call(organizationsRetrieveOperation, client, params)

@@ -1,8 +1,9 @@
 import type { TaskEither } from 'fp-ts/TaskEither'
 import type { Client } from '../http/client'
 import type { CvatError } from '../errors'
-import { type IdParams, idRequest, guard } from '../endpoint/params'
-import { sendVoid } from '../endpoint/send'
+import { call, type Operation } from '../endpoint/operation'
+import { nothing } from '../endpoint/answer'
+import { type IdParams } from '../endpoint/params'
 
 /**
  * Parameters of `usersDestroy`.
@@ -12,6 +13,12 @@ import { sendVoid } from '../endpoint/send'
  */
 export type UsersDestroyParams = IdParams
 
+const usersDestroyOperation: Operation<void> = {
+  method: 'DELETE',
+  path: '/api/users/{id}',
+  answer: nothing,
+}
+
 /**
  * DELETE /api/users/{id} — Deletes a user account (yourself, or anyone as an admin) and its memberships; 204.
  *
@@ -20,7 +27,4 @@ export type UsersDestroyParams = IdParams
  * @example
  * usersDestroy(cvat, { id: 7 })
  */
-export const usersDestroy = (client: Client, params: UsersDestroyParams): TaskEither<CvatError, void> =>
-  guard('DELETE', '/api/users/{id}', params, () =>
-    sendVoid(client, idRequest('DELETE', '/api/users/{id}', params)),
-  )
+export const usersDestroy = (client: Client, params: UsersDestroyParams): TaskEither<CvatError, void> => call(usersDestroyOperation, client, params)

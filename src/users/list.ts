@@ -2,8 +2,9 @@ import type { TaskEither } from 'fp-ts/TaskEither'
 import type { Client } from '../http/client'
 import { PaginatedMetaUserList } from '../codecs/users'
 import type { CvatError } from '../errors'
-import { type OrgParams, type PageParams, listRequest, guard } from '../endpoint/params'
-import { send } from '../endpoint/send'
+import { call, type Operation } from '../endpoint/operation'
+import { model } from '../endpoint/answer'
+import { type OrgParams, type PageParams } from '../endpoint/params'
 
 /**
  * Parameters of `usersList`.
@@ -28,6 +29,14 @@ export type UsersListParams = OrgParams & PageParams & {
   readonly username?: string
 }
 
+const usersListOperation: Operation<PaginatedMetaUserList> = {
+  method: 'GET',
+  path: '/api/users',
+  org: true,
+  query: ['filter', 'first_name', 'is_active', 'last_name', 'page', 'page_size', 'search', 'sort', 'username'],
+  answer: /*#__PURE__*/ model('PaginatedMetaUserList', PaginatedMetaUserList),
+}
+
 /**
  * GET /api/users — Lists one page of users: without a context only yourself (admins: everyone), in an organisation its members.
  *
@@ -36,20 +45,4 @@ export type UsersListParams = OrgParams & PageParams & {
  * @example
  * usersList(cvat, { org: 'my-org', search: 'ann' })
  */
-export const usersList = (client: Client, params: UsersListParams = {}): TaskEither<CvatError, PaginatedMetaUserList> =>
-  guard('GET', '/api/users', params, () =>
-    send(
-      client,
-      listRequest('/api/users', params, [
-        ['filter', params?.filter],
-        ['first_name', params?.firstName],
-        ['is_active', params?.isActive],
-        ['last_name', params?.lastName],
-        ['search', params?.search],
-        ['sort', params?.sort],
-        ['username', params?.username],
-      ]),
-      'PaginatedMetaUserList',
-      PaginatedMetaUserList,
-    ),
-  )
+export const usersList = (client: Client, params: UsersListParams = {}): TaskEither<CvatError, PaginatedMetaUserList> => call(usersListOperation, client, params)

@@ -2,8 +2,10 @@ import type { TaskEither } from 'fp-ts/TaskEither'
 import type { Client } from '../http/client'
 import { MetaUser, PatchedUserRequest } from '../codecs/users'
 import type { CvatError } from '../errors'
-import { type IdParams, idRequest, optionalJsonBody, guard } from '../endpoint/params'
-import { send } from '../endpoint/send'
+import { call, type Operation } from '../endpoint/operation'
+import { model } from '../endpoint/answer'
+import { json } from '../endpoint/body'
+import { type IdParams } from '../endpoint/params'
 
 /**
  * Parameters of `usersPartialUpdate`.
@@ -15,6 +17,13 @@ export interface UsersPartialUpdateParams extends IdParams {
   readonly patchedUserRequest?: PatchedUserRequest
 }
 
+const usersPartialUpdateOperation: Operation<MetaUser> = {
+  method: 'PATCH',
+  path: '/api/users/{id}',
+  body: /*#__PURE__*/ json('patchedUserRequest', PatchedUserRequest, true),
+  answer: /*#__PURE__*/ model('MetaUser', MetaUser),
+}
+
 /**
  * PATCH /api/users/{id} — Updates a user (yourself: username and names only; staff: every writable field).
  *
@@ -23,7 +32,4 @@ export interface UsersPartialUpdateParams extends IdParams {
  * @example
  * usersPartialUpdate(cvat, { id: 7, patchedUserRequest: { first_name: 'Ann', last_name: 'Lee' } })
  */
-export const usersPartialUpdate = (client: Client, params: UsersPartialUpdateParams): TaskEither<CvatError, MetaUser> =>
-  guard('PATCH', '/api/users/{id}', params, () =>
-    send(client, optionalJsonBody(idRequest('PATCH', '/api/users/{id}', params), 'patchedUserRequest', PatchedUserRequest, params?.patchedUserRequest), 'MetaUser', MetaUser),
-  )
+export const usersPartialUpdate = (client: Client, params: UsersPartialUpdateParams): TaskEither<CvatError, MetaUser> => call(usersPartialUpdateOperation, client, params)

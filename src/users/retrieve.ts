@@ -2,8 +2,9 @@ import type { TaskEither } from 'fp-ts/TaskEither'
 import type { Client } from '../http/client'
 import { MetaUser } from '../codecs/users'
 import type { CvatError } from '../errors'
-import { type IdParams, idRequest, guard } from '../endpoint/params'
-import { send } from '../endpoint/send'
+import { call, type Operation } from '../endpoint/operation'
+import { model } from '../endpoint/answer'
+import { type IdParams } from '../endpoint/params'
 
 /**
  * Parameters of `usersRetrieve`.
@@ -13,6 +14,12 @@ import { send } from '../endpoint/send'
  */
 export type UsersRetrieveParams = IdParams
 
+const usersRetrieveOperation: Operation<MetaUser> = {
+  method: 'GET',
+  path: '/api/users/{id}',
+  answer: /*#__PURE__*/ model('MetaUser', MetaUser),
+}
+
 /**
  * GET /api/users/{id} — Fetches one user: yourself, or (as an active member of the context organisation, or an admin) anyone.
  *
@@ -21,7 +28,4 @@ export type UsersRetrieveParams = IdParams
  * @example
  * usersRetrieve(pipe(cvat, organization('my-org')), { id: 7 })
  */
-export const usersRetrieve = (client: Client, params: UsersRetrieveParams): TaskEither<CvatError, MetaUser> =>
-  guard('GET', '/api/users/{id}', params, () =>
-    send(client, idRequest('GET', '/api/users/{id}', params), 'MetaUser', MetaUser),
-  )
+export const usersRetrieve = (client: Client, params: UsersRetrieveParams): TaskEither<CvatError, MetaUser> => call(usersRetrieveOperation, client, params)

@@ -2,8 +2,14 @@ import type { TaskEither } from 'fp-ts/TaskEither'
 import type { Client } from '../http/client'
 import { MetaUser } from '../codecs/users'
 import type { CvatError } from '../errors'
-import { bareRequest } from '../endpoint/params'
-import { send } from '../endpoint/send'
+import { call, type Operation } from '../endpoint/operation'
+import { model } from '../endpoint/answer'
+
+const usersRetrieveSelfOperation: Operation<MetaUser> = {
+  method: 'GET',
+  path: '/api/users/self',
+  answer: /*#__PURE__*/ model('MetaUser', MetaUser),
+}
 
 /**
  * GET /api/users/self — Fetches the user the client is authenticated as (the full `User` for yourself).
@@ -13,5 +19,4 @@ import { send } from '../endpoint/send'
  * @example
  * usersRetrieveSelf(cvat)
  */
-export const usersRetrieveSelf = (client: Client): TaskEither<CvatError, MetaUser> =>
-  send(client, bareRequest('GET', '/api/users/self'), 'MetaUser', MetaUser)
+export const usersRetrieveSelf = (client: Client): TaskEither<CvatError, MetaUser> => call(usersRetrieveSelfOperation, client)

@@ -11,9 +11,10 @@ describe('createClient', () => {
     vi.unstubAllGlobals()
   })
 
-  it('returns every status as a Right with headers lowercased and the body read', async () => {
+  it('returns every status as a Right with headers lowercased, the body read and the request it answers', async () => {
     const rec = recordingFetch(() => new Response('{"detail":"x"}', { status: 404, statusText: 'Not Found', headers: { 'X-Thing': 'a' } }))
-    const result = await createClient({ baseUrl: 'https://h', fetch: rec.fetch })(request('GET', '/api/x'))()
+    const req = request('GET', '/api/x')
+    const result = await createClient({ baseUrl: 'https://h', fetch: rec.fetch })(req)()
     expect(result).toEqual(
       E.right({
         status: 404,
@@ -21,6 +22,7 @@ describe('createClient', () => {
         headers: { 'content-type': 'text/plain;charset=UTF-8', 'x-thing': 'a' },
         body: '{"detail":"x"}',
         url: 'https://h/api/x',
+        request: req,
       }),
     )
   })

@@ -65,7 +65,8 @@ describe('observe', () => {
   it('a throwing observer never fails the request', async () => {
     const { fetch } = recordingFetch(() => emptyResponse(204))
     const cvat = pipe(createClient({ fetch }), observe(() => { throw new Error('observer bug') }))
-    expect(await cvat(request('DELETE', '/api/invitations/k'))()).toEqual(E.right({ status: 204, statusText: '', headers: {}, body: '', url: 'http://localhost/api/invitations/k' }))
+    const req = request('DELETE', '/api/invitations/k')
+    expect(await cvat(req)()).toEqual(E.right({ status: 204, statusText: '', headers: {}, body: '', url: 'http://localhost/api/invitations/k', request: req }))
   })
 
   it('no password, token or basic credential ever appears in any event, bodies on or off', async () => {
