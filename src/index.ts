@@ -2,7 +2,8 @@
 // what an application imports.
 export type { Client, ClientOptions, Middleware } from './http/client'
 export { createClient } from './http/client'
-export type { HttpRequest, HttpResponse, Method, QueryValue } from './http/request'
+export type { HttpRequest, HttpResponse, Method, QueryValue, RequestBody } from './http/request'
+export { type Download, readDownload, filenameOf, isSafeFilename } from './endpoint/download'
 export { request, withQuery, withHeader, withJsonBody } from './http/request'
 export { tokenAuth, bearerAuth, basicAuth, sessionAuth, signatureAuth } from './middleware/auth'
 export { retry, type RetryPolicy, type RetryEvent } from './middleware/retry'

@@ -116,7 +116,12 @@ const bodySecrets = (body: unknown, fields: ReadonlyArray<string> | undefined): 
   if (typeof body !== 'string') return found
   try {
     JSON.parse(body, (k, v: unknown) => {
-      if (typeof v === 'string' && isSecretField(k, fields)) found.push(v)
+      // Every string under a secret field is secret, however the server nests it (`"key": ["…"]`).
+      if (isSecretField(k, fields)) for (const stack = [v]; stack.length > 0; ) {
+        const u = stack.pop()
+        if (typeof u === 'string') found.push(u)
+        else if (typeof u === 'object' && u !== null) for (const x of Object.values(u)) stack.push(x)
+      }
       return v
     })
   } catch {

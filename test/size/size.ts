@@ -27,7 +27,8 @@ const NO_CODEC_BUDGET = 2400
 const NO_CODEC: ReadonlyArray<string> = ['invitationsDestroy', 'invitationsDecline', 'invitationsResend']
 const ENDPOINTS = {
   invitationsCreate: 'invitationWriteRequest',
-  invitationsList: 'page_size',
+  // Its codec's name: `page_size` is the interpreter's, in every bundle.
+  invitationsList: 'PaginatedInvitationReadList',
   invitationsRetrieve: undefined,
   invitationsPartialUpdate: 'patchedInvitationWriteRequest',
   invitationsDestroy: undefined,
