@@ -13,7 +13,7 @@ import type { HttpResponse } from '../http/request'
  * Carries a file CVAT answered with, as a stream the caller reads (or cancels) once.
  *
  * @example
- * const save = (d: Download) => d.body.pipeTo(Writable.toWeb(createWriteStream(d.filename ?? 'download.zip')))
+ * const save = (d: Download, to: WritableStream<Uint8Array>) => d.body.pipeTo(to) // Node: Writable.toWeb(createWriteStream(d.filename ?? 'download.zip'))
  */
 export interface Download {
   /** The bytes, read once; cancel it to close the connection without reading. */
@@ -32,7 +32,12 @@ export interface Download {
 // the bidi controls that make a name read as something else.
 const UNSAFE = /[/\\:*?"<>|\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/
 
-/** Whether a file name can be used as given: not empty, `.` or `..`, at most 255 characters, no separator, control, bidi or reserved character. */
+/**
+ * Says whether a file name can be used as given: not empty, `.` or `..`, at most 255 characters, no separator, control, bidi or reserved character.
+ *
+ * @example
+ * isSafeFilename('../etc/passwd') // false
+ */
 export const isSafeFilename = (name: string): boolean => name !== '' && name !== '.' && name !== '..' && name.length <= 255 && !UNSAFE.test(name)
 
 const decodeExtended = (value: string): string | undefined => {
