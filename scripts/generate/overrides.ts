@@ -38,7 +38,6 @@ export const answers: Readonly<Record<string, AnswerOverride>> = {
   jobs_update_annotations: { kind: 'model', component: 'LabeledData', reason: 'the schema declares no body (2.73) or 201/202 (2.26 import by format); CVAT answers the saved annotations (engine/views.py annotations PUT)' },
   tasks_update_annotations: { kind: 'model', component: 'LabeledData', reason: 'the schema declares no body (2.73) or 201/202 (2.26 import by format); CVAT answers the saved annotations (engine/views.py annotations PUT)' },
   jobs_partial_update_annotations: { kind: 'model', component: 'LabeledData', reason: 'the schema declares 200 without a body; CVAT answers the patched annotations (engine/views.py annotations PATCH)' },
-  tasks_partial_update_annotations: { kind: 'model', component: 'LabeledData', reason: '2.26 declares 200 without a body, 2.73 LabeledData, which both send (engine/views.py annotations PATCH)' },
   tasks_create_data: { kind: 'modelOrNothing', component: 'RqId', reason: 'Upload-Start and Upload-Multiple answer 202/200 without a body (engine/mixins.py upload_data); DataResponse\'s other member, a file, is never sent' },
   projects_create_backup: { kind: 'modelOrNothing', component: 'RqId', reason: '2.26 also declares 201 without a body (a finished import); 2.73 only 202 with the request id' },
   tasks_create_backup: { kind: 'modelOrNothing', component: 'RqId', reason: '2.26 also declares 201 without a body (a finished import); 2.73 only 202 with the request id' },
