@@ -106,7 +106,9 @@ const readPolicy = (policy: RetryPolicy | null | undefined): E.Either<string, Po
       if (v != null && !ok(v)) return E.left(`retry ${name} must be ${expected}, got ${describeValue(v)}`)
     }
     // Checked above, field by field: only the caller's non-null fields replace the defaults.
-    const given = Object.fromEntries(Object.entries(policy).filter(([, v]) => v != null))
+    // Arrays are copied now: the caller's own (a Proxy, or one changed later) would be read after
+    // an answer arrived, where a throw must not turn it into a failure.
+    const given = Object.fromEntries(Object.entries(policy).filter(([, v]) => v != null).map(([k, v]) => [k, Array.isArray(v) ? [...(v as unknown[])] : v]))
     return E.right({ ...DEFAULTS, ...given })
   } catch {
     return E.left('retry policy could not be read')
@@ -137,6 +139,14 @@ const decide = (p: Policy, req: HttpRequest, attempt: number, result: E.Either<C
   return after > p.maxRetryAfter ? { retry: false } : { retry: true, waitMs: clampDelay(after * 1000) }
 }
 
+const decideOrKeep = (p: Policy, req: HttpRequest, attempt: number, result: E.Either<CvatError, HttpResponse>): Decision => {
+  try {
+    return decide(p, req, attempt, result)
+  } catch {
+    return { retry: false }
+  }
+}
+
 // The hook hears method, redacted URL, status or error, and the wait: never a header or a body.
 const tell = (onRetry: Policy['onRetry'], attempt: number, req: HttpRequest, result: E.Either<CvatError, HttpResponse>, delayMs: number): void => {
   const base = { attempt, method: req.method, delayMs }
@@ -159,7 +169,8 @@ export const retry =
     return (req) => async () => {
       for (let attempt = 0; ; attempt++) {
         const result = await next(req)()
-        const decision = decide(p, req, attempt, result)
+        // The request was sent: whatever goes wrong while deciding, the caller gets its answer.
+        const decision = decideOrKeep(p, req, attempt, result)
         if (!decision.retry) return result
         tell(p.onRetry, attempt + 1, req, result, decision.waitMs)
         if (!(await sleep(decision.waitMs, req.signal)()))
