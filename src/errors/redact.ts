@@ -40,39 +40,16 @@ const ECHOES: ReadonlyArray<readonly [RegExp, string]> = [
 // credential holds a digit and at least 6 characters, so prose ("Token expired") and
 // `Basic realm="…"` stay readable. This was one regular expression with a lookahead for the
 // digit, which rescanned the rest of the run at every `Token+` of `Token+Token+…`: quadratic, and
-// a 190 KB text blocked the event loop for seconds. Every position after a scheme lies in one
-// maximal run; each run is scanned once, remembering its end and its last digit.
-const SCHEME = /\b(?:Token|Bearer|Basic)(?:\s+|%20|\+)/g
-const CREDENTIAL = /[A-Za-z0-9._~+/=:%-]/
-const DIGIT = /[0-9]/
+// a 190 KB text blocked the event loop for seconds. Now the run is taken whole (it stops only
+// before a scheme that a space follows, which starts a run of its own) and judged by a function:
+// a run without a digit has no part with one, so nothing inside it needs a second look.
+const AUTHORIZATION = /\b(Token|Bearer|Basic)(\s+|%20|\+)((?:(?!\b(?:Token|Bearer|Basic)\s)[A-Za-z0-9._~+/=:%-])*)/g
 
-const echoedAuthorization = (text: string, runsToEndAreCut: boolean): string => {
-  const re = new RegExp(SCHEME.source, 'g')
-  let out = ''
-  let copied = 0
-  let runEnd = -1
-  let lastDigit = -1
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-    const start = re.lastIndex
-    if (start >= runEnd) {
-      // A new run: scan it once.
-      runEnd = start
-      lastDigit = -1
-      while (runEnd < text.length && CREDENTIAL.test(text.charAt(runEnd))) {
-        if (DIGIT.test(text.charAt(runEnd))) lastDigit = runEnd
-        runEnd++
-      }
-    }
+const echoedAuthorization = (text: string, cut: boolean): string =>
+  text.replace(AUTHORIZATION, (match, scheme: string, separator: string, run: string, at: number) =>
     // A run reaching the end of a text that was cut may go on past the cut: redacted as it is.
-    const cutShort = runsToEndAreCut && runEnd === text.length && runEnd > start
-    if (cutShort || (runEnd - start >= 6 && lastDigit >= start)) {
-      out += text.slice(copied, start) + REDACTED
-      copied = runEnd
-      re.lastIndex = runEnd
-    }
-  }
-  return copied === 0 ? text : out + text.slice(copied)
-}
+    (run.length >= 6 && /[0-9]/.test(run)) || (cut && run !== '' && at + match.length === text.length) ? scheme + separator + REDACTED : match,
+  )
 
 const scrubText = (text: string, secrets: ReadonlyArray<string>, cut: boolean): string =>
   echoedAuthorization(
@@ -100,13 +77,13 @@ export const scrub = (text: string, secrets: ReadonlyArray<string>): string => s
  * rest unseen).
  *
  * @example
- * scrubbedExcerpt(`Token abc123 ${'x'.repeat(10_000)}`, 20, []) // 'Token [redacted] xxx… [9997 more characters]'
+ * scrubbedExcerpt(`Token abc123 ${'x'.repeat(10_000)}`, 20, []) // 'Token [redacted] xxx… [9993 more characters]'
  */
 export const scrubbedExcerpt = (text: string, max: number, secrets: ReadonlyArray<string>): string => {
-  const window = max + secrets.reduce((m, s) => Math.max(m, s.length), 1024)
-  if (text.length <= window) return clip(scrubText(text, secrets, false), max)
-  const scrubbed = scrubText(text.slice(0, window), secrets, true)
-  return clip(scrubbed, max, text.length - window + scrubbed.length)
+  const end = secrets.reduce((m, s) => Math.max(m, s.length), 1024) + max
+  const cut = text.length > end
+  const scrubbed = scrubText(cut ? text.slice(0, end) : text, secrets, cut)
+  return clip(scrubbed, max, cut ? text.length : scrubbed.length)
 }
 
 const ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#x27;' }
@@ -126,26 +103,16 @@ const decodeBase64Utf8 = (b64: string): string | undefined => {
 const jsonContent = (s: string): string => JSON.stringify(s).slice(1, -1)
 const pythonContent = (s: string): string => jsonContent(s).replace(/[^ -~]/g, (c) => `\\u${(c.charCodeAt(0) | 65536).toString(16).slice(1)}`)
 
-// A text quoted inside JSON, up to three times over: a gateway quoting the raw JSON request inside
-// its own JSON error, which a proxy may quote again. Each level escapes `"` and `\` once more.
-const quoted = (value: string): ReadonlyArray<string> => {
-  let level: ReadonlyArray<string> = [value]
-  const all: string[] = []
-  for (let depth = 0; depth < 3; depth++) {
-    level = [...new Set(level.flatMap((f) => [jsonContent(f), pythonContent(f)]))]
-    all.push(...level)
-  }
-  return all
-}
-
 // Each form a value may take in text: raw, percent-encoded (either hex case, or form-encoded),
-// quoted in JSON (ours and Python's, up to three levels), HTML-escaped (the value and each of those
-// quotings: a debug page showing a JSON body), and as a header carries it.
+// quoted in JSON up to three times over (ours and Python's escapes: a gateway quoting the raw
+// JSON request inside its own JSON error, which a proxy may quote again), HTML-escaped (the value
+// and each quoting: a debug page showing a JSON body), and as a header carries it.
 const formsOf = (value: string): ReadonlyArray<string> => {
   // Encoded as the request builder encodes (a lone surrogate as U+FFFD). URL parsers also encode
   // `'` in a query, which encodeURIComponent leaves as is.
   const encoded = encode(value)
-  const inJson = quoted(value)
+  const quoted: string[] = []
+  for (let level: string[] = [value], depth = 0; depth < 3; depth++) quoted.push(...(level = level.flatMap((f) => [jsonContent(f), pythonContent(f)])))
   return [
     ...new Set([
       value,
@@ -154,8 +121,8 @@ const formsOf = (value: string): ReadonlyArray<string> => {
       // As a form or URLSearchParams writes it: a space as `+`.
       encoded.replace(/%20/g, '+'),
       encoded.replace(/%[0-9A-F]{2}/g, (m) => m.toLowerCase()),
-      ...inJson,
-      ...[value, ...inJson].map(html),
+      ...quoted,
+      ...[value, ...quoted].map(html),
       // Its UTF-8 bytes read as Latin-1, as fetch reads a header value a server echoed.
       unescape(encoded),
     ]),

@@ -106,9 +106,7 @@ const readPolicy = (policy: RetryPolicy | null | undefined): E.Either<string, Po
       if (v != null && !ok(v)) return E.left(`retry ${name} must be ${expected}, got ${describeValue(v)}`)
     }
     // Checked above, field by field: only the caller's non-null fields replace the defaults.
-    // Arrays are copied now: the caller's own (a Proxy, or one changed later) would be read after
-    // an answer arrived, where a throw must not turn it into a failure.
-    const given = Object.fromEntries(Object.entries(policy).filter(([, v]) => v != null).map(([k, v]) => [k, Array.isArray(v) ? [...(v as unknown[])] : v]))
+    const given = Object.fromEntries(Object.entries(policy).filter(([, v]) => v != null))
     return E.right({ ...DEFAULTS, ...given })
   } catch {
     return E.left('retry policy could not be read')
@@ -127,21 +125,19 @@ const jitter = (random: () => number): number => {
 
 type Decision = { readonly retry: false } | { readonly retry: true; readonly waitMs: number }
 
+// Decided after the request was sent, from the caller's policy (its arrays may be Proxies that
+// throw): whatever goes wrong while deciding, the caller gets its answer, not retried.
 const decide = (p: Policy, req: HttpRequest, attempt: number, result: E.Either<CvatError, HttpResponse>): Decision => {
-  if (attempt >= p.limit || req.signal?.aborted) return { retry: false }
-  const idempotent = p.methods.includes(req.method)
-  const backoff = { retry: true, waitMs: clampDelay(Math.floor(jitter(p.random) * Math.min(p.maxDelay, p.baseDelay * 2 ** attempt))) } as const
-  if (E.isLeft(result)) return idempotent && (result.left._tag === 'TransportError' || result.left._tag === 'TimeoutError') ? backoff : { retry: false }
-  const { status, headers } = result.right
-  if (!(idempotent ? p.statuses : p.unsafeStatuses).includes(status)) return { retry: false }
-  const after = parseRetryAfter(headers['retry-after'])
-  if (after === undefined) return backoff
-  return after > p.maxRetryAfter ? { retry: false } : { retry: true, waitMs: clampDelay(after * 1000) }
-}
-
-const decideOrKeep = (p: Policy, req: HttpRequest, attempt: number, result: E.Either<CvatError, HttpResponse>): Decision => {
   try {
-    return decide(p, req, attempt, result)
+    if (attempt >= p.limit || req.signal?.aborted) return { retry: false }
+    const idempotent = p.methods.includes(req.method)
+    const backoff = { retry: true, waitMs: clampDelay(Math.floor(jitter(p.random) * Math.min(p.maxDelay, p.baseDelay * 2 ** attempt))) } as const
+    if (E.isLeft(result)) return idempotent && (result.left._tag === 'TransportError' || result.left._tag === 'TimeoutError') ? backoff : { retry: false }
+    const { status, headers } = result.right
+    if (!(idempotent ? p.statuses : p.unsafeStatuses).includes(status)) return { retry: false }
+    const after = parseRetryAfter(headers['retry-after'])
+    if (after === undefined) return backoff
+    return after > p.maxRetryAfter ? { retry: false } : { retry: true, waitMs: clampDelay(after * 1000) }
   } catch {
     return { retry: false }
   }
@@ -169,8 +165,7 @@ export const retry =
     return (req) => async () => {
       for (let attempt = 0; ; attempt++) {
         const result = await next(req)()
-        // The request was sent: whatever goes wrong while deciding, the caller gets its answer.
-        const decision = decideOrKeep(p, req, attempt, result)
+        const decision = decide(p, req, attempt, result)
         if (!decision.retry) return result
         tell(p.onRetry, attempt + 1, req, result, decision.waitMs)
         if (!(await sleep(decision.waitMs, req.signal)()))

@@ -38,13 +38,17 @@ const perCall = (f: () => unknown): number => {
 }
 
 // The time at 8n over the time at n: ~8 when linear (less when the work is cut), ~64 when quadratic.
-const growth = (make: (n: number) => () => unknown, n: number): number => {
+// A loaded machine only ever makes the ratio look worse, never better: the smallest of up to
+// three measurements counts (a quadratic step never measures below the bound).
+const growth = (make: (n: number) => () => unknown, n: number, bound = 24): number => {
   const small = make(n)
   const large = make(8 * n)
   // Warm up both (the JIT, the string shapes), then measure.
   perCall(small)
   perCall(large)
-  return perCall(large) / perCall(small)
+  let best = Infinity
+  for (let i = 0; i < 3 && best >= bound; i++) best = Math.min(best, perCall(large) / perCall(small))
+  return best
 }
 
 // Large enough that a linear pass is well above the timer's grain, small enough that the quadratic
@@ -77,23 +81,23 @@ describe('scrubbing is linear in its input', () => {
 describe('what is cut anyway is cut before it is scrubbed', () => {
   it.each(cutShapes)('a response header of %s costs what a StatusError keeps of it', (_name, text) => {
     // Kept: 256 characters. The time must not grow with the header.
-    expect(growth((n) => ((headers) => () => boundedHeaders(headers, SECRETS))({ 'x-echo': text(n) }), N)).toBeLessThan(4)
+    expect(growth((n) => ((headers) => () => boundedHeaders(headers, SECRETS))({ 'x-echo': text(n) }), N, 4)).toBeLessThan(4)
   })
 
   it.each(cutShapes)('a status text of %s costs what a StatusError keeps of it', (_name, text) => {
-    expect(growth((n) => ((t) => () => statusError('GET', 'http://h/api/x', 400, t, { _tag: 'Empty' }, undefined, {}, SECRETS))(text(n)), N)).toBeLessThan(4)
+    expect(growth((n) => ((t) => () => statusError('GET', 'http://h/api/x', 400, t, { _tag: 'Empty' }, undefined, {}, SECRETS))(text(n)), N, 4)).toBeLessThan(4)
   })
 
   it.each(cutShapes)('a drawn value of %s costs what is shown', (_name, text) => {
     const decoder = K.struct({ a: K.boolean })
     const shown = (t: string) => scrub(t, SECRETS)
-    expect(growth((n) => ((failed) => () => drawDecodeError(failed, shown))(leftOf(decoder.decode({ a: text(n) }))), N)).toBeLessThan(4)
-    expect(growth((n) => ((value) => () => boundedJson(value, 120, shown))([text(n), text(n)]), N)).toBeLessThan(4)
+    expect(growth((n) => ((failed) => () => drawDecodeError(failed, shown))(leftOf(decoder.decode({ a: text(n) }))), N, 4)).toBeLessThan(4)
+    expect(growth((n) => ((value) => () => boundedJson(value, 120, shown))([text(n), text(n)]), N, 4)).toBeLessThan(4)
   })
 
   it.each(cutShapes)('formatError of a StatusError whose body is %s', (_name, text) => {
     const e = (n: number) => statusError('GET', 'http://h/api/x', 400, 'Bad', { _tag: 'Text', text: text(n) })
-    expect(growth((n) => ((error) => () => formatError(error))(e(n)), N)).toBeLessThan(4)
+    expect(growth((n) => ((error) => () => formatError(error))(e(n)), N, 4)).toBeLessThan(4)
   })
 })
 
@@ -125,6 +129,8 @@ describe('observe({ bodies: true }) reports a hostile body in time linear in it'
     const [small, large] = [reading(text(2 * N)), reading(text(16 * N))]
     await perCallAsync(small)
     await perCallAsync(large)
-    expect((await perCallAsync(large)) / (await perCallAsync(small))).toBeLessThan(24)
+    let best = Infinity
+    for (let i = 0; i < 3 && best >= 24; i++) best = Math.min(best, (await perCallAsync(large)) / (await perCallAsync(small)))
+    expect(best).toBeLessThan(24)
   })
 })
