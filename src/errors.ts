@@ -6,7 +6,7 @@
  */
 import { EXCERPT_CHARS, clip } from './errors/bounded'
 import { boundedHeaders } from './errors/body'
-import { redactUrl } from './errors/redact'
+import { redactUrl, scrubbedExcerpt } from './errors/redact'
 
 export { describeBody, formatError } from './errors/format'
 export { matchError, matchErrorOr, type ErrorHandlers } from './errors/match'
@@ -202,8 +202,9 @@ export const timeoutError = (method: string, url: string, ms: number): TimeoutEr
 })
 
 /**
- * Builds a `StatusError` with its headers bounded and scrubbed of `secrets`, leaving `requestId`
- * and `retryAfter` out when the server sent none.
+ * Builds a `StatusError` with its status text and headers bounded and scrubbed of `secrets`
+ * (only what is kept is scrubbed), leaving `requestId` and `retryAfter` out when the server sent
+ * none.
  */
 export const statusError = (
   method: string,
@@ -222,7 +223,7 @@ export const statusError = (
     method,
     url: redactUrl(url),
     status,
-    statusText: clip(statusText, 256),
+    statusText: scrubbedExcerpt(String(statusText), 256, secrets),
     body,
     headers: kept,
     ...(requestId === undefined ? {} : { requestId: clip(requestId, 128) }),

@@ -8,6 +8,7 @@ import { type Or, type Reply, detail, isReply, methodNotAllowed, toResponse } fr
 import { type EmulatorState, credentialsOf, emptyState } from './model'
 import { allowed, dispatch, findRoute } from './routes'
 import { readOptions } from './options'
+import { tooDeep, tooDeepMessage } from './nesting'
 import { DEFAULT_INVITATIONS, DEFAULT_ORGANIZATIONS, DEFAULT_USERS } from './seed'
 import { type CvatAssets, type InvitationSeed, type OrganizationSeed, type UserSeed, seedState } from './seeding'
 
@@ -94,6 +95,8 @@ const parseBody = (text: string, contentType: string): Or<unknown> => {
   if (text.trim() === '') return undefined
   const type = contentType.split(';')[0]?.trim() ?? ''
   if (!/^application\/(.+\+)?json$/.test(type)) return detail(415, `Unsupported media type "${type}" in request.`)
+  const deep = tooDeep(text)
+  if (deep !== undefined) return detail(400, tooDeepMessage(deep))
   try {
     return JSON.parse(text)
   } catch (e) {
@@ -163,7 +166,9 @@ export const createCvatEmulator = (given: CvatEmulatorOptions = {}): CvatEmulato
     return dispatch(state, config, req, url, parseBody(text, req.headers.get('content-type') ?? ''), config.now())
   }
 
-  const respond = (method: string, url: string, reply: Reply, allow: string): Response => {
+  const respond = (method: string, url: string, given: Reply, allow: string): Response => {
+    // Rendering is ours too: a value it cannot render (seeded data, a bug) is still an answer.
+    const reply = safely(() => (toResponse(given, allow), given), detail(500, 'A server error occurred.'))
     log.push({ method, url, status: reply.status })
     const res = toResponse(reply, allow)
     return method === 'HEAD' ? new Response(null, { status: res.status, headers: res.headers }) : res

@@ -142,7 +142,8 @@ export const credentialsOf = (username: string) => ({
   token: `token-${username}`,
   accessToken: `pat-${username}`,
   sessionId: `session-${username}`,
-  csrfToken: `csrf-${username}`,
+  // Django's CSRF secret is 32 letters and digits (django/middleware/csrf.py): `csrf<name>`, padded.
+  csrfToken: `csrf${username.replace(/[^A-Za-z0-9]/g, 'x')}`.padEnd(32, '0').slice(0, 32),
 })
 
 /** An empty server. */

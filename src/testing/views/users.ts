@@ -32,13 +32,19 @@ const BASIC_FIELDS = ['url', 'id', 'username', 'first_name', 'last_name']
 const STAFF_FIELDS = [...BASIC_FIELDS, 'email', 'groups', 'is_staff', 'is_superuser', 'is_active', 'last_login', 'date_joined']
 const GROUPS: ReadonlyArray<string> = ['admin', 'user', 'worker']
 
-/** GET /api/users: yourself without a context (admin: all); in an organisation, its members (pending too). */
+/**
+ * GET /api/users: yourself without a context (admin: all); in an organisation, its members (pending
+ * too); with a context given but empty (`?org=`), only those of them with no membership at all
+ * (iam/filters.py OrganizationFilterBackend on 2.26, utils.rego add_organization_filter on 2.73:
+ * `memberships__organization` is null).
+ */
 export const list = (env: AuthedEnv): Reply => {
   const { s, user } = env
   const org = ctxOrg(env.ctx)
   if (org && !isAdmin(user) && !isMember(orgAuth(s, user, org))) return forbidden()
   const inOrg = org && new Set(s.memberships.filter((m) => m.orgId === org.id).map((m) => m.userId))
-  const rows = s.users.filter((u) => (inOrg ? inOrg.has(u.id) : isAdmin(user) || u.id === user.id))
+  const outsideEvery = (u: EmulatedUser) => env.ctx.kind !== 'personal' || !s.memberships.some((m) => m.userId === u.id)
+  const rows = s.users.filter((u) => (inOrg ? inOrg.has(u.id) : (isAdmin(user) || u.id === user.id) && outsideEvery(u)))
   return listReply(env, rows, USER_LIST, (u) => (user.isStaff ? fullUser(env.origin, u) : basicUser(env.origin, u)))
 }
 
