@@ -33,8 +33,8 @@ export const answers: Readonly<Record<string, AnswerOverride>> = {
   projects_retrieve_backup: { kind: 'fileOrNothing', reason: LEGACY_EXPORT },
   tasks_retrieve_backup: { kind: 'fileOrNothing', reason: LEGACY_EXPORT },
   projects_retrieve_annotations: { kind: 'fileOrNothing', reason: `${LEGACY_EXPORT} (2.26 declares AnnotationsRead, but format is required: the answer is always the export)` },
-  jobs_retrieve_annotations: { kind: 'model', component: 'LabeledData', reason: '2.26 adds AnnotationsRead and 201/202 for its `format` export (gone: 410 since 2.32); without it every server answers LabeledData' },
-  tasks_retrieve_annotations: { kind: 'model', component: 'LabeledData', reason: '2.26 adds AnnotationsRead and 201/202 for its `format` export (gone: 410 since 2.32); without it every server answers LabeledData' },
+  jobs_retrieve_annotations: { kind: 'model', component: 'LabeledData', reason: '2.26 adds AnnotationsRead and 201/202 for its `format` export (newer servers answer it with 410 Gone, engine/views.py); without it every server answers LabeledData' },
+  tasks_retrieve_annotations: { kind: 'model', component: 'LabeledData', reason: '2.26 adds AnnotationsRead and 201/202 for its `format` export (newer servers answer it with 410 Gone, engine/views.py); without it every server answers LabeledData' },
   jobs_update_annotations: { kind: 'model', component: 'LabeledData', reason: 'the schema declares no body (2.73) or 201/202 (2.26 import by format); CVAT answers the saved annotations (engine/views.py annotations PUT)' },
   tasks_update_annotations: { kind: 'model', component: 'LabeledData', reason: 'the schema declares no body (2.73) or 201/202 (2.26 import by format); CVAT answers the saved annotations (engine/views.py annotations PUT)' },
   jobs_partial_update_annotations: { kind: 'model', component: 'LabeledData', reason: 'the schema declares 200 without a body; CVAT answers the patched annotations (engine/views.py annotations PATCH)' },
@@ -52,8 +52,8 @@ export const answers: Readonly<Record<string, AnswerOverride>> = {
 /** Operations whose request body two versions declare differently: the newer one is taken. */
 export const bodies: Readonly<Record<string, Reasoned>> = {
   assets_create: { reason: '2.26 declares an inline `{ file }`; 2.73 names it AssetWriteRequest with the `guide_id` every server requires' },
-  jobs_update_annotations: { reason: "2.26's JobAnnotationsUpdateRequest adds an annotation file, whose import by PUT is gone (410) since 2.32" },
-  tasks_update_annotations: { reason: "2.26's TaskAnnotationsUpdateRequest adds an annotation file, whose import by PUT is gone (410) since 2.32" },
+  jobs_update_annotations: { reason: "2.26's JobAnnotationsUpdateRequest adds an annotation file, whose import by PUT newer servers answer with 410 Gone (engine/views.py annotations PUT)" },
+  tasks_update_annotations: { reason: "2.26's TaskAnnotationsUpdateRequest adds an annotation file, whose import by PUT newer servers answer with 410 Gone (engine/views.py annotations PUT)" },
   tasks_create_annotations: { reason: "2.26's TaskAnnotationsWriteRequest is a oneOf wrapper of AnnotationFileRequest" },
   projects_create_dataset: { reason: "2.26's DatasetWriteRequest is a oneOf wrapper of DatasetFileRequest" },
   projects_create_backup: { reason: "2.26's BackupWriteRequest is a oneOf wrapper of ProjectFileRequest" },
