@@ -113,16 +113,18 @@ const stringOf = (s: Schema): fc.Arbitrary<string> => {
  * Generates values the schema allows: every optional property present or absent, every nullable
  * null or not, properties the schema does not know added (`x_…`). `keepUnknown` says whether
  * decoding keeps those (responses) or drops them (requests); a name found in REQUIRED_TOO is
- * always generated with those properties.
+ * always generated with those properties. Below two levels an array holds one item at most (an
+ * annotation page nests shapes, their elements and attributes: four of each is thousands).
  */
-export const arbitraryOf = (schemas: Record<string, Schema>, schema: Schema, keepUnknown = true, name?: string): fc.Arbitrary<Gen> => {
-  if (schema.$ref) return arbitraryOf(schemas, schemas[refName(schema.$ref)]!, keepUnknown, refName(schema.$ref))
+export const arbitraryOf = (schemas: Record<string, Schema>, schema: Schema, keepUnknown = true, name?: string, depth = 0): fc.Arbitrary<Gen> => {
+  if (schema.$ref) return arbitraryOf(schemas, schemas[refName(schema.$ref)]!, keepUnknown, refName(schema.$ref), depth)
+  const nested = (s: Schema) => arbitraryOf(schemas, s, keepUnknown, undefined, depth + 1)
   // A file is a request's (a JSON answer cannot carry one): bytes or a Blob, passed through as they are.
   const members = (schema.anyOf ?? schema.oneOf ?? []).filter((m) => keepUnknown === false || m.format !== 'binary')
   const base: fc.Arbitrary<Gen> = schema.allOf
-    ? arbitraryOf(schemas, schema.allOf[0]!, keepUnknown)
+    ? arbitraryOf(schemas, schema.allOf[0]!, keepUnknown, undefined, depth)
     : members.length > 0
-      ? fc.oneof(...members.map((s) => arbitraryOf(schemas, s, keepUnknown)))
+      ? fc.oneof(...members.map((s) => arbitraryOf(schemas, s, keepUnknown, undefined, depth)))
       : schema.enum
         ? fc.constantFrom(...schema.enum).map(same)
         : schema.type === 'integer'
@@ -132,11 +134,11 @@ export const arbitraryOf = (schemas: Record<string, Schema>, schema: Schema, kee
             : schema.type === 'boolean'
               ? fc.boolean().map(same)
               : schema.type === 'array'
-                ? fc.array(arbitraryOf(schemas, schema.items!, keepUnknown), { maxLength: 4 }).map((xs) => ({ value: xs.map((x) => x.value), expected: xs.map((x) => x.expected) }))
+                ? fc.array(nested(schema.items!), { maxLength: depth > 1 ? 1 : 4 }).map((xs) => ({ value: xs.map((x) => x.value), expected: xs.map((x) => x.expected) }))
                 : schema.type === 'object' && schema.properties
-                  ? objectOf(schemas, schema, keepUnknown, name)
+                  ? objectOf(schemas, schema, keepUnknown, name, depth)
                   : schema.type === 'object' && typeof schema.additionalProperties === 'object'
-                    ? fc.dictionary(fc.string({ maxLength: 8 }), arbitraryOf(schemas, schema.additionalProperties, keepUnknown), { maxKeys: 3 }).map((d) => ({
+                    ? fc.dictionary(fc.string({ maxLength: 8 }), nested(schema.additionalProperties), { maxKeys: 3 }).map((d) => ({
                         value: Object.fromEntries(Object.entries(d).map(([k, g]) => [k, g.value])),
                         expected: Object.fromEntries(Object.entries(d).map(([k, g]) => [k, g.expected])),
                       }))
@@ -150,10 +152,10 @@ export const arbitraryOf = (schemas: Record<string, Schema>, schema: Schema, kee
   return schema.nullable ? fc.oneof(fc.constant(same(null)), base) : base
 }
 
-const objectOf = (schemas: Record<string, Schema>, s: Schema, keepUnknown: boolean, name: string | undefined): fc.Arbitrary<Gen> => {
+const objectOf = (schemas: Record<string, Schema>, s: Schema, keepUnknown: boolean, name: string | undefined, depth = 0): fc.Arbitrary<Gen> => {
   const props = Object.entries(s.properties ?? {})
   const required = requiredOf(name, s)
-  const record: Record<string, fc.Arbitrary<Gen>> = Object.fromEntries(props.map(([k, v]) => [k, arbitraryOf(schemas, v, keepUnknown)]))
+  const record: Record<string, fc.Arbitrary<Gen>> = Object.fromEntries(props.map(([k, v]) => [k, arbitraryOf(schemas, v, keepUnknown, undefined, depth + 1)]))
   const requiredKeys = props.map(([k]) => k).filter((k) => required.has(k))
   return fc
     .tuple(
