@@ -157,7 +157,7 @@ export const writeZip = (files: ReadonlyArray<ZipInput>, date = Date.UTC(1980, 0
 /** Deflates raw with the platform's CompressionStream, or `undefined` where it has none. */
 export const deflateRaw = async (bytes: Uint8Array): Promise<Uint8Array | undefined> => {
   try {
-    const stream = new Blob([bytes]).stream().pipeThrough(new CompressionStream('deflate-raw' as CompressionFormat))
+    const stream = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new CompressionStream('deflate-raw' as CompressionFormat))
     return new Uint8Array(await new Response(stream).arrayBuffer())
   } catch {
     return undefined
