@@ -1,0 +1,373 @@
+/**
+ * The engine's tables as CVAT's models.py holds them (cvat/apps/engine/models.py at cae4e8f7):
+ * projects, tasks with their Data record, segments and jobs, labels with attributes and
+ * sublabels, annotations per job, issues and comments. Times are epoch milliseconds; names are
+ * camelCase, the wire names live in the renderers.
+ */
+
+/**
+ * Stores a Storage row (models.py Storage): where a project's or task's imports and exports live.
+ *
+ * @example
+ * const local: EmulatedStorage = { id: 1, location: 'local', cloudStorageId: null }
+ */
+export interface EmulatedStorage {
+  readonly id: number
+  location: 'local' | 'cloud_storage'
+  cloudStorageId: number | null
+}
+
+/**
+ * Stores an AttributeSpec (models.py: name ≤ 64, input_type, default_value ≤ 128, values as a list).
+ *
+ * @example
+ * const colour: EmulatedAttribute = { id: 1, name: 'colour', mutable: false, inputType: 'select', defaultValue: 'red', values: ['red', 'blue'] }
+ */
+export interface EmulatedAttribute {
+  readonly id: number
+  name: string
+  mutable: boolean
+  inputType: 'checkbox' | 'radio' | 'number' | 'text' | 'select'
+  defaultValue: string
+  values: string[]
+}
+
+/**
+ * Names CVAT's label types (models.py LabelType).
+ *
+ * @example
+ * const box: LabelType = 'rectangle'
+ */
+export type LabelType = 'any' | 'cuboid' | 'ellipse' | 'mask' | 'points' | 'polygon' | 'polyline' | 'rectangle' | 'skeleton' | 'tag'
+
+/**
+ * Stores a Label: on a project or on a task (never both), or a sublabel of a skeleton (`parentId`).
+ *
+ * @example
+ * const ofProject = (s: EmulatorState, id: number) => s.engine.labels.filter((l) => l.projectId === id && l.parentId === null)
+ */
+export interface EmulatedLabel {
+  readonly id: number
+  name: string
+  color: string
+  type: LabelType
+  readonly projectId: number | null
+  readonly taskId: number | null
+  readonly parentId: number | null
+  attributes: EmulatedAttribute[]
+  /** The skeleton's SVG (models.py Skeleton.svg); `null` for other labels. */
+  svg: string | null
+}
+
+/**
+ * Names the deprecated status of projects, tasks and jobs (models.py StatusChoice).
+ *
+ * @example
+ * const done: StatusChoice = 'completed'
+ */
+export type StatusChoice = 'annotation' | 'validation' | 'completed'
+
+/**
+ * Stores a Project.
+ *
+ * @example
+ * const mine = (s: EmulatorState, userId: number) => s.engine.projects.filter((p) => p.ownerId === userId)
+ */
+export interface EmulatedProject {
+  readonly id: number
+  name: string
+  /** `null` once the owner is deleted (on_delete=SET_NULL). */
+  ownerId: number | null
+  assigneeId: number | null
+  assigneeUpdatedDate: number | null
+  bugTracker: string
+  status: StatusChoice
+  organizationId: number | null
+  sourceStorage: EmulatedStorage | null
+  targetStorage: EmulatedStorage | null
+  readonly createdDate: number
+  updatedDate: number
+  guideId: number | null
+}
+
+/**
+ * Stores one frame of a task's media (models.py Image: path, frame, width, height).
+ *
+ * @example
+ * const frame: EmulatedFrame = { name: 'images/0001.png', width: 640, height: 480 }
+ */
+export interface EmulatedFrame {
+  readonly name: string
+  readonly width: number
+  readonly height: number
+}
+
+/**
+ * Stores a task's Data record (models.py Data) and, once media are processed, its frames in order.
+ *
+ * @example
+ * const frames = (s: EmulatorState, dataId: number) => s.engine.data.find((d) => d.id === dataId)?.frames ?? []
+ */
+export interface EmulatedData {
+  readonly id: number
+  /** `null` until processing computes it (task.py: from the first image's area). */
+  chunkSize: number | null
+  size: number
+  imageQuality: number
+  startFrame: number
+  stopFrame: number
+  frameFilter: string
+  compressedChunkType: 'video' | 'imageset' | 'list'
+  originalChunkType: 'video' | 'imageset' | 'list'
+  storageMethod: 'cache' | 'file_system'
+  storage: 'cloud_storage' | 'local' | 'share'
+  cloudStorageId: number | null
+  sortingMethod: 'lexicographical' | 'natural' | 'predefined' | 'random'
+  deletedFrames: number[]
+  /** ValidationLayout.mode, when the task was created with validation. */
+  validationMode: 'gt' | 'gt_pool' | null
+  /** The frames, in task order; empty for fixture tasks (the fixtures hold no media). */
+  frames: EmulatedFrame[]
+}
+
+/**
+ * Stores a Task. `mode` is '' until data are attached ('annotation' for images, 'interpolation' for video).
+ *
+ * @example
+ * const withoutData = (s: EmulatorState) => s.engine.tasks.filter((t) => t.dataId === null)
+ */
+export interface EmulatedTask {
+  readonly id: number
+  name: string
+  projectId: number | null
+  mode: '' | 'annotation' | 'interpolation'
+  ownerId: number | null
+  assigneeId: number | null
+  assigneeUpdatedDate: number | null
+  bugTracker: string
+  readonly createdDate: number
+  updatedDate: number
+  /** `null` until data are attached and no overlap was asked for (TaskRead `overlap` allows null). */
+  overlap: number | null
+  segmentSize: number
+  status: StatusChoice
+  dataId: number | null
+  dimension: '2d' | '3d'
+  subset: string
+  organizationId: number | null
+  sourceStorage: EmulatedStorage | null
+  targetStorage: EmulatedStorage | null
+  consensusReplicas: number
+  guideId: number | null
+}
+
+/**
+ * Stores a Segment: a range of a task's frames (or a set of them) that one job covers.
+ *
+ * @example
+ * const length = (g: EmulatedSegment) => (g.type === 'range' ? g.stopFrame - g.startFrame + 1 : g.frames.length)
+ */
+export interface EmulatedSegment {
+  readonly id: number
+  readonly taskId: number
+  readonly startFrame: number
+  readonly stopFrame: number
+  readonly type: 'range' | 'specific_frames'
+  /** The frames of a `specific_frames` segment (a ground-truth job); empty for a range. */
+  readonly frames: ReadonlyArray<number>
+  /** Frames in this segment, when a fixture says so and it cannot be derived (no media). */
+  readonly frameCount?: number
+}
+
+/**
+ * Stores a Job: annotation work on one segment.
+ *
+ * @example
+ * const ofTask = (s: EmulatorState, taskId: number) => s.engine.jobs.filter((j) => j.taskId === taskId)
+ */
+export interface EmulatedJob {
+  readonly id: number
+  readonly segmentId: number
+  /** The segment's task, kept here so lookups need no join. */
+  readonly taskId: number
+  assigneeId: number | null
+  assigneeUpdatedDate: number | null
+  status: StatusChoice
+  stage: 'annotation' | 'validation' | 'acceptance'
+  state: 'new' | 'in progress' | 'completed' | 'rejected'
+  readonly type: 'annotation' | 'ground_truth' | 'consensus_replica'
+  readonly parentJobId: number | null
+  readonly createdDate: number
+  updatedDate: number
+}
+
+/** An attribute value of an annotation (AttributeValSerializer). */
+export interface AttributeVal {
+  readonly spec_id: number
+  readonly value: string
+}
+
+/** A tag (LabeledImageSerializer), as stored and served. */
+export interface Tag {
+  readonly id: number
+  readonly frame: number
+  readonly label_id: number
+  readonly group: number | null
+  readonly source: string
+  readonly attributes: ReadonlyArray<AttributeVal>
+}
+
+/** A shape (LabeledShapeSerializer); `elements` holds a skeleton's points. */
+export interface Shape {
+  readonly id: number
+  readonly type: string
+  readonly occluded: boolean
+  readonly outside: boolean
+  readonly z_order: number
+  readonly rotation: number
+  readonly points: ReadonlyArray<number>
+  readonly frame: number
+  readonly label_id: number
+  readonly group: number | null
+  readonly source: string
+  readonly attributes: ReadonlyArray<AttributeVal>
+  readonly elements?: ReadonlyArray<Shape>
+}
+
+/** A tracked shape (TrackedShapeSerializer): one keyframe of a track. */
+export interface TrackedShape {
+  readonly id: number
+  readonly type: string
+  readonly occluded: boolean
+  readonly outside: boolean
+  readonly z_order: number
+  readonly rotation: number
+  readonly points: ReadonlyArray<number>
+  readonly frame: number
+  readonly attributes: ReadonlyArray<AttributeVal>
+}
+
+/** A track (LabeledTrackSerializer); `elements` holds a skeleton's tracks. */
+export interface Track {
+  readonly id: number
+  readonly frame: number
+  readonly label_id: number
+  readonly group: number | null
+  readonly source: string
+  readonly shapes: ReadonlyArray<TrackedShape>
+  readonly attributes: ReadonlyArray<AttributeVal>
+  readonly elements?: ReadonlyArray<Track>
+}
+
+/**
+ * Stores one job's annotations as CVAT serves them (LabeledDataSerializer), ids assigned.
+ *
+ * @example
+ * const shapes = (s: EmulatorState, jobId: number) => s.engine.annotations.get(jobId)?.shapes ?? []
+ */
+export interface JobAnnotations {
+  tags: Tag[]
+  shapes: Shape[]
+  tracks: Track[]
+}
+
+/**
+ * Stores an Issue on a job (models.py Issue) with its position and state.
+ *
+ * @example
+ * const open = (s: EmulatorState) => s.engine.issues.filter((i) => !i.resolved)
+ */
+export interface EmulatedIssue {
+  readonly id: number
+  readonly jobId: number
+  frame: number
+  position: number[]
+  ownerId: number | null
+  assigneeId: number | null
+  resolved: boolean
+  readonly createdDate: number
+  updatedDate: number
+}
+
+/**
+ * Stores a Comment on an issue (models.py Comment).
+ *
+ * @example
+ * const on = (s: EmulatorState, issueId: number) => s.engine.comments.filter((c) => c.issueId === issueId)
+ */
+export interface EmulatedComment {
+  readonly id: number
+  readonly issueId: number
+  ownerId: number | null
+  message: string
+  readonly createdDate: number
+  updatedDate: number
+}
+
+/**
+ * Holds the engine's tables and the last id given out per table.
+ *
+ * @example
+ * const projects = createCvatEmulator().state.engine.projects
+ */
+export interface EngineState {
+  readonly projects: EmulatedProject[]
+  readonly tasks: EmulatedTask[]
+  readonly data: EmulatedData[]
+  readonly segments: EmulatedSegment[]
+  readonly jobs: EmulatedJob[]
+  readonly labels: EmulatedLabel[]
+  /** Job id → its annotations; a job with none has no entry. */
+  readonly annotations: Map<number, JobAnnotations>
+  readonly issues: EmulatedIssue[]
+  readonly comments: EmulatedComment[]
+  readonly ids: {
+    project: number
+    task: number
+    data: number
+    segment: number
+    job: number
+    label: number
+    attribute: number
+    storage: number
+    /** Annotation rows: tags (LabeledImage), shapes (LabeledShape), tracks and tracked shapes. */
+    tag: number
+    shape: number
+    track: number
+    trackedShape: number
+    issue: number
+    comment: number
+  }
+}
+
+/** Creates empty engine tables. */
+export const emptyEngine = (): EngineState => ({
+  projects: [],
+  tasks: [],
+  data: [],
+  segments: [],
+  jobs: [],
+  labels: [],
+  annotations: new Map(),
+  issues: [],
+  comments: [],
+  ids: { project: 0, task: 0, data: 0, segment: 0, job: 0, label: 0, attribute: 0, storage: 0, tag: 0, shape: 0, track: 0, trackedShape: 0, issue: 0, comment: 0 },
+})
+
+/** Gives out the next id of a table, or records a given one (seeded rows keep their ids). */
+export const nextId = (e: EngineState, table: keyof EngineState['ids'], given?: number): number => {
+  const id = given ?? e.ids[table] + 1
+  e.ids[table] = Math.max(e.ids[table], id)
+  return id
+}
+
+/** Finds a task's Data record. */
+export const dataOf = (e: EngineState, t: EmulatedTask): EmulatedData | undefined =>
+  t.dataId === null ? undefined : e.data.find((d) => d.id === t.dataId)
+
+/** Finds a job's segment. */
+export const segmentOf = (e: EngineState, j: EmulatedJob): EmulatedSegment | undefined => e.segments.find((g) => g.id === j.segmentId)
+
+/** Finds the top-level labels a task uses: its project's when it is in one (models.py Task.get_labels). */
+export const labelsOfTask = (e: EngineState, t: EmulatedTask): EmulatedLabel[] =>
+  e.labels.filter((l) => (t.projectId !== null ? l.projectId === t.projectId : l.taskId === t.id))
