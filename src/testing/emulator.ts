@@ -7,6 +7,7 @@ import type { EmulatorConfig, ServerVersion } from './env'
 import { type Or, type Reply, detail, isReply, methodNotAllowed, toResponse } from './http'
 import { type EmulatorState, credentialsOf, emptyState } from './model'
 import { allowed, dispatch, findRoute } from './routes'
+import { seedDemo } from './engine/demo'
 import { readOptions } from './options'
 import { DEFAULT_INVITATIONS, DEFAULT_ORGANIZATIONS, DEFAULT_USERS } from './seed'
 import { type CvatAssets, type InvitationSeed, type OrganizationSeed, type UserSeed, seedState } from './seeding'
@@ -31,6 +32,8 @@ export interface CvatEmulatorOptions {
   readonly invitations?: ReadonlyArray<InvitationSeed>
   /** CVAT's fixtures: the `results` arrays of its assets files, ids and groups kept. */
   readonly assets?: CvatAssets
+  /** 'demo' adds a project in `acme` with labels, a task of ten frames cut into jobs, and annotations. */
+  readonly seed?: 'demo'
   /** The password of every fixture user (default CVAT's test password `!Q@W#E$R`). */
   readonly password?: string
   /** Days before an e-mailed invitation expires (ORG_INVITATION_EXPIRY_DAYS, default 7). */
@@ -154,6 +157,8 @@ export const createCvatEmulator = (given: CvatEmulatorOptions = {}): CvatEmulato
   )
   const { state } = seeded
   const problems = [...optionProblems, ...seeded.problems]
+  if (options.seed === 'demo') safely(() => seedDemo(state, config.now(), problems), undefined)
+  else if (options.seed !== undefined) problems.push(`seed ${JSON.stringify(options.seed)} is not one of demo: no seed grown`)
   const log: LoggedRequest[] = []
 
   const answer = async (req: Request, url: URL): Promise<Reply> => {

@@ -17,6 +17,7 @@ const KINDS: ReadonlyArray<readonly [keyof CvatEmulatorOptions, Kind]> = [
   ['organizations', 'array'],
   ['invitations', 'array'],
   ['assets', 'object'],
+  ['seed', 'string'],
   ['password', 'string'],
   ['expiryDays', 'number'],
   ['confirmInvitations', 'boolean'],

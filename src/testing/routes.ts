@@ -5,6 +5,7 @@
  */
 import { authenticate, notAuthenticated } from './authn'
 import { resolveContext } from './context'
+import { engineRoutes } from './engine/routes'
 import type { AuthedEnv, EmulatorConfig, Env } from './env'
 import { type Reply, detail, isReply, json, methodNotAllowed, noRoute } from './http'
 import type { EmulatorState } from './model'
@@ -59,6 +60,7 @@ const ROUTES = (version: EmulatorConfig['serverVersion']): ReadonlyArray<Route> 
   route('/api/invitations/{p}/accept', { POST: Act.accept }),
   route('/api/invitations/{p}/decline', { POST: Act.decline }),
   route('/api/invitations/{p}/resend', { POST: Act.resend }),
+  ...engineRoutes(version).map((r) => route(r.path, r.methods)),
 ]
 
 const decode = (raw: string): string | undefined => {
