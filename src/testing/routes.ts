@@ -5,6 +5,7 @@
  */
 import { authenticate, notAuthenticated } from './authn'
 import { resolveContext } from './context'
+import { dataRoutes } from './engine/data/routes'
 import { engineRoutes } from './engine/routes'
 import type { AuthedEnv, EmulatorConfig, Env } from './env'
 import { type Reply, detail, isReply, json, methodNotAllowed, noRoute } from './http'
@@ -18,7 +19,7 @@ import * as Mem from './views/memberships'
 import * as Org from './views/organizations'
 import * as Usr from './views/users'
 
-type Handler = (env: AuthedEnv, param: string) => Reply
+type Handler = (env: AuthedEnv, param: string) => Reply | Promise<Reply>
 type AnonHandler = (env: Env, param: string) => Reply
 
 interface Route {
@@ -27,6 +28,8 @@ interface Route {
   /** Handlers that anonymous callers reach (AllowAny). */
   readonly anonymous?: Readonly<Record<string, AnonHandler>>
   readonly only?: EmulatorConfig['serverVersion']
+  /** Whether the view reads the body itself (uploads), so the emulator must not parse it first. */
+  readonly raw?: (req: Request, url: URL) => boolean
 }
 
 const P = '([^/.]+)'
@@ -60,6 +63,8 @@ const ROUTES = (version: EmulatorConfig['serverVersion']): ReadonlyArray<Route> 
   route('/api/invitations/{p}/accept', { POST: Act.accept }),
   route('/api/invitations/{p}/decline', { POST: Act.decline }),
   route('/api/invitations/{p}/resend', { POST: Act.resend }),
+  // The data side first: its detail=False actions (tasks/backup) precede the router's {pk} routes, as in DRF.
+  ...dataRoutes(version).map((r) => route(r.path, r.methods, r.raw ? { raw: r.raw } : {})),
   ...engineRoutes(version).map((r) => route(r.path, r.methods)),
 ]
 
@@ -101,7 +106,7 @@ export const versionProblem = (accept: string | null): Reply | undefined => {
 }
 
 /** Runs one request through DRF's checks and the view. */
-export const dispatch = (s: EmulatorState, config: EmulatorConfig, req: Request, url: URL, body: Env['body'], now: number): Reply => {
+export const dispatch = (s: EmulatorState, config: EmulatorConfig, req: Request, url: URL, body: Env['body'], now: number): Reply | Promise<Reply> => {
   const found = findRoute(config, url.pathname)
   if (!found) return noRoute()
   const refused = versionProblem(req.headers.get('accept'))

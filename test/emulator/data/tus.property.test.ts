@@ -16,7 +16,7 @@ const meta = (name: string) => `filename ${btoa(name)}`
 const create = (s: TusSpec, length: number | string, headers: Record<string, string> = {}) =>
   tusCreate(s, new Request(base, { method: 'POST', headers: { 'upload-length': String(length), 'upload-metadata': meta('a.png'), origin: 'http://cvat.test', ...headers } }), new URL(base), (id) => `/api/tasks/1/data/${id}`)
 const patch = (s: TusSpec, id: string, offset: number, body: Uint8Array, headers: Record<string, string> = {}) =>
-  tusChunk(s, new Request(`${base}${id}`, { method: 'PATCH', headers: { 'upload-offset': String(offset), 'content-type': 'application/offset+octet-stream', ...headers }, body }), id)
+  tusChunk(s, new Request(`${base}${id}`, { method: "PATCH", headers: { "upload-offset": String(offset), "content-type": "application/offset+octet-stream", ...headers }, body: body as Uint8Array<ArrayBuffer> }), id)
 const head = (s: TusSpec, id: string) => tusChunk(s, new Request(`${base}${id}`, { method: 'HEAD' }), id)
 const idOf = (location: string) => location.slice(location.lastIndexOf('/') + 1)
 
