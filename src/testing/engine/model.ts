@@ -305,6 +305,19 @@ export interface EmulatedComment {
 }
 
 /**
+ * Stores what the permission checks need of a cloud storage (models.py CloudStorage: owner and
+ * organisation, both SET_NULL); the emulator serves no cloud storage endpoints.
+ *
+ * @example
+ * const mine = (s: EmulatorState, userId: number) => s.engine.cloudStorages.filter((c) => c.ownerId === userId)
+ */
+export interface EmulatedCloudStorage {
+  readonly id: number
+  ownerId: number | null
+  organizationId: number | null
+}
+
+/**
  * Holds the engine's tables and the last id given out per table.
  *
  * @example
@@ -321,6 +334,7 @@ export interface EngineState {
   readonly annotations: Map<number, JobAnnotations>
   readonly issues: EmulatedIssue[]
   readonly comments: EmulatedComment[]
+  readonly cloudStorages: EmulatedCloudStorage[]
   readonly ids: {
     project: number
     task: number
@@ -351,6 +365,7 @@ export const emptyEngine = (): EngineState => ({
   annotations: new Map(),
   issues: [],
   comments: [],
+  cloudStorages: [],
   ids: { project: 0, task: 0, data: 0, segment: 0, job: 0, label: 0, attribute: 0, storage: 0, tag: 0, shape: 0, track: 0, trackedShape: 0, issue: 0, comment: 0 },
 })
 
