@@ -4,7 +4,7 @@
  * uniqueness constraints (models.py Label.Meta: names unique per project/task among top-level
  * labels, and per parent among sublabels).
  */
-import { type Or, type Reply, detail, invalid, isReply } from '../http'
+import { type Or, type Reply, detail, invalid, isReply, json } from '../http'
 import { type Read, bool, choice, collector, dict, failWith, int, list, ok, str } from './fields'
 import type { EmulatedAttribute, EmulatedLabel, EngineState, LabelType } from './model'
 import { nextId } from './model'
@@ -58,7 +58,8 @@ export const labelSpec =
     if (!d.ok) return d
     const c = collector(d.value)
     const id = c.field('id', (v) => int(v))
-    const name = c.field('name', (v) => str(v, { maxLength: 64 }), { required: !opts.local })
+    // Nested in a project or task the serializer is partial (serializers.py: partial=True): name is needed only to create.
+    const name = c.field('name', (v) => str(v, { maxLength: 64 }))
     const color = c.field('color', (v) => str(v, { allowBlank: true, maxLength: 8 }))
     const attributes = c.field('attributes', (v) => list(v, attribute, { nested: true })) ?? []
     const type = c.field('type', (v) => choice(v, LABEL_TYPES))
@@ -119,7 +120,9 @@ const newAttribute = (e: EngineState, a: AttributeSpec): EmulatedAttribute => ({
 })
 
 const addLabel = (e: EngineState, p: LabelParent, spec: LabelSpec, parentId: number | null, color: string): Or<EmulatedLabel> => {
-  const name = spec.name ?? ''
+  // CVAT fails on a new label without a name (KeyError in get_label_color, a 500); the emulator answers 400.
+  if (spec.name === undefined) return json(400, { name: ['This field is required.'] })
+  const name = spec.name
   if (clash(e, p, name, parentId)) return invalid(UNIQUE)
   const label: EmulatedLabel = { id: nextId(e, 'label'), name, color, type: spec.type ?? 'any', projectId: p.projectId ?? null, taskId: p.taskId ?? null, parentId, attributes: [], svg: null }
   e.labels.push(label)
