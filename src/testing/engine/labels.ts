@@ -178,6 +178,7 @@ export const updateLabels = (e: EngineState, p: LabelParent, specs: ReadonlyArra
     const dup = checkAttributeNames(spec.attributes)
     if (dup) return dup
     let label: EmulatedLabel
+    let renamed = false
     if (spec.id !== undefined) {
       const found = e.labels.find((l) => l.id === spec.id && inParent(p)(l))
       if (!found) return detail(404, `Not found label with id #${spec.id} to change`)
@@ -186,6 +187,7 @@ export const updateLabels = (e: EngineState, p: LabelParent, specs: ReadonlyArra
       if (label.type !== 'skeleton' && type !== 'skeleton') label.type = type
       const name = spec.name || label.name
       if (clash(e, p, name, label.parentId, label)) return invalid(UNIQUE)
+      renamed = name !== label.name
       label.name = name
     } else {
       const made = addLabel(e, p, spec, parentId, '')
@@ -199,8 +201,10 @@ export const updateLabels = (e: EngineState, p: LabelParent, specs: ReadonlyArra
       deleteLabels(e, (l) => l === label, onDelete)
       continue
     }
-    // update_label: with no colour given the label gets a generated one, even an existing label.
-    label.color = spec.color || labelColor(label.name, e.labels.filter((l) => inParent(p)(l) && l !== label).map((l) => l.color))
+    // update_label: with no colour given CVAT regenerates one from the name, which for an unchanged
+    // name gives back the colour it generated before; the emulator keeps the colour then.
+    if (spec.color) label.color = spec.color
+    else if (label.color === '' || renamed) label.color = labelColor(label.name, e.labels.filter((l) => inParent(p)(l) && l !== label).map((l) => l.color))
     const attrs = updateAttributes(e, label, spec.attributes)
     if (attrs) return attrs
   }
