@@ -4,6 +4,7 @@
  * sublabels, annotations per job, issues and comments. Times are epoch milliseconds; names are
  * camelCase, the wire names live in the renderers.
  */
+import type { JobAnnotations } from './annotationModel'
 
 /**
  * Stores a Storage row (models.py Storage): where a project's or task's imports and exports live.
@@ -201,75 +202,7 @@ export interface EmulatedJob {
   updatedDate: number
 }
 
-/** An attribute value of an annotation (AttributeValSerializer). */
-export interface AttributeVal {
-  readonly spec_id: number
-  readonly value: string
-}
-
-/** A tag (LabeledImageSerializer), as stored and served. */
-export interface Tag {
-  readonly id: number
-  readonly frame: number
-  readonly label_id: number
-  readonly group: number | null
-  readonly source: string
-  readonly attributes: ReadonlyArray<AttributeVal>
-}
-
-/** A shape (LabeledShapeSerializer); `elements` holds a skeleton's points. */
-export interface Shape {
-  readonly id: number
-  readonly type: string
-  readonly occluded: boolean
-  readonly outside: boolean
-  readonly z_order: number
-  readonly rotation: number
-  readonly points: ReadonlyArray<number>
-  readonly frame: number
-  readonly label_id: number
-  readonly group: number | null
-  readonly source: string
-  readonly attributes: ReadonlyArray<AttributeVal>
-  readonly elements?: ReadonlyArray<Shape>
-}
-
-/** A tracked shape (TrackedShapeSerializer): one keyframe of a track. */
-export interface TrackedShape {
-  readonly id: number
-  readonly type: string
-  readonly occluded: boolean
-  readonly outside: boolean
-  readonly z_order: number
-  readonly rotation: number
-  readonly points: ReadonlyArray<number>
-  readonly frame: number
-  readonly attributes: ReadonlyArray<AttributeVal>
-}
-
-/** A track (LabeledTrackSerializer); `elements` holds a skeleton's tracks. */
-export interface Track {
-  readonly id: number
-  readonly frame: number
-  readonly label_id: number
-  readonly group: number | null
-  readonly source: string
-  readonly shapes: ReadonlyArray<TrackedShape>
-  readonly attributes: ReadonlyArray<AttributeVal>
-  readonly elements?: ReadonlyArray<Track>
-}
-
-/**
- * Stores one job's annotations as CVAT serves them (LabeledDataSerializer), ids assigned.
- *
- * @example
- * const shapes = (s: EmulatorState, jobId: number) => s.engine.annotations.get(jobId)?.shapes ?? []
- */
-export interface JobAnnotations {
-  tags: Tag[]
-  shapes: Shape[]
-  tracks: Track[]
-}
+export type { AttributeVal, JobAnnotations, Shape, Tag, Track, TrackedShape } from './annotationModel'
 
 /**
  * Stores an Issue on a job (models.py Issue) with its position and state.

@@ -12,7 +12,7 @@ import { userById } from '../../model'
 import { bodyDict, pathId } from '../../views/common'
 import { collector, int, list as listOf, str } from '../fields'
 import { type LabelSpec, createLabels, deleteLabels, labelSpec, updateLabels } from '../labels'
-import type { EmulatedLabel, EmulatedTask, EngineState } from '../model'
+import type { EmulatedLabel, EmulatedTask } from '../model'
 import { dataOf, nextId } from '../model'
 import { type TaskScope, authAt, authIn, listFilter, projectAllows, taskAllows } from '../perms'
 import { renderTask } from '../render'
@@ -170,8 +170,6 @@ const SCOPES: Readonly<Record<string, TaskScope>> = {
   source_storage: 'update:associated_storage',
   target_storage: 'update:associated_storage',
 }
-
-const topLabels = (e: EngineState, t: EmulatedTask): EmulatedLabel[] => e.labels.filter((l) => (t.projectId !== null ? l.projectId === t.projectId : l.taskId === t.id) && l.parentId === null)
 
 /**
  * TaskWriteSerializer.validate and update for `project_id`: every label (renamed by the request
