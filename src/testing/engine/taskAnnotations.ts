@@ -100,6 +100,7 @@ const interpolated = (t: InTrack, end: number): Keyed[] => {
   const linear = (a: InTrackedShape, b: InTrackedShape) =>
     a.type === b.type && (['rectangle', 'ellipse', 'cuboid', 'skeleton'].includes(a.type) || (a.type === 'points' && a.points?.length === 2)) && a.points?.length === b.points?.length
   let prev: Keyed | undefined
+  let cut = false
   for (const shape of [...t.shapes].sort((x, y) => x.frame - y.frame)) {
     if (prev && !prev.outside)
       for (let f = prev.frame + 1; f < shape.frame && f < end; f++) {
@@ -107,11 +108,12 @@ const interpolated = (t: InTrack, end: number): Keyed[] => {
         const from = prev
         out.push({ ...from, id: null, frame: f, keyframe: false, ...(linear(from, shape) ? { points: (from.points ?? []).map((x, i) => x + ((shape.points ?? [])[i]! - x) * k), rotation: from.rotation + (shape.rotation - from.rotation) * k } : {}) })
       }
-    if (shape.frame >= end) break
+    if ((cut = shape.frame >= end)) break
     prev = { ...shape, keyframe: true }
     out.push(prev)
   }
-  if (prev && !prev.outside) for (let f = prev.frame + 1; f < end; f++) out.push({ ...prev, id: null, frame: f, keyframe: false })
+  // The last keyframe before `end` carries on to it, unless a later keyframe was interpolated towards.
+  if (prev && !prev.outside && !cut) for (let f = prev.frame + 1; f < end; f++) out.push({ ...prev, id: null, frame: f, keyframe: false })
   return out.filter((x) => x.frame >= t.frame && (x.keyframe || !x.outside))
 }
 
