@@ -1,17 +1,13 @@
 /**
- * Annotations stored per job and served per job or per task, as cvat/apps/dataset_manager/task.py
- * (JobAnnotation, TaskAnnotation) and annotation.py (AnnotationIR.slice, AnnotationManager.merge)
- * do it: label and attribute ids checked against the task's labels, ids given out (or kept when
- * sent), track frames corrected, `version` always 0 (task.py: "FIXME: should be removed").
- * A task's annotations are its annotation jobs' (plus the ground-truth job's in `gt_pool`
- * validation), sliced to each job's frames on write and merged on read. Two simplifications:
- * a track cut at a job boundary starts from its last keyframe (CVAT interpolates the box), and
- * objects in an overlap are united when equal (CVAT matches them by IoU).
+ * Annotations stored per job, as cvat/apps/dataset_manager/task.py JobAnnotation keeps them:
+ * label and attribute ids checked against the task's labels, ids given out (or kept when sent,
+ * a taken one being PostgreSQL's duplicate-key 400), track frames corrected, default attribute
+ * values filled in on read, `version` always 0 (task.py: "FIXME: should be removed").
  */
 import { type Or, invalid, isReply, json } from '../http'
 import type { InData, InShape, InTrack, InTrackedShape } from './labeledData'
 import type { AttributeVal, EmulatedJob, EmulatedLabel, EmulatedTask, EngineState, JobAnnotations, Shape, Tag, Track, TrackedShape } from './model'
-import { dataOf, labelsOfTask, nextId, segmentOf } from './model'
+import { dataOf, labelsOfTask, nextId } from './model'
 
 /** An empty LabeledData body (version 0). */
 export const emptyData = (): JobAnnotations => ({ tags: [], shapes: [], tracks: [] })
@@ -23,7 +19,7 @@ const stored = (e: EngineState, jobId: number): JobAnnotations => {
 }
 
 /** Every label a job's annotations may use: its task's (or project's) labels and their sublabels. */
-const labelsFor = (e: EngineState, t: EmulatedTask): Map<number, EmulatedLabel> => {
+export const labelsFor = (e: EngineState, t: EmulatedTask): Map<number, EmulatedLabel> => {
   const top = labelsOfTask(e, t)
   const ids = new Set(top.map((l) => l.id))
   return new Map(e.labels.filter((l) => ids.has(l.id) || (l.parentId !== null && ids.has(l.parentId))).map((l) => [l.id, l]))
@@ -42,7 +38,7 @@ const check = (labels: Map<number, EmulatedLabel>, labelId: number, attrs: Reado
   return undefined
 }
 
-const validate = (labels: Map<number, EmulatedLabel>, d: InData): Or<undefined> => {
+export const validate = (labels: Map<number, EmulatedLabel>, d: InData): Or<undefined> => {
   for (const t of d.tags) {
     const r = check(labels, t.label_id, t.attributes, 'all')
     if (r) return r
@@ -156,6 +152,8 @@ export type PatchAction = 'create' | 'update' | 'delete'
 /** Writes one job's annotations: PUT (replace), or PATCH create/update/delete; answers what CVAT answers. */
 export const writeJob = (e: EngineState, task: EmulatedTask, job: EmulatedJob, d: InData, action: PatchAction | 'put', now: number): Or<JobAnnotations> => {
   if (action !== 'delete') {
+    // JobAnnotation._validate_input_annotations: honeypot tasks take no tracks.
+    if (d.tracks.length > 0 && dataOf(e, task)?.validationMode === 'gt_pool') return invalid('Tracks are not supported when task validation mode is gt_pool')
     const bad = validate(labelsFor(e, task), d)
     if (bad) return bad
   }
@@ -206,116 +204,4 @@ export const readJob = (e: EngineState, task: EmulatedTask, job: EmulatedJob): J
     shapes: byFrame(a.shapes).map(shape),
     tracks: [...a.tracks].sort((p, q) => p.id - q.id).map(track),
   }
-}
-
-/** The jobs holding a task's annotations (TaskAnnotation.__init__): annotation jobs, plus the ground-truth job in gt_pool mode. */
-export const taskJobs = (e: EngineState, task: EmulatedTask): EmulatedJob[] => {
-  const pool = dataOf(e, task)?.validationMode === 'gt_pool'
-  return e.jobs.filter((j) => j.taskId === task.id && (j.type === 'annotation' || (pool && j.type === 'ground_truth'))).sort((a, b) => a.id - b.id)
-}
-
-const sameGeometry = (a: { readonly label_id?: number; readonly frame: number }, b: { readonly label_id?: number; readonly frame: number }): boolean => {
-  const strip = (x: object) => JSON.stringify({ ...x, id: 0, attributes: [], elements: [], shapes: [] })
-  return strip(a) === strip(b)
-}
-
-// TrackManager._modify_unmatched_object: a track still visible at the next job's start ends there (outside), its elements too.
-const closeTrack = (t: Track, end: number): Track => {
-  const last = t.shapes[t.shapes.length - 1]
-  if (!last || last.outside) return t
-  return { ...t, shapes: [...t.shapes, { ...last, frame: end, outside: true }], ...(t.elements ? { elements: t.elements.map((x) => closeTrack(x, end)) } : {}) }
-}
-
-// TrackManager._unite_objects: the earlier track takes the other's keyframes by frame.
-const unite = (a: Track, b: Track): Track => {
-  const first = a.frame <= b.frame ? a : b
-  const shapes = new Map(a.shapes.map((s) => [s.frame, s]))
-  for (const s of b.shapes) if (!shapes.has(s.frame)) shapes.set(s.frame, s)
-  return { ...first, frame: Math.min(a.frame, b.frame), shapes: [...shapes.values()].sort((x, y) => x.frame - y.frame) }
-}
-
-const mergeTracks = (into: JobAnnotations, incoming: ReadonlyArray<Track>, start: number, overlap: number): void => {
-  const end = start + overlap
-  // TrackManager._get_objects_by_frame: old tracks still visible (or ending) at the job's start.
-  const olds = into.tracks.flatMap((t, i) => {
-    const last = t.shapes[t.shapes.length - 1]
-    return last && (last.frame >= start || !last.outside) ? [i] : []
-  })
-  const inter = incoming.filter((t) => t.frame < end)
-  into.tracks.push(...incoming.filter((t) => t.frame >= end))
-  const matched = new Set<number>()
-  for (const t of olds.length > 0 ? inter : []) {
-    const i = olds.find((k) => !matched.has(k) && into.tracks[k]!.label_id === t.label_id && into.tracks[k]!.shapes.some((s) => t.shapes.some((x) => x.frame === s.frame && sameGeometry(s, x))))
-    if (i === undefined) into.tracks.push(t)
-    else {
-      matched.add(i)
-      into.tracks[i] = unite(into.tracks[i]!, t)
-    }
-  }
-  if (olds.length === 0) into.tracks.push(...inter)
-  for (const i of olds) if (!matched.has(i)) into.tracks[i] = closeTrack(into.tracks[i]!, end)
-}
-
-/** AnnotationManager.merge, simplified: tags and shapes before `start + overlap` are dropped when an equal one is there; tracks are united or closed. */
-const merge = (into: JobAnnotations, d: JobAnnotations, start: number, overlap: number): void => {
-  const keep = <A extends { readonly frame: number }>(olds: ReadonlyArray<A>, x: A) => x.frame >= start + overlap || !olds.some((o) => o.frame >= start && sameGeometry(o, x))
-  into.tags.push(...d.tags.filter((t) => keep(into.tags, t)))
-  into.shapes.push(...d.shapes.filter((s) => keep(into.shapes, s)))
-  mergeTracks(into, d.tracks, start, overlap)
-}
-
-/** Reads a task's annotations: its jobs' merged in job order, with the task's overlap. */
-export const readTask = (e: EngineState, task: EmulatedTask): JobAnnotations => {
-  const out = emptyData()
-  for (const j of taskJobs(e, task)) merge(out, readJob(e, task, j), segmentOf(e, j)?.startFrame ?? 0, task.overlap ?? 0)
-  return out
-}
-
-// AnnotationIR._is_track_inside: a track is in a range if it is visible somewhere in it.
-const trackInside = (t: InTrack, start: number, stop: number): boolean => {
-  if (t.elements && t.elements.length > 0) return t.elements.some((x) => trackInside(x, start, stop))
-  let prev: InTrackedShape | undefined
-  for (const s of t.shapes) {
-    if (s.frame === start && s.outside) {
-      prev = s
-      continue
-    }
-    if (prev && !prev.outside && Math.min(s.frame, stop) - Math.max(prev.frame, start) >= 0) return true
-    prev = s
-  }
-  return prev !== undefined && !prev.outside && prev.frame <= stop
-}
-
-// AnnotationIR._slice_track without interpolation: keyframes in range, led by the last one before it.
-const sliceTrack = (t: InTrack, start: number, stop: number): InTrack => {
-  const inRange = t.shapes.filter((s) => s.frame >= start && s.frame <= stop)
-  const lead = inRange.findIndex((s) => !s.outside)
-  let shapes = lead < 0 ? [] : inRange.slice(lead)
-  const before = [...t.shapes].filter((s) => s.frame < start).sort((a, b) => a.frame - b.frame).pop()
-  if (before && !before.outside && (shapes[0]?.frame ?? Number.POSITIVE_INFINITY) > start) shapes = [{ ...before, id: null, frame: start }, ...shapes]
-  return { ...t, frame: shapes[0]?.frame ?? t.frame, shapes, ...(t.elements ? { elements: t.elements.map((x) => sliceTrack(x, start, stop)) } : {}) }
-}
-
-/** AnnotationIR.slice: the part of a body inside a job's frames. */
-export const sliceData = (d: InData, start: number, stop: number): InData => ({
-  tags: d.tags.filter((t) => t.frame >= start && t.frame <= stop),
-  shapes: d.shapes.filter((s) => s.frame >= start && s.frame <= stop),
-  tracks: d.tracks.filter((t) => trackInside(t, start, stop)).map((t) => sliceTrack(t, start, stop)).filter((t) => t.shapes.length > 0),
-})
-
-/** Writes a task's annotations job by job (TaskAnnotation._patch_data); answers the merged result. */
-export const writeTask = (e: EngineState, task: EmulatedTask, d: InData, action: PatchAction | 'put', now: number): Or<JobAnnotations> => {
-  if (action !== 'delete') {
-    const bad = validate(labelsFor(e, task), d)
-    if (bad) return bad
-  }
-  const out = emptyData()
-  for (const j of taskJobs(e, task)) {
-    const g = segmentOf(e, j)
-    const start = g?.startFrame ?? 0
-    const part = writeJob(e, task, j, sliceData(d, start, g?.stopFrame ?? 0), action, now)
-    if (isReply(part)) return part
-    merge(out, part, start, task.overlap ?? 0)
-  }
-  return out
 }

@@ -4,7 +4,7 @@
  * uniqueness constraints (models.py Label.Meta: names unique per project/task among top-level
  * labels, and per parent among sublabels).
  */
-import { type Or, type Reply, detail, invalid, isReply } from '../http'
+import { type Or, type Reply, detail, invalid, isReply, json } from '../http'
 import { type Read, bool, choice, collector, dict, failWith, int, list, ok, str } from './fields'
 import type { EmulatedAttribute, EmulatedLabel, EngineState, LabelType } from './model'
 import { nextId } from './model'
@@ -58,7 +58,8 @@ export const labelSpec =
     if (!d.ok) return d
     const c = collector(d.value)
     const id = c.field('id', (v) => int(v))
-    const name = c.field('name', (v) => str(v, { maxLength: 64 }), { required: !opts.local })
+    // Nested in a project or task the serializer is partial (serializers.py: partial=True): name is needed only to create.
+    const name = c.field('name', (v) => str(v, { maxLength: 64 }))
     const color = c.field('color', (v) => str(v, { allowBlank: true, maxLength: 8 }))
     const attributes = c.field('attributes', (v) => list(v, attribute, { nested: true })) ?? []
     const type = c.field('type', (v) => choice(v, LABEL_TYPES))
@@ -119,7 +120,9 @@ const newAttribute = (e: EngineState, a: AttributeSpec): EmulatedAttribute => ({
 })
 
 const addLabel = (e: EngineState, p: LabelParent, spec: LabelSpec, parentId: number | null, color: string): Or<EmulatedLabel> => {
-  const name = spec.name ?? ''
+  // CVAT fails on a new label without a name (KeyError in get_label_color, a 500); the emulator answers 400.
+  if (spec.name === undefined) return json(400, { name: ['This field is required.'] })
+  const name = spec.name
   if (clash(e, p, name, parentId)) return invalid(UNIQUE)
   const label: EmulatedLabel = { id: nextId(e, 'label'), name, color, type: spec.type ?? 'any', projectId: p.projectId ?? null, taskId: p.taskId ?? null, parentId, attributes: [], svg: null }
   e.labels.push(label)
@@ -175,6 +178,7 @@ export const updateLabels = (e: EngineState, p: LabelParent, specs: ReadonlyArra
     const dup = checkAttributeNames(spec.attributes)
     if (dup) return dup
     let label: EmulatedLabel
+    let renamed = false
     if (spec.id !== undefined) {
       const found = e.labels.find((l) => l.id === spec.id && inParent(p)(l))
       if (!found) return detail(404, `Not found label with id #${spec.id} to change`)
@@ -183,6 +187,7 @@ export const updateLabels = (e: EngineState, p: LabelParent, specs: ReadonlyArra
       if (label.type !== 'skeleton' && type !== 'skeleton') label.type = type
       const name = spec.name || label.name
       if (clash(e, p, name, label.parentId, label)) return invalid(UNIQUE)
+      renamed = name !== label.name
       label.name = name
     } else {
       const made = addLabel(e, p, spec, parentId, '')
@@ -196,8 +201,10 @@ export const updateLabels = (e: EngineState, p: LabelParent, specs: ReadonlyArra
       deleteLabels(e, (l) => l === label, onDelete)
       continue
     }
-    // update_label: with no colour given the label gets a generated one, even an existing label.
-    label.color = spec.color || labelColor(label.name, e.labels.filter((l) => inParent(p)(l) && l !== label).map((l) => l.color))
+    // update_label: with no colour given CVAT regenerates one from the name, which for an unchanged
+    // name gives back the colour it generated before; the emulator keeps the colour then.
+    if (spec.color) label.color = spec.color
+    else if (label.color === '' || renamed) label.color = labelColor(label.name, e.labels.filter((l) => inParent(p)(l) && l !== label).map((l) => l.color))
     const attrs = updateAttributes(e, label, spec.attributes)
     if (attrs) return attrs
   }

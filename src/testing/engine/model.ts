@@ -4,6 +4,7 @@
  * sublabels, annotations per job, issues and comments. Times are epoch milliseconds; names are
  * camelCase, the wire names live in the renderers.
  */
+import type { JobAnnotations } from './annotationModel'
 
 /**
  * Stores a Storage row (models.py Storage): where a project's or task's imports and exports live.
@@ -201,75 +202,7 @@ export interface EmulatedJob {
   updatedDate: number
 }
 
-/** An attribute value of an annotation (AttributeValSerializer). */
-export interface AttributeVal {
-  readonly spec_id: number
-  readonly value: string
-}
-
-/** A tag (LabeledImageSerializer), as stored and served. */
-export interface Tag {
-  readonly id: number
-  readonly frame: number
-  readonly label_id: number
-  readonly group: number | null
-  readonly source: string
-  readonly attributes: ReadonlyArray<AttributeVal>
-}
-
-/** A shape (LabeledShapeSerializer); `elements` holds a skeleton's points. */
-export interface Shape {
-  readonly id: number
-  readonly type: string
-  readonly occluded: boolean
-  readonly outside: boolean
-  readonly z_order: number
-  readonly rotation: number
-  readonly points: ReadonlyArray<number>
-  readonly frame: number
-  readonly label_id: number
-  readonly group: number | null
-  readonly source: string
-  readonly attributes: ReadonlyArray<AttributeVal>
-  readonly elements?: ReadonlyArray<Shape>
-}
-
-/** A tracked shape (TrackedShapeSerializer): one keyframe of a track. */
-export interface TrackedShape {
-  readonly id: number
-  readonly type: string
-  readonly occluded: boolean
-  readonly outside: boolean
-  readonly z_order: number
-  readonly rotation: number
-  readonly points: ReadonlyArray<number>
-  readonly frame: number
-  readonly attributes: ReadonlyArray<AttributeVal>
-}
-
-/** A track (LabeledTrackSerializer); `elements` holds a skeleton's tracks. */
-export interface Track {
-  readonly id: number
-  readonly frame: number
-  readonly label_id: number
-  readonly group: number | null
-  readonly source: string
-  readonly shapes: ReadonlyArray<TrackedShape>
-  readonly attributes: ReadonlyArray<AttributeVal>
-  readonly elements?: ReadonlyArray<Track>
-}
-
-/**
- * Stores one job's annotations as CVAT serves them (LabeledDataSerializer), ids assigned.
- *
- * @example
- * const shapes = (s: EmulatorState, jobId: number) => s.engine.annotations.get(jobId)?.shapes ?? []
- */
-export interface JobAnnotations {
-  tags: Tag[]
-  shapes: Shape[]
-  tracks: Track[]
-}
+export type { AttributeVal, JobAnnotations, Shape, Tag, Track, TrackedShape } from './annotationModel'
 
 /**
  * Stores an Issue on a job (models.py Issue) with its position and state.
@@ -305,6 +238,19 @@ export interface EmulatedComment {
 }
 
 /**
+ * Stores what the permission checks need of a cloud storage (models.py CloudStorage: owner and
+ * organisation, both SET_NULL); the emulator serves no cloud storage endpoints.
+ *
+ * @example
+ * const mine = (s: EmulatorState, userId: number) => s.engine.cloudStorages.filter((c) => c.ownerId === userId)
+ */
+export interface EmulatedCloudStorage {
+  readonly id: number
+  ownerId: number | null
+  organizationId: number | null
+}
+
+/**
  * Holds the engine's tables and the last id given out per table.
  *
  * @example
@@ -321,6 +267,7 @@ export interface EngineState {
   readonly annotations: Map<number, JobAnnotations>
   readonly issues: EmulatedIssue[]
   readonly comments: EmulatedComment[]
+  readonly cloudStorages: EmulatedCloudStorage[]
   readonly ids: {
     project: number
     task: number
@@ -351,6 +298,7 @@ export const emptyEngine = (): EngineState => ({
   annotations: new Map(),
   issues: [],
   comments: [],
+  cloudStorages: [],
   ids: { project: 0, task: 0, data: 0, segment: 0, job: 0, label: 0, attribute: 0, storage: 0, tag: 0, shape: 0, track: 0, trackedShape: 0, issue: 0, comment: 0 },
 })
 

@@ -40,6 +40,7 @@ export interface EngineAssets {
   readonly labels?: ReadonlyArray<LabelAsset>
   readonly annotations?: { readonly job?: Readonly<Record<string, unknown>> }
   readonly issues?: ReadonlyArray<{ readonly id: number; readonly job: number; readonly frame?: number; readonly position?: ReadonlyArray<number>; readonly owner?: Person; readonly assignee?: Person; readonly resolved?: boolean; readonly created_date?: string; readonly updated_date?: string }>
+  readonly cloudstorages?: ReadonlyArray<{ readonly id: number; readonly owner?: Person; readonly organization?: number | null }>
   readonly comments?: ReadonlyArray<{ readonly id: number; readonly issue: number; readonly owner?: Person; readonly message?: string; readonly created_date?: string; readonly updated_date?: string }>
 }
 
@@ -86,6 +87,7 @@ const isLabeledData = (v: unknown): v is JobAnnotations & { readonly version?: n
 /** Seeds projects, tasks (with Data), segments and jobs, labels, job annotations, issues and comments. */
 export const seedEngine = (s: EmulatorState, a: EngineAssets, now: number, problems: string[]): void => {
   const e = s.engine
+  for (const c of [...(a.cloudstorages ?? [])].sort((x, y) => x.id - y.id)) e.cloudStorages.push({ id: c.id, ownerId: userId(s, c.owner), organizationId: orgId(s, c.organization) })
   for (const p of [...(a.projects ?? [])].sort((x, y) => x.id - y.id))
     e.projects.push({
       id: nextId(e, 'project', p.id), name: p.name, ownerId: userId(s, p.owner), assigneeId: userId(s, p.assignee), assigneeUpdatedDate: maybeTime(p.assignee_updated_date), bugTracker: p.bug_tracker ?? '',

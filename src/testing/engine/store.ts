@@ -69,9 +69,10 @@ export const forgetUser = (e: EngineState, userId: number): void => {
     if (i.assigneeId === userId) i.assigneeId = null
   }
   for (const c of e.comments) if (c.ownerId === userId) c.ownerId = null
+  for (const c of e.cloudStorages) if (c.ownerId === userId) c.ownerId = null
 }
 
 /** An organisation is deleted: its projects and tasks stay, in no organisation (SET_NULL). */
 export const forgetOrganization = (e: EngineState, orgId: number): void => {
-  for (const x of [...e.projects, ...e.tasks]) if (x.organizationId === orgId) x.organizationId = null
+  for (const x of [...e.projects, ...e.tasks, ...e.cloudStorages]) if (x.organizationId === orgId) x.organizationId = null
 }

@@ -17,7 +17,7 @@ import { type ProjectScope, authAt, authIn, listFilter, projectAllows } from '..
 import { renderProject } from '../render'
 import { involves, projectResource } from '../resources'
 import { deleteProject, dropAnnotationsOfLabels } from '../store'
-import { allowedBy, makeStorage, mayNameUser, patchScopes, storageField, updateStorage, userIdField, viewOf } from './shared'
+import { allowedBy, cloudStorageChecks, makeStorage, mayNameUser, namedCloudStorages, patchScopes, storageField, updateStorage, userIdField, viewOf } from './shared'
 import { bodyDict } from '../../views/common'
 
 /** ProjectViewSet: search name/owner/assignee/status, filters + id/updated_date, ordering `-id`. */
@@ -76,6 +76,8 @@ export const create = (env: AuthedEnv): Reply => {
   const orgId = a.org?.id ?? null
   if (!allowedBy(env, projectAllows('create', a, { ownerId: env.user.id, assigneeId: null, orgId }, env.config.serverVersion))) return forbidden()
   for (const named of [b['owner_id'] ?? b['owner'], assignee]) if (named && !mayNameUser(a, named)) return forbidden()
+  const clouds = cloudStorageChecks(env.s.engine, a, namedCloudStorages(b))
+  if (clouds) return clouds
   const v = validate(env, b, false)
   if (isReply(v)) return v
   const e = env.s.engine
@@ -137,11 +139,13 @@ export const partialUpdate = (env: AuthedEnv, raw: string): Reply => {
   if (!scopes.every((s) => allows(env, s, p))) return forbidden()
   const a = authAt(env.s, env.user, p.organizationId)
   for (const named of [b['owner_id'], b['assignee_id']]) if (named && !mayNameUser(a, named)) return forbidden()
+  const clouds = cloudStorageChecks(env.s.engine, a, namedCloudStorages(b))
+  if (clouds) return clouds
   const v = validate(env, b, true)
   if (isReply(v)) return v
   const e = env.s.engine
-  const source = updateStorage(e, p.sourceStorage, v.sourceStorage)
-  const target = updateStorage(e, p.targetStorage, v.targetStorage)
+  const source = updateStorage(e, p.sourceStorage, v.sourceStorage, 'source_storage')
+  const target = updateStorage(e, p.targetStorage, v.targetStorage, 'target_storage')
   if (isReply(source)) return source
   if (isReply(target)) return target
   const bad = updateLabels(e, { projectId: p.id }, v.labels, (ids) => dropAnnotationsOfLabels(e, ids))

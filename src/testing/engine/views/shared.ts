@@ -6,11 +6,11 @@
  */
 import type { AuthedEnv } from '../../env'
 import { type Or, detail, forbidden, json } from '../../http'
-import { isAdmin, tokenAllows } from '../../perms'
+import { hasPerm, isAdmin, tokenAllows } from '../../perms'
 import { type Read, choice, collector, dict, failWith, int, ok } from '../fields'
 import type { EmulatedStorage, EngineState } from '../model'
 import { nextId } from '../model'
-import type { Auth } from '../perms'
+import { type Auth, orgHas } from '../perms'
 import type { View } from '../render'
 
 /** The renderer's view of a request. */
@@ -62,23 +62,50 @@ export const storageField = (v: unknown): Read<StorageSpec> => {
 }
 
 /**
- * serializers.py _configure_related_storages: a Storage row per given configuration. The emulator
- * has no cloud storages, so any cloud storage id is CVAT's "does not exist".
+ * The cloud storages a body or query names (permissions.py: `source_storage.cloud_storage_id`,
+ * `target_storage.cloud_storage_id`, `cloud_storage_id`), each checked with cloudstorages.rego
+ * `view` in the checked organisation: an unknown one is CVAT's 400, a foreign one 403.
  */
+export const cloudStorageChecks = (e: EngineState, a: Auth, ids: ReadonlyArray<unknown>): Or<undefined> => {
+  for (const raw of ids) {
+    if (!raw) continue
+    const cs = e.cloudStorages.find((c) => String(c.id) === String(raw))
+    if (!cs) return json(400, ['CloudStorage matching query does not exist.'])
+    const owner = cs.ownerId === a.user.id
+    const inOrg = a.org !== null && a.org.id === cs.organizationId
+    if (!(isAdmin(a.user) || (a.org === null && owner) || (inOrg && a.role !== undefined && owner) || (inOrg && hasPerm(a.user, 'user') && orgHas(a, 'supervisor')))) return forbidden()
+  }
+  return undefined
+}
+
+/** The cloud storage ids a project or task body names. */
+export const namedCloudStorages = (b: Record<string, unknown>): unknown[] =>
+  ['source_storage', 'target_storage'].map((k) => (typeof b[k] === 'object' && b[k] !== null ? (b[k] as Record<string, unknown>)['cloud_storage_id'] : undefined))
+
+const exists = (e: EngineState, id: number): boolean => e.cloudStorages.some((c) => c.id === id)
+const missing = (id: number) => json(400, [`The specified cloud storage ${id} does not exist.`])
+
+/** serializers.py _configure_related_storages: a Storage row per given configuration. */
 export const makeStorage = (e: EngineState, spec: StorageSpec | null | undefined): Or<EmulatedStorage | null> => {
   if (!spec) return null
-  if (spec.cloudStorageId) return json(400, [`The specified cloud storage ${spec.cloudStorageId} does not exist.`])
-  return { id: nextId(e, 'storage'), location: spec.location ?? 'local', cloudStorageId: null }
+  if (spec.cloudStorageId && !exists(e, spec.cloudStorageId)) return missing(spec.cloudStorageId)
+  return { id: nextId(e, 'storage'), location: spec.location ?? 'local', cloudStorageId: spec.cloudStorageId ?? null }
 }
 
 /** serializers.py _update_related_storages: a partial configuration changes (or creates) the Storage row. */
-export const updateStorage = (e: EngineState, current: EmulatedStorage | null, spec: StorageSpec | null | undefined): Or<EmulatedStorage | null> => {
+export const updateStorage = (e: EngineState, current: EmulatedStorage | null, spec: StorageSpec | null | undefined, kind: 'source_storage' | 'target_storage'): Or<EmulatedStorage | null> => {
   if (!spec) return current
-  if (spec.cloudStorageId) return json(400, [`The specified cloud storage ${spec.cloudStorageId} does not exist.`])
-  if (spec.location === 'cloud_storage') return json(400, ['Cloud storage was selected as location but its id was not specified'])
-  if (spec.location === undefined && current?.location === 'cloud_storage') return json(400, ['The configuration of storage is not full'])
+  const id = spec.cloudStorageId
+  if (id) {
+    if (spec.location && spec.location !== 'cloud_storage') return json(400, [`It is not allowed to specify '${spec.location}' location together with cloud storage id`])
+    if (!spec.location && current?.location !== 'cloud_storage') return json(400, [`The configuration of ${kind} is not full`])
+    if (!exists(e, id)) return missing(id)
+  } else {
+    if (spec.location === 'cloud_storage') return json(400, ['Cloud storage was selected as location but its id was not specified'])
+    if (!spec.location && current?.location === 'cloud_storage' && 'cloudStorageId' in spec) return json(400, ['It is not allowed to reset a cloud storage id without explicitly resetting a location'])
+  }
   const st = current ?? { id: nextId(e, 'storage'), location: 'local' as const, cloudStorageId: null }
   st.location = spec.location ?? st.location
-  st.cloudStorageId = null
+  st.cloudStorageId = id ?? null
   return st
 }

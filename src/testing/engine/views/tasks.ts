@@ -12,13 +12,13 @@ import { userById } from '../../model'
 import { bodyDict, pathId } from '../../views/common'
 import { collector, int, list as listOf, str } from '../fields'
 import { type LabelSpec, createLabels, deleteLabels, labelSpec, updateLabels } from '../labels'
-import type { EmulatedLabel, EmulatedTask, EngineState } from '../model'
+import type { EmulatedLabel, EmulatedTask } from '../model'
 import { dataOf, nextId } from '../model'
 import { type TaskScope, authAt, authIn, listFilter, projectAllows, taskAllows } from '../perms'
 import { renderTask } from '../render'
 import { involves, projectOfTask, projectResource, taskResource } from '../resources'
 import { deleteTask, dropAnnotationsOfLabels } from '../store'
-import { allowedBy, makeStorage, mayNameUser, patchScopes, storageField, updateStorage, userIdField, viewOf } from './shared'
+import { allowedBy, cloudStorageChecks, makeStorage, mayNameUser, namedCloudStorages, patchScopes, storageField, updateStorage, userIdField, viewOf } from './shared'
 
 /** TaskViewSet: search and simple filters over its lookup fields, ordering `-id`. */
 export const TASK_LIST = (env: AuthedEnv): ListSpec<EmulatedTask> => {
@@ -104,6 +104,8 @@ export const create = (env: AuthedEnv): Reply => {
     if (!projectAllows('view', a, projectResource(project), version)) return forbidden()
   } else if (!allowedBy(env, taskAllows('create', a, { ownerId: env.user.id, assigneeId: null, orgId, project: null }, version))) return forbidden()
   for (const named of [b['owner_id'] ?? b['owner'], b['assignee_id'] ?? b['assignee']]) if (named && !mayNameUser(a, named)) return forbidden()
+  const clouds = cloudStorageChecks(e, a, namedCloudStorages(b))
+  if (clouds) return clouds
   const v = validate(env, b, false)
   if (isReply(v)) return v
   const labels = v.labels ?? []
@@ -168,8 +170,6 @@ const SCOPES: Readonly<Record<string, TaskScope>> = {
   source_storage: 'update:associated_storage',
   target_storage: 'update:associated_storage',
 }
-
-const topLabels = (e: EngineState, t: EmulatedTask): EmulatedLabel[] => e.labels.filter((l) => (t.projectId !== null ? l.projectId === t.projectId : l.taskId === t.id) && l.parentId === null)
 
 /**
  * TaskWriteSerializer.validate and update for `project_id`: every label (renamed by the request
@@ -236,10 +236,12 @@ export const partialUpdate = (env: AuthedEnv, raw: string): Reply => {
     if (!project) return invalid('Project matching query does not exist.')
     if (!projectAllows('view', a, projectResource(project), env.config.serverVersion)) return forbidden()
   }
+  const clouds = cloudStorageChecks(e, a, namedCloudStorages(b))
+  if (clouds) return clouds
   const v = validate(env, b, true)
   if (isReply(v)) return v
-  const source = updateStorage(e, t.sourceStorage, v.sourceStorage)
-  const target = updateStorage(e, t.targetStorage, v.targetStorage)
+  const source = updateStorage(e, t.sourceStorage, v.sourceStorage, 'source_storage')
+  const target = updateStorage(e, t.targetStorage, v.targetStorage, 'target_storage')
   if (isReply(source)) return source
   if (isReply(target)) return target
   const previous = projectOfTask(e, t)

@@ -1,0 +1,66 @@
+/**
+ * Annotations as CVAT serves them (serializers.py LabeledImage, LabeledShape, LabeledTrack,
+ * TrackedShape, AttributeVal): the emulator stores a job's annotations in this wire shape, ids
+ * given out, so reading them back is rendering, not translating.
+ */
+
+/** An attribute value of an annotation (AttributeValSerializer). */
+export interface AttributeVal {
+  readonly spec_id: number
+  readonly value: string
+}
+
+/** A tag (LabeledImageSerializer), as stored and served. */
+export interface Tag {
+  readonly id: number
+  readonly frame: number
+  readonly label_id: number
+  readonly group: number | null
+  readonly source: string
+  readonly attributes: ReadonlyArray<AttributeVal>
+}
+
+/** A tracked shape (TrackedShapeSerializer): one keyframe of a track; ShapeSerializer's fields. */
+export interface TrackedShape {
+  readonly id: number
+  readonly type: string
+  readonly occluded: boolean
+  readonly outside: boolean
+  readonly z_order: number
+  readonly rotation: number
+  readonly points: ReadonlyArray<number>
+  readonly frame: number
+  readonly attributes: ReadonlyArray<AttributeVal>
+}
+
+/** A shape (LabeledShapeSerializer): a keyframe's fields plus a label; `elements` holds a skeleton's points. */
+export interface Shape extends TrackedShape {
+  readonly label_id: number
+  readonly group: number | null
+  readonly source: string
+  readonly elements?: ReadonlyArray<Shape>
+}
+
+/** A track (LabeledTrackSerializer); `elements` holds a skeleton's tracks. */
+export interface Track {
+  readonly id: number
+  readonly frame: number
+  readonly label_id: number
+  readonly group: number | null
+  readonly source: string
+  readonly shapes: ReadonlyArray<TrackedShape>
+  readonly attributes: ReadonlyArray<AttributeVal>
+  readonly elements?: ReadonlyArray<Track>
+}
+
+/**
+ * Stores one job's annotations as CVAT serves them (LabeledDataSerializer), ids assigned.
+ *
+ * @example
+ * const shapes = (s: EmulatorState, jobId: number) => s.engine.annotations.get(jobId)?.shapes ?? []
+ */
+export interface JobAnnotations {
+  tags: Tag[]
+  shapes: Shape[]
+  tracks: Track[]
+}
