@@ -11,7 +11,8 @@
  */
 import type { AuthedEnv } from '../../env'
 import { isReply } from '../../http'
-import { readJob, taskJobs, writeJob } from '../annotations'
+import { readJob, writeJob } from '../annotations'
+import { taskJobs } from '../taskAnnotations'
 import { list } from '../fields'
 import type { InData } from '../labeledData'
 import { createLabels, labelSpec } from '../labels'
