@@ -175,8 +175,8 @@ export const preview = (env: AuthedEnv, data: EmulatedData, idx = 0): Reply => {
   return file(encodePng(w, h, () => [128, 128, 128]), 'image/png')
 }
 
-const frameMeta = (v73: boolean, f: { readonly name: string; readonly width: number; readonly height: number }) =>
-  v73 ? { width: f.width, height: f.height, name: f.name, related_files: 0, has_related_context: false } : { width: f.width, height: f.height, name: f.name, related_files: 0, has_related_context: false }
+// FrameMetaSerializer: no related (context) images in the emulator.
+const frameMeta = (f: { readonly name: string; readonly width: number; readonly height: number }) => ({ width: f.width, height: f.height, name: f.name, related_files: 0, has_related_context: false })
 
 /** GET /api/tasks/{id}/data/meta (DataMetaReadSerializer). */
 export const taskMeta = (env: AuthedEnv, t: EmulatedTask): Reply => {
@@ -192,7 +192,7 @@ export const taskMeta = (env: AuthedEnv, t: EmulatedTask): Reply => {
     start_frame: data.startFrame,
     stop_frame: data.stopFrame,
     frame_filter: data.frameFilter,
-    frames: data.frames.map((f) => frameMeta(v73, f)),
+    frames: data.frames.map(frameMeta),
     deleted_frames: [...data.deletedFrames].sort((a, b) => a - b),
     ...(v73 ? { storage: data.storage, cloud_storage_id: data.cloudStorageId } : {}),
   })
@@ -218,7 +218,7 @@ export const jobMeta = (env: AuthedEnv, j: EmulatedJob, t: EmulatedTask): Reply 
     start_frame: start,
     stop_frame: stop,
     frame_filter: data.frameFilter,
-    frames: frames.map((f) => frameMeta(v73, f)),
+    frames: frames.map(frameMeta),
     deleted_frames: data.deletedFrames.filter((f) => f >= g.startFrame && f <= g.stopFrame).sort((a, b) => a - b),
     included_frames: g.type === 'specific_frames' ? [...g.frames] : null,
     ...(v73 ? { storage: data.storage, cloud_storage_id: data.cloudStorageId } : {}),

@@ -15,7 +15,6 @@ import { readBody } from '../data/body'
 import { DATA_DEFAULTS, dataState, dirOf } from '../data/state'
 import { storeFiles, tusSpec, uploaded } from '../data/upload'
 import type { EmulatedJob, EmulatedTask } from '../model'
-import { dataOf } from '../model'
 import { observe, renderId } from '../requests/queue'
 import { TTL, enqueue, findRequest, running } from '../requests/service'
 import { plain } from '../requests/views'
@@ -144,4 +143,3 @@ export const annotationChunk = async (env: AuthedEnv, raw: string, kind: Kind): 
   return tusChunk(tusSpec(env, `${kind}:${o.j?.id ?? o.t.id}`, 'annotations'), env.req, fileId)
 }
 
-export { dataOf }

@@ -83,6 +83,34 @@ export const renderId = (version: '2.26' | '2.73', k: RequestKey): string => {
   return pairs.flatMap(([n, v]) => (v === null || v === undefined || v === '' || v === 0 ? [] : [`${n}=${enc(String(v))}`])).join('&')
 }
 
+const LEGACY: ReadonlyArray<readonly [RegExp, (m: RegExpExecArray) => RequestKey]> = [
+  [/^export:(task|project)-(\d+)-backup-by-(\d+)$/, (m) => ({ action: 'export', target: m[1] as 'task', targetId: Number(m[2]), subresource: 'backup', format: null, userId: Number(m[3]) })],
+  [/^export:(project|task|job)-(\d+)-(annotations|dataset)-in-([\w@]+)-format-by-(\d+)$/, (m) => ({ action: 'export', target: m[1] as 'task', targetId: Number(m[2]), subresource: m[3] as 'dataset', format: (m[4] as string).replace(/_/g, ' ').replace(/@/g, '.'), userId: Number(m[5]) })],
+  [/^create:task-(\d+)$/, (m) => ({ action: 'create', target: 'task', targetId: Number(m[1]), subresource: null, format: null, userId: null })],
+  [/^import:(task|project|job)-(\d+)-(annotations|dataset)$/, (m) => ({ action: 'import', target: m[1] as 'task', targetId: Number(m[2]), subresource: m[3] as 'dataset', format: null, userId: null })],
+  [/^import:(task|project)-([a-fA-F0-9]{8}-[a-fA-F0-9]{4}-[a-fA-F0-9]{4}-[a-fA-F0-9]{4}-[a-fA-F0-9]{12})-backup$/, (m) => ({ action: 'import', target: m[1] as 'task', targetId: null, uuid: m[2] as string, subresource: 'backup', format: null, userId: null })],
+]
+
+/**
+ * The canonical id of a request id as 2.73 reads it (RequestId.parse with try_legacy_format):
+ * key=value pairs in any order, or a 2.26-style legacy id; `undefined` when it is neither.
+ */
+export const canonicalId = (id: string): string | undefined => {
+  for (const [re, key] of LEGACY) {
+    const m = re.exec(id)
+    if (m) return renderId('2.73', key(m))
+  }
+  if (!id.includes('=')) return undefined
+  const pairs = new Map(id.split('&').map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)] as const))
+  const v = (k: string) => pairs.get(k)?.replace(/~/g, '.').replace(/_/g, ' ')
+  const action = v('action')
+  const target = v('target')
+  if ((action !== 'create' && action !== 'import' && action !== 'export') || (target !== 'task' && target !== 'project' && target !== 'job')) return undefined
+  const num = (k: string) => (pairs.has(k) && /^\d+$/.test(pairs.get(k) as string) ? Number(pairs.get(k)) : null)
+  const sub = v('subresource')
+  return renderId('2.73', { action, target, targetId: num('target_id'), ...(pairs.has('id') ? { uuid: pairs.get('id') as string } : {}), subresource: sub === 'annotations' || sub === 'dataset' || sub === 'backup' ? sub : null, format: v('format') ?? null, userId: num('user_id') })
+}
+
 /** The `operation.type` of a request: action and subresource (or target). */
 export const typeOf = (k: RequestKey): string => `${k.action}:${k.subresource ?? k.target}`
 
@@ -92,7 +120,8 @@ export const observe = (r: BackgroundRequest, now: number): void => {
   r.observed += 1
   if (r.observed >= r.polls) return settle(r, now)
   r.status = 'started'
-  r.startedDate ??= now
+  // RQ's timestamps always increase: created < started < finished, even within one millisecond.
+  r.startedDate ??= Math.max(now, r.createdDate + 1)
   r.message = r.startedMessage
   if (r.reportsProgress) r.progress = r.observed / r.polls
 }
@@ -100,8 +129,8 @@ export const observe = (r: BackgroundRequest, now: number): void => {
 /** Runs a request's job now and records how it ended. */
 export const settle = (r: BackgroundRequest, now: number): void => {
   if (r.status === 'finished' || r.status === 'failed') return
-  r.startedDate ??= now
-  r.finishedDate = now
+  r.startedDate ??= Math.max(now, r.createdDate + 1)
+  r.finishedDate = Math.max(now, r.startedDate + 1)
   // A job that throws is a bug of ours; it fails the request like any exception would.
   let outcome: Outcome
   try {

@@ -9,7 +9,7 @@ import type { AuthedEnv } from '../../env'
 import type { EmulatorState } from '../../model'
 import type { EmulatedJob, EmulatedProject, EmulatedTask } from '../model'
 import { dataState } from '../data/state'
-import { type BackgroundRequest, type Outcome, type RequestKey, expired, renderId, settle } from './queue'
+import { type BackgroundRequest, type Outcome, type RequestKey, canonicalId, expired, renderId, settle } from './queue'
 
 /** What a request is about: the object CVAT builds the meta from, if any. */
 export type RequestObject = { readonly kind: 'project'; readonly p: EmulatedProject } | { readonly kind: 'task'; readonly t: EmulatedTask } | { readonly kind: 'job'; readonly j: EmulatedJob } | { readonly kind: 'none' }
@@ -43,9 +43,9 @@ const metaOf = (s: EmulatorState, o: RequestObject): BackgroundRequest['meta'] =
 /** Finds a live request by id, dropping it once its TTL has passed. */
 export const findRequest = (env: Pick<AuthedEnv, 's' | 'config' | 'now'>, id: string): BackgroundRequest | undefined => {
   const d = dataState(env.s, env.config)
-  const r = d.requests.get(id)
+  const r = d.requests.get(id) ?? (env.config.serverVersion === '2.73' ? d.requests.get(canonicalId(id) ?? '') : undefined)
   if (r && expired(r, env.now)) {
-    d.requests.delete(id)
+    d.requests.delete(r.id)
     return undefined
   }
   return r
