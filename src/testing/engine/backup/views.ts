@@ -72,7 +72,6 @@ const v1 = (env: AuthedEnv, raw: string, kind: Kind): Reply => {
   if (action !== null && action !== 'download') return json(400, [`Unexpected action '${action}' specified for the request`])
   const r = findRequest(env, renderId('2.26', { action: 'export', target: kind, targetId: o.id, subresource: 'backup', format: null, userId: env.user.id }))
   if (!r) return action === 'download' ? plain(400, 'Unknown export request id. Please request export first by sending a request without the action=download parameter.') : deprecated(startExport(env, raw, kind))
-  observe(r, env.now)
   if (action === 'download') {
     if (running(r)) return plain(400, 'Backup has not finished yet')
     const d = download(r)
@@ -84,6 +83,7 @@ const v1 = (env: AuthedEnv, raw: string, kind: Kind): Reply => {
     dataState(env.s, env.config).requests.delete(r.id)
     return json(500, r.message)
   }
+  observe(r, env.now)
   return deprecated(json(202, { rq_id: r.id }))
 }
 
@@ -121,8 +121,10 @@ const restore = (env: AuthedEnv, kind: Kind, dirKey: string, name: string): Repl
 // 2.26 _import with an rq_id: 202 while it runs, 201 {"id"} when done (the request is then deleted).
 const poll = (env: AuthedEnv, r: BackgroundRequest): Reply => {
   if (r.owner.id !== env.user.id) return { _tag: 'Reply', status: 403 }
-  observe(r, env.now)
-  if (running(r)) return json(202, { rq_id: r.id })
+  if (running(r)) {
+    observe(r, env.now)
+    return json(202, { rq_id: r.id })
+  }
   dataState(env.s, env.config).requests.delete(r.id)
   if (r.status === 'finished') return json(201, { id: r.outcome?.ok ? r.outcome.resultId : null })
   // CVAT answers 500 for errors other than its own import errors; a bad archive is the client's: 400.

@@ -16,7 +16,6 @@ import { DATA_DEFAULTS } from './state'
 export const legacyStatus = (env: AuthedEnv, t: EmulatedTask): Reply => {
   const id = renderId(env.config.serverVersion, { action: 'create', target: 'task', targetId: t.id, subresource: null, format: null, userId: null })
   const r = findRequest(env, id)
-  if (r) observe(r, env.now)
   const body =
     !r || r.status === 'finished'
       ? { state: 'Finished', message: '', progress: 0 }
@@ -25,6 +24,7 @@ export const legacyStatus = (env: AuthedEnv, t: EmulatedTask): Reply => {
         : r.status === 'failed'
           ? { state: 'Failed', message: r.message, progress: 0 }
           : { state: 'Started', message: r.message, progress: r.progress }
+  if (r) observe(r, env.now)
   return json(200, body, { Deprecation: 'true' })
 }
 

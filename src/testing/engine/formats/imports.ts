@@ -97,8 +97,10 @@ export const annotationImport = async (env: AuthedEnv, raw: string, kind: Kind):
       const name = await payload(env, dirKey)
       return isReply(name) ? name : enqueueImport(env, kind, o, dirKey, name, format)
     }
-    observe(r, env.now)
-    if (running(r)) return { _tag: 'Reply', status: 202 }
+    if (running(r)) {
+      observe(r, env.now)
+      return { _tag: 'Reply', status: 202 }
+    }
     dataState(env.s, env.config).requests.delete(r.id)
     // CVAT answers 400 for its own import errors and 500 for the rest; a bad file is the client's, so 400.
     return r.status === 'finished' ? { _tag: 'Reply', status: 201 } : json(400, r.message.replace(/^cvat\.apps\.dataset_manager\.bindings\.CvatImportError: /, '').trim())

@@ -103,7 +103,6 @@ const v1 = (env: AuthedEnv, t: ExportTarget, saveImages: boolean): Reply => {
   if (!EXPORTERS.some((f) => f.name === format)) return json(400, ['Unknown format specified for the request'])
   const r = findRequest(env, renderId('2.26', keyOf(env, t, saveImages, format)))
   if (!r) return action === 'download' ? plain(400, 'Unknown export request id. Please request export first by sending a request without the action=download parameter.') : start(env, t, saveImages)
-  observe(r, env.now)
   if (action === 'download') {
     if (running(r)) return plain(400, 'Dataset export has not been finished yet')
     const d = download(r)
@@ -115,6 +114,7 @@ const v1 = (env: AuthedEnv, t: ExportTarget, saveImages: boolean): Reply => {
     forget(env, r)
     return json(500, r.message)
   }
+  observe(r, env.now)
   return json(202, { rq_id: r.id })
 }
 

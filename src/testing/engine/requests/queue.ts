@@ -5,9 +5,10 @@
  * meta CVAT stores (project/task/job/org ids), a status and a progress.
  *
  * Deterministic time: a request does not run on a worker; it advances one step each time it is
- * observed (a poll of /api/requests, a legacy status or export check), `queued` → `started`
- * (progress k/n) → `finished` or `failed` after `polls` observations, and runs its job at that
- * last step. With `polls: 0` a request has already run when it is created.
+ * observed (a poll of /api/requests, a legacy status or export check). Polls answer with the
+ * state before they advance it, so with `polls: n` they see `queued`, then `started` with
+ * progress 1/n … (n-1)/n, then `finished` or `failed`: the job runs at the n-th observation.
+ * With `polls: 0` a request has already run when it is created.
  */
 
 /** CVAT's request statuses (models.py RequestStatus). */

@@ -3,7 +3,8 @@
  * redis_handler/views.py) and RequestSerializer (2.26: engine/serializers.py lines 3471–3580;
  * 2.73: redis_handler/serializers.py): the caller's own requests, filtered, sorted (default
  * -created_date) and paginated; retrieve and cancel by id with CVAT's plain-text 404 and 400s.
- * Every retrieve (and every list) is an observation that advances a request (queue.ts).
+ * Every retrieve (and every list) is an observation: it answers with the request as it stands,
+ * then advances it one step (queue.ts), so queued, started and finished are each seen once.
  */
 import type { AuthedEnv } from '../../env'
 import { type Reply, detail, forbidden, isoMicro, json } from '../../http'
@@ -69,9 +70,11 @@ const SPEC: ListSpec<BackgroundRequest> = {
 export const list = (env: AuthedEnv): Reply => {
   const d = dataState(env.s, env.config)
   const mine = [...d.requests.keys()].flatMap((id) => findRequest(env, id) ?? []).filter((r) => r.owner.id === env.user.id)
-  for (const r of mine) observe(r, env.now)
   const spec = env.config.serverVersion === '2.73' ? { ...SPEC, filterFields: [...(SPEC.filterFields ?? []), 'org', 'org_id'], simpleFilters: [...SPEC.simpleFilters, 'org_id'] } : SPEC
-  return listReply(env, mine, spec, (r) => renderRequest(env, r))
+  // The answer shows each request as it was; the poll then moves it on.
+  const answer = listReply(env, mine, spec, (r) => renderRequest(env, r))
+  for (const r of mine) observe(r, env.now)
+  return answer
 }
 
 // 2.73 RequestPermission: a per-user request (an export) is its owner's; a creation or import
@@ -99,8 +102,9 @@ export const retrieve = (env: AuthedEnv, id: string): Reply => {
   const r = findRequest(env, id)
   if (!r) return plain(404, 'There is no request with specified id')
   if (!mayView(env, r)) return refused(env)
+  const answer = json(200, renderRequest(env, r))
   observe(r, env.now)
-  return json(200, renderRequest(env, r))
+  return answer
 }
 
 /** POST /api/requests/{id}/cancel */
