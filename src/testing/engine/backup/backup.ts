@@ -20,7 +20,7 @@ import type { EmulatedLabel, EmulatedProject, EmulatedTask, JobAnnotations } fro
 import { dataOf, labelsOfTask, nextId, segmentOf } from '../model'
 import { renderLabel } from '../render'
 import { createData } from '../segments'
-import { frameBytes } from '../data/serve'
+import { frameBytes, framesOf } from '../data/serve'
 import { createTaskData } from '../data/process'
 import { DATA_DEFAULTS, dataState } from '../data/state'
 import { type Outcome, exceptionText } from '../requests/queue'
@@ -96,11 +96,11 @@ export const taskBackupFiles = (env: AuthedEnv, t: EmulatedTask, dir = ''): ZipI
     },
     jobs: jobs.map((j) => {
       const g = segmentOf(e, j)
-      return { status: j.status, type: j.type, start_frame: g?.startFrame ?? 0, stop_frame: g?.stopFrame ?? 0, ...(t.segmentSize === 0 && g ? { files: data.frames.slice(g.startFrame, g.stopFrame + 1).map((f) => f.name) } : {}) }
+      return { status: j.status, type: j.type, start_frame: g?.startFrame ?? 0, stop_frame: g?.stopFrame ?? 0, ...(t.segmentSize === 0 && g ? { files: framesOf(data).slice(g.startFrame, g.stopFrame + 1).map((f) => f.name) } : {}) }
     }),
   }
   const annotations = jobs.map((j) => annotationsJson(all, readJob(e, t, j), env.config.serverVersion === '2.73'))
-  const media = data.frames.flatMap((f, idx) => {
+  const media = framesOf(data).flatMap((f, idx) => {
     const b = frameBytes(env, data, idx)
     return b ? [{ name: `${dir}data/${f.name}`, bytes: b.bytes }] : []
   })

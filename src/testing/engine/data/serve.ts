@@ -21,6 +21,13 @@ export const file = (bytes: Uint8Array, mime: string, headers: Record<string, st
 
 const textReply = (status: number, text: string): Reply => json(status, text)
 
+/**
+ * A data record's frames. Fixture tasks (CVAT's assets) have a size but no frame rows: their
+ * frames are stood in for by generated 100×100 PNGs named frame_000000.png, frame_000001.png, …
+ */
+export const framesOf = (data: EmulatedData): ReadonlyArray<{ readonly name: string; readonly width: number; readonly height: number }> =>
+  data.frames.length >= data.size ? data.frames : [...data.frames, ...Array.from({ length: data.size - data.frames.length }, (_, i) => ({ name: `frame_${String(data.frames.length + i).padStart(6, '0')}.png`, width: 100, height: 100 }))]
+
 // A frame of a seeded task: a PNG of the frame's size, a colour per frame (capped at 4096 px a side).
 const rendered = (idx: number, w: number, h: number): FrameBytes => {
   const width = Math.max(1, Math.min(4096, w))
@@ -31,7 +38,7 @@ const rendered = (idx: number, w: number, h: number): FrameBytes => {
 
 /** The bytes of a task frame (relative index). */
 export const frameBytes = (env: AuthedEnv, data: EmulatedData, idx: number): FrameBytes | undefined => {
-  const f = data.frames[idx]
+  const f = framesOf(data)[idx]
   if (!f) return undefined
   return dataState(env.s, env.config).media.get(data.id)?.[idx] ?? rendered(idx, f.width, f.height)
 }
@@ -51,7 +58,7 @@ const chunkOf = (env: AuthedEnv, data: EmulatedData, frames: ReadonlyArray<numbe
   writeZip(
     frames.flatMap((idx, i) => {
       const fb = frameBytes(env, data, idx)
-      return fb ? [{ name: `${String(i).padStart(6, '0')}.${extOf(data.frames[idx]?.name ?? '', fb.mime)}`, bytes: fb.bytes }] : []
+      return fb ? [{ name: `${String(i).padStart(6, '0')}.${extOf(framesOf(data)[idx]?.name ?? '', fb.mime)}`, bytes: fb.bytes }] : []
     }),
     date,
   )
@@ -112,8 +119,8 @@ export const taskData = (env: AuthedEnv, t: EmulatedTask): Reply => {
   const n = p.number as number
   if (p.type === 'frame') {
     if (!(n >= 0 && n < data.size)) return textReply(400, `Invalid frame '${n}'. The frame number should be in the [0, ${data.size}] range`)
-    const fb = frameBytes(env, data, n) as FrameBytes
-    return file(fb.bytes, fb.mime)
+    const fb = frameBytes(env, data, n)
+    return fb ? file(fb.bytes, fb.mime) : textReply(400, `Invalid frame '${n}'. The frame number should be in the [0, ${data.size}] range`)
   }
   const size = data.chunkSize ?? 36
   const last = Math.ceil(data.size / size) - 1
@@ -142,9 +149,8 @@ export const jobData = (env: AuthedEnv, j: EmulatedJob, t: EmulatedTask): Reply 
   const size = data.chunkSize ?? 36
   if (p.type === 'frame') {
     const n = p.number as number
-    if (!mine.includes(n)) return textReply(400, `Incorrect requested frame number: ${n}`)
-    const fb = frameBytes(env, data, n) as FrameBytes
-    return file(fb.bytes, fb.mime)
+    const fb = mine.includes(n) ? frameBytes(env, data, n) : undefined
+    return fb ? file(fb.bytes, fb.mime) : textReply(400, `Incorrect requested frame number: ${n}`)
   }
   let frames: number[]
   if (p.index !== null) {
@@ -168,7 +174,7 @@ export const jobData = (env: AuthedEnv, j: EmulatedJob, t: EmulatedTask): Reply 
  * frame; the emulator sends a grey PNG of that shape, at most 256 pixels a side).
  */
 export const preview = (env: AuthedEnv, data: EmulatedData, idx = 0): Reply => {
-  const f = data.frames[idx] ?? { width: 256, height: 256 }
+  const f = framesOf(data)[idx] ?? { width: 256, height: 256 }
   const scale = Math.min(1, 256 / Math.max(f.width, f.height, 1))
   const w = Math.max(1, Math.round(f.width * scale))
   const h = Math.max(1, Math.round(f.height * scale))
@@ -192,7 +198,7 @@ export const taskMeta = (env: AuthedEnv, t: EmulatedTask): Reply => {
     start_frame: data.startFrame,
     stop_frame: data.stopFrame,
     frame_filter: data.frameFilter,
-    frames: data.frames.map(frameMeta),
+    frames: framesOf(data).map(frameMeta),
     deleted_frames: [...data.deletedFrames].sort((a, b) => a - b),
     ...(v73 ? { storage: data.storage, cloud_storage_id: data.cloudStorageId } : {}),
   })
@@ -208,7 +214,7 @@ export const jobMeta = (env: AuthedEnv, j: EmulatedJob, t: EmulatedTask): Reply 
   const set = new Set(segmentFrames(env, j))
   const start = data.startFrame + g.startFrame * step
   const stop = Math.min(data.stopFrame, data.startFrame + g.stopFrame * step)
-  const frames = data.frames.flatMap((f, idx) => (idx >= g.startFrame && idx <= g.stopFrame ? [set.has(idx) ? f : { name: 'placeholder.jpg', width: f.width, height: f.height }] : []))
+  const frames = framesOf(data).flatMap((f, idx) => (idx >= g.startFrame && idx <= g.stopFrame ? [set.has(idx) ? f : { name: 'placeholder.jpg', width: f.width, height: f.height }] : []))
   return json(200, {
     ...(v73 ? { chapters: null } : {}),
     chunks_updated_date: isoMicro(chunksUpdated(env, t, data)),

@@ -13,7 +13,7 @@ import { readTask, writeTask } from '../taskAnnotations'
 import type { InData } from '../labeledData'
 import { frameStep } from '../segments'
 import { type Outcome, exceptionText } from '../requests/queue'
-import { frameBytes } from '../data/serve'
+import { frameBytes, framesOf } from '../data/serve'
 import type { AuthedEnv } from '../../env'
 import { writeZip } from '../zip/zip'
 import type { Kv } from './cvatXml'
@@ -108,7 +108,7 @@ const partOf = (env: AuthedEnv, t: EmulatedTask, a: JobAnnotations, start: numbe
   const data = dataOf(env.s.engine, t)
   const step = data ? frameStep(data) : 1
   const labels = [...labelsOfTask(env.s.engine, t), ...env.s.engine.labels.filter((l) => l.parentId !== null)]
-  const frames = exportFrames({ labels, frames: data?.frames ?? [], annotations: a, start, stop, deleted: new Set(data?.deletedFrames ?? []), abs: (i) => (data?.startFrame ?? 0) + i * step })
+  const frames = exportFrames({ labels, frames: data ? framesOf(data) : [], annotations: a, start, stop, deleted: new Set(data?.deletedFrames ?? []), abs: (i) => (data?.startFrame ?? 0) + i * step })
   return { frames, subset, taskId: t.id, image: (idx) => (data ? frameBytes(env, data, idx)?.bytes : undefined) }
 }
 
@@ -164,7 +164,7 @@ export const runImport = (env: AuthedEnv, target: { readonly t: EmulatedTask; re
   const e = env.s.engine
   const t = target.t
   const data = dataOf(e, t)
-  const frames = data?.frames ?? []
+  const frames = data ? framesOf(data) : []
   const step = data ? frameStep(data) : 1
   const stem = (n: string) => n.replace(/\.[^./]*$/, '')
   // bindings.py match_dm_item: the file name (without extension), then the frame number in `id`.
