@@ -143,3 +143,46 @@ describe('2.26 exports and imports (GET ?format= polling, action=download; PUT ?
     expect(sj(await s.call('olga', 'POST', `/api/tasks/${task}/annotations?format=CVAT%201.1&filename=missing.xml`, { headers: { 'upload-finish': 'true' } }))).toEqual({ status: 400, body: 'No such file were uploaded' })
   })
 })
+
+describe.each(['2.26', '2.73'] as const)('project datasets (dataset_manager/project.py import_dataset_as_project), %s', (v) => {
+  const s = site({ serverVersion: v, requestPolls: 1 })
+
+  it.each(['CVAT for images 1.1', 'COCO 1.0'])('a project exported with images (%s) imports into an empty project: a task per subset, frames and boxes', async (fmt) => {
+    const src = (await s.call('olga', 'POST', '/api/projects', { body: { name: 'source', labels: [{ name: 'car', type: 'rectangle' }] } })).json as { id: number }
+    const t = await taskWith(s, 'olga', FILES, { image_quality: '70' }, { labels: undefined, project_id: src.id, subset: 'train' })
+    const label = ((await s.call('olga', 'GET', `/api/labels?project_id=${src.id}`)).json as { results: Array<{ id: number }> }).results[0]!.id
+    await s.call('olga', 'PUT', `/api/tasks/${t}/annotations`, { body: { tags: [], tracks: [], shapes: [{ type: 'rectangle', frame: 1, label_id: label, points: [1, 1, 3, 3], attributes: [] }] } })
+    const ex = await s.call('olga', 'POST', `/api/projects/${src.id}/dataset/export?format=${encodeURIComponent(fmt)}&save_images=true`)
+    const url = new URL(String((await settled(s, 'olga', (ex.json as { rq_id: string }).rq_id))['result_url']))
+    const zip = (await s.call('olga', 'GET', `${url.pathname}${url.search}`)).bytes
+    expect(names(zip)).toContain(fmt === 'COCO 1.0' ? 'images/train/a.png' : 'images/train/a.png')
+    const dst = (await s.call('olga', 'POST', '/api/projects', { body: { name: 'copy', labels: [] } })).json as { id: number }
+    const importer = fmt === 'COCO 1.0' ? 'COCO 1.0' : 'CVAT 1.1'
+    const im = await s.call('olga', 'POST', `/api/projects/${dst.id}/dataset/?format=${encodeURIComponent(importer)}`, { body: form([{ name: 'd.zip', bytes: zip }], {}, () => 'dataset_file') })
+    expect(im.json).toEqual({ rq_id: v === '2.73' ? `action=import&target=project&target_id=${dst.id}&subresource=dataset` : `import:project-${dst.id}-dataset` })
+    if (v === '2.73') expect((await settled(s, 'olga', (im.json as { rq_id: string }).rq_id))['status']).toBe('finished')
+    else {
+      const st = `/api/projects/${dst.id}/dataset/?action=import_status&rq_id=${encodeURIComponent((im.json as { rq_id: string }).rq_id)}`
+      expect((await s.call('olga', 'GET', st)).status).toBe(202)
+      expect((await s.call('olga', 'GET', st)).status).toBe(201)
+    }
+    const tasks = ((await s.call('olga', 'GET', `/api/tasks?project_id=${dst.id}`)).json as { results: Array<{ id: number; name: string; subset: string; size: number }> }).results
+    expect(tasks.map((x) => [x.name, x.subset, x.size])).toEqual([['train', 'train', 2]])
+    const ann = (await s.call('olga', 'GET', `/api/tasks/${tasks[0]!.id}/annotations`)).json as { shapes: Array<{ frame: number; points: number[] }> }
+    expect(ann.shapes.map((x) => [x.frame, x.points])).toEqual([[1, [1, 1, 3, 3]]])
+    expect(((await s.call('olga', 'GET', `/api/labels?project_id=${dst.id}`)).json as { results: Array<{ name: string }> }).results.map((l) => l.name)).toEqual(['car'])
+  })
+
+  it('a dataset label the project lacks fails the import; a bare file has no media', async () => {
+    const p = (await s.call('olga', 'POST', '/api/projects', { body: { name: 'strict', labels: [{ name: 'bus' }] } })).json as { id: number }
+    const { writeZip } = await import('../../../src/testing/engine/zip/zip')
+    const coco = JSON.stringify({ categories: [{ id: 1, name: 'car' }], images: [{ id: 1, file_name: 'a.png' }], annotations: [] })
+    const zip = writeZip([{ name: 'annotations/instances_default.json', bytes: new TextEncoder().encode(coco) }, { name: 'images/default/a.png', bytes: png(2, 2) }])
+    const bad = await s.call('olga', 'POST', `/api/projects/${p.id}/dataset/?format=COCO%201.0`, { body: form([{ name: 'd.zip', bytes: zip }], {}, () => 'dataset_file') })
+    const failed = await settled(s, 'olga', (bad.json as { rq_id: string }).rq_id)
+    if (v === '2.73') expect(failed['message']).toBe('cvat.apps.dataset_manager.bindings.CvatImportError: Target project does not have label with name "car"\n')
+    const bare = await s.call('olga', 'POST', `/api/projects/${p.id}/dataset/?format=COCO%201.0`, { body: form([{ name: 'd.json', bytes: new TextEncoder().encode(coco) }], {}, () => 'dataset_file') })
+    if (v === '2.73') expect((await settled(s, 'olga', (bare.json as { rq_id: string }).rq_id))['message']).toBe("cvat.apps.dataset_manager.bindings.CvatImportError: Can't import media data from the annotation file. Please upload full dataset as a zip archive.\n")
+    else expect(bare.status).toBe(202)
+  })
+})

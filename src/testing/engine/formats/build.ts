@@ -160,7 +160,7 @@ const toIn = (r: ResolvedData): InData => ({
 })
 
 /** Runs an annotation import into a task or a job: read, resolve, replace. */
-export const runImport = (env: AuthedEnv, target: { readonly t: EmulatedTask; readonly j?: EmulatedJob }, format: string, bytes: Uint8Array, maxBytes: number): Outcome => {
+export const runImport = (env: AuthedEnv, target: { readonly t: EmulatedTask; readonly j?: EmulatedJob }, format: string, bytes: Uint8Array, maxBytes: number, subset?: string): Outcome => {
   const e = env.s.engine
   const t = target.t
   const data = dataOf(e, t)
@@ -168,7 +168,9 @@ export const runImport = (env: AuthedEnv, target: { readonly t: EmulatedTask; re
   const step = data ? frameStep(data) : 1
   const stem = (n: string) => n.replace(/\.[^./]*$/, '')
   // bindings.py match_dm_item: the file name (without extension), then the frame number in `id`.
-  const match = (name: string, id: string | undefined): number | undefined => {
+  const match = (name: string, id: string | undefined, sub?: string): number | undefined | null => {
+    // A project import reads one subset per task: other subsets' images are skipped.
+    if (subset !== undefined && sub !== undefined && sub !== subset) return null
     const i = frames.findIndex((f) => stem(f.name) === stem(name))
     if (i >= 0) return i
     const n = id ?? stem(name)
@@ -176,7 +178,7 @@ export const runImport = (env: AuthedEnv, target: { readonly t: EmulatedTask; re
     const rel = (Number(n) - (data?.startFrame ?? 0)) / step
     return Number.isInteger(rel) && rel >= 0 && rel < frames.length ? rel : undefined
   }
-  const read = importFile(format, bytes, match, maxBytes)
+  const read = importFile(format, bytes, match, maxBytes, subset)
   if (isFailure(read)) return { ok: false, message: read.message }
   const labels = [...labelsOfTask(e, t), ...e.labels.filter((l) => l.parentId !== null)]
   const resolved = resolve(read, labels)

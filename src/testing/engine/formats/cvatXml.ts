@@ -95,8 +95,8 @@ export const writeCvatXml = (meta: Kv, frames: ReadonlyArray<ExportFrame>, proje
   return `<?xml version="1.0" encoding="utf-8"?>\n<annotations>\n  <version>1.1</version>\n  <meta>${kvLines(meta, 2)}\n  </meta>${body}\n</annotations>\n`
 }
 
-/** Finds the relative frame of an image element (bindings.py match_dm_item), or `undefined`. */
-export type FrameMatcher = (name: string, id: string | undefined) => number | undefined
+/** Finds the relative frame of an image element (bindings.py match_dm_item), `undefined` if none, `null` to skip it (another subset's). */
+export type FrameMatcher = (name: string, id: string | undefined, subset?: string) => number | undefined | null
 
 const need = (el: XmlElement, k: string): string | ImportFailure => el.attrs[k] ?? importFailure('KeyError', `'${k}'`)
 
@@ -200,7 +200,8 @@ export const readCvatXml = (text: string, match: FrameMatcher): Imported | Impor
     if (el.name === 'image') {
       const name = need(el, 'name')
       if (isFailure(name)) return name
-      const frame = match(name, el.attrs['id'])
+      const frame = match(name, el.attrs['id'], el.attrs['subset'])
+      if (frame === null) continue
       if (frame === undefined)
         return importFailure('cvat.apps.dataset_manager.bindings.CvatImportError', `Could not match item id: '${name.replace(/\.[^./]*$/, '')}' with any task frame`)
       for (const c of el.children) {

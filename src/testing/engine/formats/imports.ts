@@ -10,11 +10,12 @@
  */
 import type { AuthedEnv } from '../../env'
 import { type Reply, forbidden, isReply, json } from '../../http'
-import { findJob, findTask, jobMay, taskMay } from '../data/access'
+import { findJob, findProject, findTask, jobMay, projectMay, taskMay } from '../data/access'
 import { readBody } from '../data/body'
 import { DATA_DEFAULTS, dataState, dirOf } from '../data/state'
 import { storeFiles, tusSpec, uploaded } from '../data/upload'
-import type { EmulatedJob, EmulatedTask } from '../model'
+import type { EmulatedJob, EmulatedProject, EmulatedTask } from '../model'
+import { importProjectDataset } from './project'
 import { observe, renderId } from '../requests/queue'
 import { TTL, enqueue, findRequest, running } from '../requests/service'
 import { plain } from '../requests/views'
@@ -145,3 +146,86 @@ export const annotationChunk = async (env: AuthedEnv, raw: string, kind: Kind): 
   return tusChunk(tusSpec(env, `${kind}:${o.j?.id ?? o.t.id}`, 'annotations'), env.req, fileId)
 }
 
+
+/**
+ * /api/projects/{id}/dataset/ — ProjectViewSet.dataset (2.26: views.py lines 470–525 and
+ * _import_project_dataset; 2.73: lines 476–500, DatasetImporter): POST imports a dataset
+ * (the upload protocol, or a multipart `dataset_file`); 2.26's GET polls it with
+ * `action=import_status&rq_id=` (202, then 201) or exports (v1); 2.73's GET is 410.
+ */
+export const projectDataset = async (env: AuthedEnv, raw: string, exportV1: (p: EmulatedProject) => Reply): Promise<Reply> => {
+  const p = findProject(env, raw)
+  if (isReply(p)) return p
+  const v73 = env.config.serverVersion === '2.73'
+  const q = env.url.searchParams
+  const dirKey = `project:${p.id}`
+  if (env.req.method === 'GET' || env.req.method === 'HEAD') {
+    if (q.get('action')?.toLowerCase() === 'import_status') {
+      if (!projectMay(env, 'import:dataset', p)) return forbidden()
+      if (v73) return gone410()
+      const id = q.get('rq_id')
+      if (!id) return json(400, 'The rq_id param should be specified in the query parameters')
+      const r = findRequest(env, id)
+      if (!r) return { _tag: 'Reply', status: 404 }
+      if (r.owner.id !== env.user.id) return { _tag: 'Reply', status: 403 }
+      if (running(r)) {
+        const answer = json(202, { state: r.status === 'queued' ? 'Queued' : 'Started', message: r.message, progress: r.progress })
+        observe(r, env.now)
+        return answer
+      }
+      dataState(env.s, env.config).requests.delete(r.id)
+      // CVAT answers a failed import with a 500 and its traceback; a bad dataset is the client's: 400.
+      return r.status === 'finished' ? { _tag: 'Reply', status: 201 } : json(400, r.message.trim())
+    }
+    if (!projectMay(env, 'export:dataset', p)) return forbidden()
+    return v73 ? plain(410, `This endpoint is no longer supported.\nTo initiate the export process, use POST /api/projects/id/dataset/export?save_images=True.\nTo check the process status, use GET /api/requests/rq_id,\nwhere rq_id is obtained from the response of the previous request.\nTo download the prepared file, use the result_url obtained from the response of the previous request.\n`) : exportV1(p)
+  }
+  if (!projectMay(env, 'import:dataset', p)) return forbidden()
+  const h = env.req.headers
+  if (h.has('upload-length') && !h.has('upload-finish') && !h.has('upload-start')) return tusCreate(tusSpec(env, dirKey, 'dataset'), env.req, env.url, (fid) => `/api/projects/${p.id}/dataset/${fid}`)
+  if (h.has('upload-start') && !h.has('upload-finish')) return { _tag: 'Reply', status: 202 }
+  const format = q.get('format') ?? ''
+  if (!IMPORTERS.some((f) => f.name === format)) return json(400, [`Unknown input format '${format}'`])
+  const bad = location(env)
+  if (bad) return bad
+  const filename = q.get('filename') ?? ''
+  let name = filename
+  const dir = dirOf(dataState(env.s, env.config), dirKey)
+  if (!filename || !dir.files.has(filename)) {
+    if (v73 && filename) return json(400, ['No such file were uploaded'])
+    const body = await readBody(env.req, limit(env))
+    if (isReply(body)) return body
+    const file = body.kind === 'form' ? body.files.find(([k]) => k === 'dataset_file')?.[1] : undefined
+    if (!file) return json(400, { dataset_file: ['No file was submitted.'] })
+    name = `cvat_${Math.floor(env.config.random() * 1e9).toString(36)}`
+    const stored = storeFiles(env, dirKey, [{ name, bytes: file.bytes }])
+    if (stored) return stored
+  }
+  const d = dataState(env.s, env.config)
+  const { request, conflict } = enqueue(env, {
+    key: { action: 'import', target: 'project', targetId: p.id, subresource: 'dataset', format: null, userId: null },
+    object: { kind: 'project', p },
+    startedMessage: 'Dataset import has been started...',
+    reportsProgress: true,
+    resultTtl: TTL.importSuccess,
+    failureTtl: TTL.importFailure,
+    run: () => {
+      const bytes = uploaded(env, dirKey, name)
+      const f = dir.files.get(name)
+      if (f) release(d.budget, f)
+      dir.files.delete(name)
+      return bytes ? importProjectDataset(env, p, format, bytes) : { ok: false, message: `FileNotFoundError: [Errno 2] No such file or directory: '${name}'\n` }
+    },
+  })
+  if (conflict) return v73 ? json(409, { rq_id: request.id }) : json(409, 'Import job already exists')
+  return json(202, { rq_id: request.id })
+}
+
+/** HEAD/PATCH of a TUS file under /api/projects/{id}/dataset/. */
+export const projectDatasetChunk = async (env: AuthedEnv, raw: string): Promise<Reply> => {
+  const p = findProject(env, raw)
+  if (isReply(p)) return p
+  if (!projectMay(env, 'import:dataset', p)) return forbidden()
+  const fileId = env.url.pathname.replace(/\/+$/, '').split('/').pop() ?? ''
+  return tusChunk(tusSpec(env, `project:${p.id}`, 'dataset'), env.req, fileId)
+}

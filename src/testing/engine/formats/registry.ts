@@ -71,17 +71,17 @@ const text = (bytes: Uint8Array): string | undefined => {
 const CVAT_DOCS = 'https://docs.cvat.ai/docs//manual/advanced/formats/'
 
 /** Reads an uploaded annotation file (a zip, or the bare XML / JSON) in an import format. */
-export const importFile = (format: string, bytes: Uint8Array, match: (name: string, id: string | undefined) => number | undefined, maxBytes: number): Imported | ImportFailure => {
+export const importFile = (format: string, bytes: Uint8Array, match: FrameMatcher, maxBytes: number, subset?: string): Imported | ImportFailure => {
   const listing = listZip(bytes)
   const read = (t: string | undefined, parse: (s: string) => Imported | ImportFailure) =>
     t === undefined ? importFailure('xml.etree.ElementTree.ParseError', 'not well-formed (invalid token): line 1, column 0') : parse(t)
-  const cvat = (s: string) => readCvatXml(s, match as FrameMatcher)
-  const coco = (s: string) => readCoco(s, (name) => match(name, undefined))
+  const cvat = (s: string) => readCvatXml(s, match)
+  const coco = (s: string) => readCoco(s, (name) => match(name, undefined) ?? undefined)
   if (listing._tag === 'NotZip') return read(text(bytes), format === 'COCO 1.0' ? coco : cvat)
   let budget = maxBytes
   const files: Array<{ name: string; bytes: Uint8Array }> = []
   for (const e of listing.entries) {
-    const wanted = format === 'COCO 1.0' ? /(^|\/)annotations\/instances_[^/]+\.json$/.test(e.name) : /\.xml$/i.test(e.name)
+    const wanted = format === 'COCO 1.0' ? (subset === undefined ? /(^|\/)annotations\/instances_[^/]+\.json$/.test(e.name) : e.name.endsWith(`annotations/instances_${subset}.json`)) : /\.xml$/i.test(e.name)
     if (!wanted) continue
     const r = readEntry(bytes, e, budget)
     if (r._tag === 'ReadFailed') return importFailure('zipfile.BadZipFile', r.reason)

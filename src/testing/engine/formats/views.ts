@@ -18,7 +18,8 @@ import { dataOf } from '../model'
 import { dataState } from '../data/state'
 import { type ExportTarget, runExport } from './build'
 import { EXPORTERS, IMPORTERS } from './registry'
-import { annotationImport, annotationChunk } from './imports'
+import { annotationChunk, annotationImport, projectDataset, projectDatasetChunk } from './imports'
+import { tusIdPattern } from '../data/upload'
 import * as Ann from '../views/annotations'
 
 type Handler = (env: AuthedEnv, param: string) => Reply | Promise<Reply>
@@ -159,14 +160,17 @@ const v2Start = (env: AuthedEnv, t: ExportTarget): Reply => {
 }
 
 /** The export routes of a generation. */
-export const exportRoutes = (version: ServerVersion): ReadonlyArray<{ readonly path: string; readonly methods: Readonly<Record<string, Handler>> }> => {
+export const exportRoutes = (version: ServerVersion): ReadonlyArray<{ readonly path: string; readonly methods: Readonly<Record<string, Handler>>; readonly raw?: (req: Request, url: URL) => boolean }> => {
   const post = (scopeOf: typeof exportScope) => ({
     task: (env: AuthedEnv, raw: string) => onTask(scopeOf(env), v2Start)(env, raw),
     job: (env: AuthedEnv, raw: string) => onJob(scopeOf(env), v2Start)(env, raw),
     project: (env: AuthedEnv, raw: string) => onProject(scopeOf(env), v2Start)(env, raw),
   })
   const p = post(exportScope)
-  const common = [
+  type R = { readonly path: string; readonly methods: Readonly<Record<string, Handler>>; readonly raw?: (req: Request, url: URL) => boolean }
+  const common: R[] = [
+    { path: '/api/projects/{p}/dataset/?', methods: { GET: (env: AuthedEnv, raw: string) => projectDataset(env, raw, (pr) => v1(env, { kind: 'project', p: pr }, true)), POST: (env: AuthedEnv, raw: string) => projectDataset(env, raw, () => json(405, {})) }, raw: (req: Request) => req.method === 'POST' },
+    { path: `/api/projects/{p}/dataset/(?:${tusIdPattern(version)})`, methods: { GET: projectDatasetChunk, PATCH: projectDatasetChunk }, raw: () => true },
     { path: '/api/tasks/{p}/dataset/export', methods: { POST: p.task } },
     { path: '/api/jobs/{p}/dataset/export', methods: { POST: p.job } },
     { path: '/api/projects/{p}/dataset/export', methods: { POST: p.project } },
