@@ -145,9 +145,13 @@ export const seedEngine = (s: EmulatorState, a: EngineAssets, now: number, probl
   for (const [id, data] of Object.entries(a.annotations?.job ?? {})) {
     if (!e.jobs.some((j) => String(j.id) === id) || !isLabeledData(data)) problems.push(`annotations of job ${id}: unknown job or not LabeledData`)
     else {
-      const copy: JobAnnotations = JSON.parse(JSON.stringify({ tags: data.tags, shapes: data.shapes, tracks: data.tracks }))
-      e.annotations.set(Number(id), copy)
-      countIds(s, copy)
+      try {
+        const copy: JobAnnotations = JSON.parse(JSON.stringify({ tags: data.tags, shapes: data.shapes, tracks: data.tracks }))
+        e.annotations.set(Number(id), copy)
+        countIds(s, copy)
+      } catch {
+        problems.push(`annotations of job ${id}: nested too deeply to copy`)
+      }
     }
   }
   for (const i of [...(a.issues ?? [])].sort((x, y) => x.id - y.id)) {
