@@ -4,13 +4,23 @@
  * given out, so reading them back is rendering, not translating.
  */
 
-/** An attribute value of an annotation (AttributeValSerializer). */
+/**
+ * Holds an attribute value of an annotation (AttributeValSerializer).
+ *
+ * @example
+ * const colour: AttributeVal = { spec_id: 1, value: 'red' }
+ */
 export interface AttributeVal {
   readonly spec_id: number
   readonly value: string
 }
 
-/** A tag (LabeledImageSerializer), as stored and served. */
+/**
+ * Holds a tag (LabeledImageSerializer), as stored and served.
+ *
+ * @example
+ * const tags = (s: EmulatorState, jobId: number): ReadonlyArray<Tag> => s.engine.annotations.get(jobId)?.tags ?? []
+ */
 export interface Tag {
   readonly id: number
   readonly frame: number
@@ -20,7 +30,12 @@ export interface Tag {
   readonly attributes: ReadonlyArray<AttributeVal>
 }
 
-/** A tracked shape (TrackedShapeSerializer): one keyframe of a track; ShapeSerializer's fields. */
+/**
+ * Holds a tracked shape (TrackedShapeSerializer): one keyframe of a track, with ShapeSerializer's fields.
+ *
+ * @example
+ * const keyframes = (t: Track): ReadonlyArray<TrackedShape> => t.shapes.filter((s) => !s.outside)
+ */
 export interface TrackedShape {
   readonly id: number
   readonly type: string
@@ -33,7 +48,12 @@ export interface TrackedShape {
   readonly attributes: ReadonlyArray<AttributeVal>
 }
 
-/** A shape (LabeledShapeSerializer): a keyframe's fields plus a label; `elements` holds a skeleton's points. */
+/**
+ * Holds a shape (LabeledShapeSerializer): a keyframe's fields plus a label; `elements` holds a skeleton's points.
+ *
+ * @example
+ * const boxes = (a: JobAnnotations): ReadonlyArray<Shape> => a.shapes.filter((s) => s.type === 'rectangle')
+ */
 export interface Shape extends TrackedShape {
   readonly label_id: number
   readonly group: number | null
@@ -41,7 +61,12 @@ export interface Shape extends TrackedShape {
   readonly elements?: ReadonlyArray<Shape>
 }
 
-/** A track (LabeledTrackSerializer); `elements` holds a skeleton's tracks. */
+/**
+ * Holds a track (LabeledTrackSerializer); `elements` holds a skeleton's tracks.
+ *
+ * @example
+ * const tracks = (s: EmulatorState, jobId: number): ReadonlyArray<Track> => s.engine.annotations.get(jobId)?.tracks ?? []
+ */
 export interface Track {
   readonly id: number
   readonly frame: number

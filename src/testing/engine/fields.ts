@@ -18,6 +18,16 @@ export const fail = (...messages: string[]): Read<never> => ({ ok: false, error:
 /** Wraps a nested error. */
 export const failWith = (error: FieldError): Read<never> => ({ ok: false, error })
 
+/** JSON text of a value for an error message, bounded: a value nested too deeply to print is `...`. */
+export const shown = (v: unknown): string => {
+  try {
+    const text = JSON.stringify(v) ?? String(v)
+    return text.length > 200 ? `${text.slice(0, 200)}...` : text
+  } catch {
+    return '...'
+  }
+}
+
 /** The Python type name DRF prints for a JSON value. */
 export const pyType = (v: unknown): string =>
   v === null ? 'NoneType' : Array.isArray(v) ? 'list' : typeof v === 'string' ? 'str' : typeof v === 'number' ? (Number.isInteger(v) ? 'int' : 'float') : typeof v === 'boolean' ? 'bool' : 'dict'
@@ -60,7 +70,7 @@ export const str = (v: unknown, opts: { readonly maxLength?: number; readonly al
 export const choice = <C extends string>(v: unknown, choices: ReadonlyArray<C>): Read<C> => {
   const key = typeof v === 'string' || typeof v === 'number' ? String(v) : undefined
   const found = choices.find((c) => c === key)
-  return found !== undefined ? ok(found) : fail(`"${typeof v === 'string' || typeof v === 'number' ? String(v) : JSON.stringify(v)}" is not a valid choice.`)
+  return found !== undefined ? ok(found) : fail(`"${typeof v === 'string' || typeof v === 'number' ? String(v) : shown(v)}" is not a valid choice.`)
 }
 
 /** ListField / ListSerializer: a list (not a string or dictionary), each item read; errors per index (`{}` for good ones). */

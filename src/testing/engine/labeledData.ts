@@ -58,16 +58,26 @@ export interface InData {
   readonly tracks: InTrack[]
 }
 
-// Python's str() of a JSON value (AttributeValSerializer.to_internal_value: `str(data['value'])`).
-const pyStr = (v: unknown): string =>
-  v === true ? 'True' : v === false ? 'False' : v === null ? 'None' : typeof v === 'string' ? v : typeof v === 'number' ? (Number.isInteger(v) ? String(v) : String(v)) : JSON.stringify(v)
+// Python's str() of a JSON value (AttributeValSerializer.to_internal_value: `str(data['value'])`);
+// a value too deep to print is longer than the field's 4096 characters anyway.
+const pyStr = (v: unknown): string | undefined => {
+  if (v === true || v === false || v === null) return v === null ? 'None' : v ? 'True' : 'False'
+  if (typeof v === 'string' || typeof v === 'number') return String(v)
+  try {
+    return JSON.stringify(v)
+  } catch {
+    return undefined
+  }
+}
 
 const attributeVal = (raw: unknown): Read<AttributeVal> => {
   const d = dict(raw)
   if (!d.ok) return d
-  const c = collector({ ...d.value, ...(d.value['value'] !== undefined ? { value: pyStr(d.value['value']) } : {}) })
+  const text = d.value['value'] === undefined ? undefined : pyStr(d.value['value'])
+  const c = collector({ ...d.value, ...(text !== undefined ? { value: text } : {}) })
   const spec_id = c.field('spec_id', (v) => int(v), { required: true })
   const value = c.field('value', (v) => str(v, { maxLength: 4096, allowBlank: true }), { required: true })
+  if (d.value['value'] !== undefined && text === undefined) c.errors['value'] = ['Ensure this field has no more than 4096 characters.']
   return c.failed() ? failWith(c.errors) : ok({ spec_id: spec_id ?? 0, value: value ?? '' })
 }
 

@@ -19,10 +19,11 @@ export const engineRoutes = (_version: ServerVersion): ReadonlyArray<{ readonly 
   { path: '/api/projects/{p}', methods: { GET: Prj.retrieve, PATCH: Prj.partialUpdate, DELETE: Prj.destroy } },
   { path: '/api/tasks', methods: { GET: Tsk.list, POST: Tsk.create } },
   { path: '/api/tasks/{p}', methods: { GET: Tsk.retrieve, PATCH: Tsk.partialUpdate, DELETE: Tsk.destroy } },
-  { path: '/api/tasks/{p}/annotations', methods: { GET: Ann.task, PUT: Ann.task, PATCH: Ann.task, DELETE: Ann.task, POST: Ann.task } },
+  // views.py: url_path=r'annotations/?$' (the schema names the path with the slash, the SDK sends it).
+  { path: '/api/tasks/{p}/annotations/?', methods: { GET: Ann.task, PUT: Ann.task, PATCH: Ann.task, DELETE: Ann.task, POST: Ann.task } },
   { path: '/api/jobs', methods: { GET: Job.list, POST: Job.create } },
   { path: '/api/jobs/{p}', methods: { GET: Job.retrieve, PATCH: Job.partialUpdate, DELETE: Job.destroy } },
-  { path: '/api/jobs/{p}/annotations', methods: { GET: Ann.job, PUT: Ann.job, PATCH: Ann.job, DELETE: Ann.job, POST: Ann.job } },
+  { path: '/api/jobs/{p}/annotations/?', methods: { GET: Ann.job, PUT: Ann.job, PATCH: Ann.job, DELETE: Ann.job, POST: Ann.job } },
   { path: '/api/labels', methods: { GET: Lab.list } },
   { path: '/api/labels/{p}', methods: { GET: Lab.retrieve, PATCH: Lab.partialUpdate, DELETE: Lab.destroy } },
   { path: '/api/issues', methods: { GET: Iss.listIssues } },

@@ -10,10 +10,31 @@ import type { EmulatedAttribute, EmulatedLabel, EmulatedStorage, JobAnnotations,
 import { nextId } from './model'
 import { newJob } from './segments'
 
-type Person = { readonly id?: number } | null | undefined
-type Storage = { readonly id: number; readonly location: string; readonly cloud_storage_id: number | null } | null | undefined
+/**
+ * Describes a fixture user reference (BasicUser): only the id is read.
+ *
+ * @example
+ * const owner: PersonAsset = { id: 1 }
+ */
+export type PersonAsset = { readonly id?: number } | null | undefined
 
-/** A fixture label (or sublabel) as LabelSerializer printed it. */
+/**
+ * Describes a fixture Storage (StorageSerializer).
+ *
+ * @example
+ * const local: StorageAsset = { id: 43, location: 'local', cloud_storage_id: null }
+ */
+export type StorageAsset = { readonly id: number; readonly location: string; readonly cloud_storage_id: number | null } | null | undefined
+
+type Person = PersonAsset
+type Storage = StorageAsset
+
+/**
+ * Describes a fixture label (or sublabel) as LabelSerializer printed it.
+ *
+ * @example
+ * const car: LabelAsset = { id: 5, name: 'car', project_id: 1, attributes: [] }
+ */
 export interface LabelAsset {
   readonly id: number
   readonly name: string
@@ -145,9 +166,13 @@ export const seedEngine = (s: EmulatorState, a: EngineAssets, now: number, probl
   for (const [id, data] of Object.entries(a.annotations?.job ?? {})) {
     if (!e.jobs.some((j) => String(j.id) === id) || !isLabeledData(data)) problems.push(`annotations of job ${id}: unknown job or not LabeledData`)
     else {
-      const copy: JobAnnotations = JSON.parse(JSON.stringify({ tags: data.tags, shapes: data.shapes, tracks: data.tracks }))
-      e.annotations.set(Number(id), copy)
-      countIds(s, copy)
+      try {
+        const copy: JobAnnotations = JSON.parse(JSON.stringify({ tags: data.tags, shapes: data.shapes, tracks: data.tracks }))
+        e.annotations.set(Number(id), copy)
+        countIds(s, copy)
+      } catch {
+        problems.push(`annotations of job ${id}: nested too deeply to copy`)
+      }
     }
   }
   for (const i of [...(a.issues ?? [])].sort((x, y) => x.id - y.id)) {
