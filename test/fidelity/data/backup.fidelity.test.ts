@@ -16,7 +16,7 @@ const FILES = [{ name: 'b.png', bytes: png(4, 4) }, { name: 'a.png', bytes: png(
 describe.each(['2.26', '2.73'] as const)('backups, %s', (v) => {
   const s = site({ serverVersion: v, requestPolls: 1 })
   let task = 0
-  let zip = new Uint8Array()
+  let zip: Uint8Array = new Uint8Array()
 
   const fetchBackup = async (kind: 'tasks' | 'projects', id: number): Promise<Uint8Array> => {
     const r = await s.call('olga', 'POST', `/api/${kind}/${id}/backup/export`)
