@@ -17,7 +17,7 @@ import { storeFiles, tusSpec, uploaded } from '../data/upload'
 import { dataOf } from '../model'
 import { authIn, projectAllows, taskAllows } from '../perms'
 import { allowedBy } from '../views/shared'
-import { download, gone, location, v2Download } from '../formats/views'
+import { cloudFailure, download, gone, location, v2Download } from '../formats/views'
 import { type BackgroundRequest, observe, renderId } from '../requests/queue'
 import { TTL, enqueue, findRequest, running } from '../requests/service'
 import { plain } from '../requests/views'
@@ -55,7 +55,7 @@ const startExport = (env: AuthedEnv, raw: string, kind: Kind): Reply => {
       v73
         ? `${env.origin}/api/${kind}s/${o.id}/backup/download?rq_id=${encodeURIComponent(id)}`
         : `${env.origin}/api/${kind}s/${o.id}/backup?${pythonQuery([...[...env.url.searchParams.entries()].filter(([k]) => k !== 'action'), ['action', 'download']])}`,
-    run: () => runBackup(env, 't' in o ? { t: o.t } : { p: (o as { p: Parameters<typeof runBackup>[1]['p'] }).p }),
+    run: () => cloudFailure(env) ?? runBackup(env, 't' in o ? { t: o.t } : { p: (o as { p: Parameters<typeof runBackup>[1]['p'] }).p }),
   })
   if (conflict) return v73 ? json(409, { rq_id: request.id }) : json(409, 'Export request is being processed')
   return json(202, { rq_id: request.id })

@@ -12,7 +12,7 @@ import type { AuthedEnv, ServerVersion } from '../../env'
 import { type Reply, forbidden, isReply, json, pythonQuery } from '../../http'
 import { findJob, findProject, findTask, jobMay, projectMay, taskMay } from '../data/access'
 import { plain } from '../requests/views'
-import { type BackgroundRequest, observe, renderId } from '../requests/queue'
+import { type BackgroundRequest, type Outcome, observe, renderId } from '../requests/queue'
 import { TTL, enqueue, findRequest, running } from '../requests/service'
 import { dataOf } from '../model'
 import { dataState } from '../data/state'
@@ -45,15 +45,23 @@ export const queryBool = (env: AuthedEnv, name: string): boolean | Reply => {
   return json(400, [`Cannot convert value to bool: ${v}`])
 }
 
-/** location.py get_location_configuration: local, or a cloud storage the emulator does not have. */
+/**
+ * location.py get_location_configuration and permissions.py get_cloud_storage_for_import_or_export:
+ * local; or a cloud storage, which must exist (CVAT's 400 "CloudStorage matching query does not
+ * exist."). The emulator reaches no bucket, so a request to a known one fails when it runs.
+ */
 export const location = (env: AuthedEnv): Reply | undefined => {
   const loc = env.url.searchParams.get('location')
   if (loc === null || loc === 'local') return undefined
   if (loc !== 'cloud_storage') return json(400, [`The specified location ${loc} is not supported`])
-  if (!env.url.searchParams.get('cloud_storage_id')) return json(400, ['Cloud storage was selected as location but cloud_storage_id was not specified'])
-  // The emulator has no cloud storages: CVAT's lookup of an unknown one (get_object_or_404).
-  return json(404, { detail: 'No CloudStorage matches the given query.' })
+  const id = env.url.searchParams.get('cloud_storage_id')
+  if (!id) return json(400, ['Cloud storage was selected as location but cloud_storage_id was not specified'])
+  return env.s.engine.cloudStorages.some((c) => String(c.id) === id) ? undefined : json(400, ['CloudStorage matching query does not exist.'])
 }
+
+/** The failure of a job bound for (or from) a cloud storage: the emulator reaches no bucket. */
+export const cloudFailure = (env: AuthedEnv): Outcome | undefined =>
+  env.url.searchParams.get('location') === 'cloud_storage' ? { ok: false, message: `Exception: The emulator cannot reach cloud storage ${env.url.searchParams.get('cloud_storage_id')}: cloud buckets are not modelled\n` } : undefined
 
 const targetOf = (t: ExportTarget) => (t.kind === 'project' ? { target: 'project' as const, id: t.p.id } : t.kind === 'job' ? { target: 'job' as const, id: t.j.id } : { target: 'task' as const, id: t.t.id })
 
@@ -83,7 +91,7 @@ const start = (env: AuthedEnv, t: ExportTarget, saveImages: boolean): Reply => {
     resultTtl: TTL.export,
     failureTtl: TTL.export,
     resultUrl: (id) => (v73 ? `${env.origin}/api/${targetOf(t).target}s/${targetOf(t).id}/dataset/download?rq_id=${encodeURIComponent(id)}` : v1Url(env, t, saveImages)),
-    run: () => runExport(env, t, format, saveImages),
+    run: () => cloudFailure(env) ?? runExport(env, t, format, saveImages),
   })
   if (conflict) return v73 ? json(409, { rq_id: request.id }) : json(409, 'Export request is being processed')
   return json(202, { rq_id: request.id })
