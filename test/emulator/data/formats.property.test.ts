@@ -73,7 +73,7 @@ describe('CVAT for images 1.1 -> CVAT 1.1', () => {
       }),
       { numRuns: 150 },
     )
-  })
+  }, 30_000)
 
   it("writes XMLGenerator's text: declaration, two-space indent, {:.2f} coordinates, quoteattr, <x></x> for empty", () => {
     const xml = writeCvatXml(
@@ -147,7 +147,7 @@ describe('COCO 1.0', () => {
       }),
       { numRuns: 150 },
     )
-  })
+  }, 30_000)
 
   it('writes the instances document: licenses, info, categories from 1, images from 1, typed attributes with defaults', () => {
     const json = JSON.parse(writeCoco(LABELS, view({ tags: [], tracks: [], shapes: [

@@ -23,7 +23,7 @@ describe('PNG', () => {
       }),
       { numRuns: 60 },
     )
-  })
+  }, 30_000)
 
   it('takes only a signature followed by a 13-byte IHDR with sizes in 1 .. 2^31-1', () => {
     const png = encodePng(3, 2, () => [1, 2, 3])

@@ -37,7 +37,7 @@ describe.each(['2.26', '2.73'] as const)('TUS %s', (version) => {
       }),
       { numRuns: 80 },
     )
-  })
+  }, 30_000)
 
   it('HEAD gives the offset to resume from; a PATCH at another offset is a 409 and changes nothing', async () => {
     const s = spec(version)

@@ -5,7 +5,7 @@
  */
 import type { EmulatorState } from '../../model'
 import type { BackgroundRequest } from '../requests/queue'
-import { type Budget, type UploadDir, emptyDir } from '../upload/store'
+import { type Budget, type UploadDir, clearDir, emptyDir } from '../upload/store'
 
 /** The emulator's data settings (options of createCvatEmulator, CVAT's values by default). */
 export interface DataConfig {
@@ -50,10 +50,34 @@ export interface DataState {
 
 const states = new WeakMap<EmulatorState, DataState>()
 
-/** Gets (or starts) the data state of an emulator. */
+// Cascades (models.py on_delete): a deleted task's data, a deleted job's or project's uploads go
+// with them, and their bytes go back to the budget.
+const sweep = (s: EmulatorState, d: DataState): void => {
+  const e = s.engine
+  for (const [id, frames] of d.media)
+    if (!e.data.some((x) => x.id === id)) {
+      d.budget.used -= frames.reduce((n, f) => n + (f?.bytes.length ?? 0), 0)
+      d.media.delete(id)
+      d.chunksUpdated.delete(id)
+    }
+  for (const [key, dir] of d.dirs) {
+    const [kind, raw] = key.split(':')
+    const id = Number(raw)
+    const gone = kind === 'data' ? !e.data.some((x) => x.id === id) : kind === 'task' ? !e.tasks.some((x) => x.id === id) : kind === 'job' ? !e.jobs.some((x) => x.id === id) : kind === 'project' ? !e.projects.some((x) => x.id === id) : false
+    if (gone) {
+      clearDir(d.budget, dir)
+      d.dirs.delete(key)
+    }
+  }
+}
+
+/** Gets (or starts) the data state of an emulator, dropping what deleted objects left behind. */
 export const dataState = (s: EmulatorState, config: { readonly data?: DataConfig }): DataState => {
   const found = states.get(s)
-  if (found) return found
+  if (found) {
+    sweep(s, found)
+    return found
+  }
   const made: DataState = { budget: { used: 0, max: (config.data ?? DATA_DEFAULTS).maxStoredBytes }, dirs: new Map(), media: new Map(), requests: new Map(), chunksUpdated: new Map() }
   states.set(s, made)
   return made
