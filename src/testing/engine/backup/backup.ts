@@ -25,7 +25,7 @@ import { createTaskData } from '../data/process'
 import { DATA_DEFAULTS, dataState } from '../data/state'
 import { type Outcome, exceptionText } from '../requests/queue'
 import { newFile, emptyDir, append } from '../upload/store'
-import { type ZipInput, listZip, readEntry, writeZip } from '../zip/zip'
+import { type ZipInput, unzipAll, writeZip } from '../zip/zip'
 import { stamp } from '../formats/build'
 
 const enc = new TextEncoder()
@@ -127,18 +127,8 @@ const KEY = (name: string) => exceptionText('KeyError', `"There is no item named
 type Read = { readonly files: Map<string, Uint8Array> } | Outcome
 
 const readArchive = (bytes: Uint8Array, max: number): Read => {
-  const listing = listZip(bytes)
-  if (listing._tag === 'NotZip') return { ok: false, message: exceptionText('zipfile.BadZipFile', listing.reason) }
-  const files = new Map<string, Uint8Array>()
-  let budget = max
-  for (const e of listing.entries) {
-    if (e.name.endsWith('/')) continue
-    const r = readEntry(bytes, e, budget)
-    if (r._tag === 'ReadFailed') return { ok: false, message: exceptionText('zipfile.BadZipFile', r.reason) }
-    budget -= r.bytes.length
-    files.set(e.name, r.bytes)
-  }
-  return { files }
+  const files = unzipAll(bytes, max)
+  return '_tag' in files ? { ok: false, message: exceptionText('zipfile.BadZipFile', files.reason) } : { files }
 }
 
 const json = (files: Map<string, Uint8Array>, name: string): unknown => {

@@ -16,7 +16,7 @@ import { createTaskData } from '../data/process'
 import { DATA_DEFAULTS, dataState } from '../data/state'
 import { type Outcome, exceptionText } from '../requests/queue'
 import { append, emptyDir, newFile } from '../upload/store'
-import { listZip, readEntry } from '../zip/zip'
+import { unzipAll } from '../zip/zip'
 import { kindOf } from '../media/kinds'
 import { parseXml } from './xml'
 import { runImport } from './build'
@@ -73,17 +73,11 @@ const mediaOf = (files: Map<string, Uint8Array>, it: Item): Uint8Array | undefin
 /** Runs a project dataset import. */
 export const importProjectDataset = (env: AuthedEnv, p: EmulatedProject, format: string, bytes: Uint8Array): Outcome => {
   const max = env.config.data?.maxStoredBytes ?? DATA_DEFAULTS.maxStoredBytes
-  const listing = listZip(bytes)
-  if (listing._tag === 'NotZip') return { ok: false, message: exceptionText(IMPORT_ERROR, "Can't import media data from the annotation file. Please upload full dataset as a zip archive.") }
-  const files = new Map<string, Uint8Array>()
-  let budget = max
-  for (const e of listing.entries) {
-    if (e.name.endsWith('/')) continue
-    const r = readEntry(bytes, e, budget)
-    if (r._tag === 'ReadFailed') return { ok: false, message: exceptionText('zipfile.BadZipFile', r.reason) }
-    budget -= r.bytes.length
-    files.set(e.name, r.bytes)
-  }
+  const files = unzipAll(bytes, max)
+  if ('_tag' in files)
+    return files._tag === 'NotZip'
+      ? { ok: false, message: exceptionText(IMPORT_ERROR, "Can't import media data from the annotation file. Please upload full dataset as a zip archive.") }
+      : { ok: false, message: exceptionText('zipfile.BadZipFile', files.reason) }
   const found = itemsOf(format, files)
   if (typeof found === 'string') return { ok: false, message: exceptionText(found.startsWith('Check') ? 'cvat.apps.dataset_manager.bindings.CvatDatasetNotFoundError' : IMPORT_ERROR, found) }
   const e = env.s.engine

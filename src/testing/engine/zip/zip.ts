@@ -96,6 +96,22 @@ export const readEntry = (b: Uint8Array, e: ZipEntry, maxBytes: number): ZipRead
   return crc32(bytes) === e.crc ? { _tag: 'Read', bytes } : fail('Bad CRC-32')
 }
 
+/** Reads every member (directories left out) within one byte budget for them all; the first failure otherwise. */
+export const unzipAll = (b: Uint8Array, maxBytes: number): Map<string, Uint8Array> | { readonly _tag: 'NotZip' | 'ReadFailed'; readonly reason: string } => {
+  const listing = listZip(b)
+  if (listing._tag === 'NotZip') return listing
+  const files = new Map<string, Uint8Array>()
+  let budget = maxBytes
+  for (const e of listing.entries) {
+    if (e.name.endsWith('/')) continue
+    const r = readEntry(b, e, budget)
+    if (r._tag === 'ReadFailed') return r
+    budget -= r.bytes.length
+    files.set(e.name, r.bytes)
+  }
+  return files
+}
+
 // MS-DOS date and time (2-second resolution, local time in zip; UTC here, so runs repeat).
 const dosTime = (ms: number): readonly [number, number] => {
   const d = new Date(Math.max(ms, Date.UTC(1980, 0, 1)))
