@@ -83,6 +83,21 @@ describe.each(['2.26', '2.73'] as const)('task and job media, %s', (v) => {
     expect([jm['size'], jm['start_frame'], jm['stop_frame'], jm['included_frames'], (jm['frames'] as Array<{ name: string }>).map((f) => f.name)]).toEqual([1, 2, 2, null, ['c.png']])
   })
 
+  it('PATCH data/meta sets deleted_frames (DataMetaWriteSerializer, JobDataMetaWriteSerializer); repeats, unknown and foreign frames are 400s', async () => {
+    const patch = (path: string, body: unknown) => s.call('olga', 'PATCH', path, { body })
+    expect(((await patch(`/api/tasks/${id}/data/meta`, { deleted_frames: [2] })).json as { deleted_frames: number[] }).deleted_frames).toEqual([2])
+    expect(sj(await patch(`/api/tasks/${id}/data/meta`, { deleted_frames: [1, 1] }))).toEqual({ status: 400, body: ['Deleted frames cannot repeat'] })
+    expect(sj(await patch(`/api/tasks/${id}/data/meta`, { deleted_frames: [7, 5] }))).toEqual({ status: 400, body: ['Unknown frames 5, 7 requested for removal'] })
+    expect(sj(await patch(`/api/tasks/${id}/data/meta`, { deleted_frames: [-1] }))).toEqual({ status: 400, body: { deleted_frames: { 0: ['Ensure this value is greater than or equal to 0.'] } } })
+    expect(sj(await patch(`/api/tasks/${id}/data/meta`, {}))).toEqual({ status: 400, body: { deleted_frames: ['This field is required.'] } })
+    const first = ((await get(`/api/jobs?task_id=${id}&sort=id`)).json as { results: Array<{ id: number }> }).results[0]!.id
+    expect(sj(await patch(`/api/jobs/${first}/data/meta`, { deleted_frames: [2] }))).toEqual({ status: 400, body: ['Frames 2 do not belong to the job'] })
+    expect(((await patch(`/api/jobs/${first}/data/meta`, { deleted_frames: [0] })).json as { deleted_frames: number[] }).deleted_frames).toEqual([0])
+    // The task keeps its other deleted frames: 2 from before, 0 from the job.
+    expect(((await get(`/api/tasks/${id}/data/meta`)).json as { deleted_frames: number[] }).deleted_frames).toEqual([0, 2])
+    await patch(`/api/tasks/${id}/data/meta`, { deleted_frames: [] })
+  })
+
   it('previews: any small valid image (a PNG here, CVAT sends a JPEG); a task without data: plain 404', async () => {
     const p = await get(`/api/tasks/${id}/preview`)
     expect([p.status, p.headers.get('content-type'), pngSize(p.bytes)]).toEqual([200, 'image/png', { width: 6, height: 4 }])

@@ -13,6 +13,7 @@ import * as Bak from '../backup/views'
 import { findJob, findProject, findTask, jobMay, projectMay, taskMay } from './access'
 import * as Srv from './serve'
 import { dataChunk, postData, tusIdPattern } from './upload'
+import { patchJobMeta, patchTaskMeta } from './meta'
 import { legacyStatus, share } from './misc'
 
 type Handler = (env: AuthedEnv, param: string) => Reply | Promise<Reply>
@@ -53,13 +54,13 @@ export const dataRoutes = (version: ServerVersion): ReadonlyArray<DataRoute> => 
   { path: `/api/projects/backup/(?:${tusIdPattern(version)})`, methods: { GET: Bak.projectChunk, PATCH: Bak.projectChunk }, raw: () => true },
   { path: '/api/tasks/{p}/data/?', methods: { GET: withTask('view:data', Srv.taskData), POST: postData }, raw: uploadPost },
   { path: `/api/tasks/{p}/data/(?:${tusIdPattern(version)})`, methods: { GET: (env, raw) => (env.req.method === 'HEAD' ? dataChunk(env, raw) : methodNotAllowed('GET')), PATCH: dataChunk }, raw: () => true },
-  { path: '/api/tasks/{p}/data/meta', methods: { GET: withTask('view:metadata', Srv.taskMeta) } },
+  { path: '/api/tasks/{p}/data/meta', methods: { GET: withTask('view:metadata', Srv.taskMeta), PATCH: withTask('update:metadata', patchTaskMeta) } },
   { path: '/api/tasks/{p}/preview', methods: { GET: withTask('view', (env, t) => Srv.taskPreview(env, t)) } },
   { path: '/api/tasks/{p}/status', methods: { GET: withTask('view', legacyStatus) } },
   { path: '/api/tasks/{p}/annotations/?', methods: { GET: Fmt.taskAnnotations, PUT: Fmt.taskAnnotations, PATCH: Ann.task, DELETE: Ann.task, POST: Fmt.taskAnnotations }, raw: annotationsRaw },
   { path: `/api/tasks/{p}/annotations/(?:${tusIdPattern(version)})`, methods: { GET: Fmt.taskAnnotationsChunk, PATCH: Fmt.taskAnnotationsChunk }, raw: () => true },
   { path: '/api/jobs/{p}/data', methods: { GET: withJob('view:data', Srv.jobData) } },
-  { path: '/api/jobs/{p}/data/meta', methods: { GET: withJob('view:metadata', Srv.jobMeta) } },
+  { path: '/api/jobs/{p}/data/meta', methods: { GET: withJob('view:metadata', Srv.jobMeta), PATCH: withJob('update:metadata', patchJobMeta) } },
   { path: '/api/jobs/{p}/preview', methods: { GET: withJob('view', (env, j, t) => Srv.jobPreview(env, j, t)) } },
   { path: '/api/jobs/{p}/annotations/?', methods: { GET: Fmt.jobAnnotations, PUT: Fmt.jobAnnotations, PATCH: Ann.job, DELETE: Ann.job, POST: Fmt.jobAnnotations }, raw: annotationsRaw },
   { path: `/api/jobs/{p}/annotations/(?:${tusIdPattern(version)})`, methods: { GET: Fmt.jobAnnotationsChunk, PATCH: Fmt.jobAnnotationsChunk }, raw: () => true },
