@@ -35,12 +35,12 @@ export interface EmulatedAttribute {
 }
 
 /**
- * Names CVAT's label types (models.py LabelType).
+ * Names CVAT's label types (models.py LabelType; `interval` from 2.73).
  *
  * @example
  * const box: LabelType = 'rectangle'
  */
-export type LabelType = 'any' | 'cuboid' | 'ellipse' | 'mask' | 'points' | 'polygon' | 'polyline' | 'rectangle' | 'skeleton' | 'tag'
+export type LabelType = 'any' | 'cuboid' | 'ellipse' | 'mask' | 'points' | 'polygon' | 'polyline' | 'rectangle' | 'skeleton' | 'tag' | 'interval'
 
 /**
  * Stores a Label: on a project or on a task (never both), or a sublabel of a skeleton (`parentId`).
