@@ -4,12 +4,15 @@
  * uniqueness constraints (models.py Label.Meta: names unique per project/task among top-level
  * labels, and per parent among sublabels).
  */
+import type { ServerVersion } from '../env'
 import { type Or, type Reply, detail, invalid, isReply, json } from '../http'
 import { type Read, bool, choice, collector, dict, failWith, int, list, ok, str } from './fields'
 import type { EmulatedAttribute, EmulatedLabel, EngineState, LabelType } from './model'
 import { nextId } from './model'
 
 const LABEL_TYPES: ReadonlyArray<LabelType> = ['any', 'cuboid', 'ellipse', 'mask', 'points', 'polygon', 'polyline', 'rectangle', 'skeleton', 'tag']
+// Release 2.73.0's models.py LabelType adds `interval` (audio tasks).
+const LABEL_TYPES_273: ReadonlyArray<LabelType> = [...LABEL_TYPES, 'interval']
 const INPUT_TYPES: ReadonlyArray<EmulatedAttribute['inputType']> = ['checkbox', 'radio', 'number', 'text', 'select']
 
 /** A validated attribute of a request. */
@@ -52,7 +55,7 @@ const attribute = (raw: unknown): Read<AttributeSpec> => {
 
 /** LabelSerializer (or SublabelSerializer) as a nested `labels` item; `local` is LabelViewSet's PATCH. */
 export const labelSpec =
-  (opts: { readonly local?: boolean; readonly sub?: boolean } = {}) =>
+  (opts: { readonly local?: boolean; readonly sub?: boolean; readonly version?: ServerVersion } = {}) =>
   (raw: unknown): Read<LabelSpec> => {
     const d = dict(raw)
     if (!d.ok) return d
@@ -62,18 +65,16 @@ export const labelSpec =
     const name = c.field('name', (v) => str(v, { maxLength: 64 }))
     const color = c.field('color', (v) => str(v, { allowBlank: true, maxLength: 8 }))
     const attributes = c.field('attributes', (v) => list(v, attribute, { nested: true })) ?? []
-    const type = c.field('type', (v) => choice(v, LABEL_TYPES))
+    const type = c.field('type', (v) => choice(v, opts.version === '2.73' ? LABEL_TYPES_273 : LABEL_TYPES))
     const deleted = opts.sub ? undefined : c.field('deleted', bool)
     const svg = opts.sub ? undefined : c.field('svg', (v) => str(v, { allowBlank: true, trim: false, maxLength: 1_000_000 }))
-    const sublabels = opts.sub ? [] : (c.field('sublabels', (v) => list(v, labelSpec({ sub: true }), { nested: true })) ?? [])
+    const sublabels = opts.sub ? [] : (c.field('sublabels', (v) => list(v, labelSpec({ sub: true, ...(opts.version ? { version: opts.version } : {}) }), { nested: true })) ?? [])
     if (c.failed()) return failWith(c.errors)
     if (opts.local && deleted) return failWith({ non_field_errors: ['Labels cannot be deleted by updating in this endpoint. Please use the DELETE method instead.'] })
     if (deleted && id == null) return failWith({ non_field_errors: ['Deleted label must have an ID'] })
     return ok({ ...(id != null ? { id } : {}), ...(name != null ? { name } : {}), ...(color != null ? { color } : {}), ...(type != null ? { type } : {}), ...(svg != null ? { svg } : {}), ...(deleted != null ? { deleted } : {}), attributes, sublabels })
   }
 
-/** Reads a `labels` list field (ListSerializer errors: one dictionary per item). */
-export const labelsField = (v: unknown): Read<LabelSpec[]> => list(v, labelSpec(), { nested: true })
 
 /** Where labels live: a project or a task (models.py Label.project / Label.task). */
 export type LabelParent = { readonly projectId: number; readonly taskId?: undefined } | { readonly taskId: number; readonly projectId?: undefined }

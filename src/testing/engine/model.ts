@@ -5,6 +5,7 @@
  * camelCase, the wire names live in the renderers.
  */
 import type { JobAnnotations } from './annotationModel'
+import type { EmulatedData, EmulatedJob, EmulatedSegment } from './dataModel'
 
 /**
  * Stores a Storage row (models.py Storage): where a project's or task's imports and exports live.
@@ -34,12 +35,12 @@ export interface EmulatedAttribute {
 }
 
 /**
- * Names CVAT's label types (models.py LabelType).
+ * Names CVAT's label types (models.py LabelType; `interval` from 2.73).
  *
  * @example
  * const box: LabelType = 'rectangle'
  */
-export type LabelType = 'any' | 'cuboid' | 'ellipse' | 'mask' | 'points' | 'polygon' | 'polyline' | 'rectangle' | 'skeleton' | 'tag'
+export type LabelType = 'any' | 'cuboid' | 'ellipse' | 'mask' | 'points' | 'polygon' | 'polyline' | 'rectangle' | 'skeleton' | 'tag' | 'interval'
 
 /**
  * Stores a Label: on a project or on a task (never both), or a sublabel of a skeleton (`parentId`).
@@ -92,46 +93,6 @@ export interface EmulatedProject {
 }
 
 /**
- * Stores one frame of a task's media (models.py Image: path, frame, width, height).
- *
- * @example
- * const frame: EmulatedFrame = { name: 'images/0001.png', width: 640, height: 480 }
- */
-export interface EmulatedFrame {
-  readonly name: string
-  readonly width: number
-  readonly height: number
-}
-
-/**
- * Stores a task's Data record (models.py Data) and, once media are processed, its frames in order.
- *
- * @example
- * const frames = (s: EmulatorState, dataId: number) => s.engine.data.find((d) => d.id === dataId)?.frames ?? []
- */
-export interface EmulatedData {
-  readonly id: number
-  /** `null` until processing computes it (task.py: from the first image's area). */
-  chunkSize: number | null
-  size: number
-  imageQuality: number
-  startFrame: number
-  stopFrame: number
-  frameFilter: string
-  compressedChunkType: 'video' | 'imageset' | 'list'
-  originalChunkType: 'video' | 'imageset' | 'list'
-  storageMethod: 'cache' | 'file_system'
-  storage: 'cloud_storage' | 'local' | 'share'
-  cloudStorageId: number | null
-  sortingMethod: 'lexicographical' | 'natural' | 'predefined' | 'random'
-  deletedFrames: number[]
-  /** ValidationLayout.mode, when the task was created with validation. */
-  validationMode: 'gt' | 'gt_pool' | null
-  /** The frames, in task order; empty for fixture tasks (the fixtures hold no media). */
-  frames: EmulatedFrame[]
-}
-
-/**
  * Stores a Task. `mode` is '' until data are attached ('annotation' for images, 'interpolation' for video).
  *
  * @example
@@ -162,47 +123,8 @@ export interface EmulatedTask {
   guideId: number | null
 }
 
-/**
- * Stores a Segment: a range of a task's frames (or a set of them) that one job covers.
- *
- * @example
- * const length = (g: EmulatedSegment) => (g.type === 'range' ? g.stopFrame - g.startFrame + 1 : g.frames.length)
- */
-export interface EmulatedSegment {
-  readonly id: number
-  readonly taskId: number
-  readonly startFrame: number
-  readonly stopFrame: number
-  readonly type: 'range' | 'specific_frames'
-  /** The frames of a `specific_frames` segment (a ground-truth job); empty for a range. */
-  readonly frames: ReadonlyArray<number>
-  /** Frames in this segment, when a fixture says so and it cannot be derived (no media). */
-  readonly frameCount?: number
-}
-
-/**
- * Stores a Job: annotation work on one segment.
- *
- * @example
- * const ofTask = (s: EmulatorState, taskId: number) => s.engine.jobs.filter((j) => j.taskId === taskId)
- */
-export interface EmulatedJob {
-  readonly id: number
-  readonly segmentId: number
-  /** The segment's task, kept here so lookups need no join. */
-  readonly taskId: number
-  assigneeId: number | null
-  assigneeUpdatedDate: number | null
-  status: StatusChoice
-  stage: 'annotation' | 'validation' | 'acceptance'
-  state: 'new' | 'in progress' | 'completed' | 'rejected'
-  readonly type: 'annotation' | 'ground_truth' | 'consensus_replica'
-  readonly parentJobId: number | null
-  readonly createdDate: number
-  updatedDate: number
-}
-
 export type { AttributeVal, JobAnnotations, Shape, Tag, Track, TrackedShape } from './annotationModel'
+export type { EmulatedData, EmulatedFrame, EmulatedJob, EmulatedSegment } from './dataModel'
 
 /**
  * Stores an Issue on a job (models.py Issue) with its position and state.

@@ -84,7 +84,7 @@ const attributes = (s: EmulatorState, l: LabelAsset): EmulatedAttribute[] =>
     return { id: a.id, name: a.name, mutable: a.mutable, inputType: pick(a.input_type, ['checkbox', 'radio', 'number', 'text', 'select'] as const, 'text'), defaultValue: a.default_value, values: [...a.values] }
   })
 
-const LABEL_TYPES: ReadonlyArray<LabelType> = ['any', 'cuboid', 'ellipse', 'mask', 'points', 'polygon', 'polyline', 'rectangle', 'skeleton', 'tag']
+const LABEL_TYPES: ReadonlyArray<LabelType> = ['any', 'cuboid', 'ellipse', 'mask', 'points', 'polygon', 'polyline', 'rectangle', 'skeleton', 'tag', 'interval']
 
 const addLabel = (s: EmulatorState, l: LabelAsset, owner: { readonly projectId: number | null; readonly taskId: number | null }, parentId: number | null): void => {
   const label: EmulatedLabel = { id: nextId(s.engine, 'label', l.id), name: l.name, color: l.color ?? '', type: pick(l.type, LABEL_TYPES, 'any'), ...owner, parentId, attributes: attributes(s, l), svg: l.svg ?? null }

@@ -155,7 +155,7 @@ describe.skipIf(!hasShared)(`job annotations (test_jobs.py:1009 TestGetAnnotatio
   const s = serveFixtures()
   const fixtureData = (id: number) => annotations().job[String(id)]!
   // test_jobs.py request_data: the job's own annotations, first shape moved, version + 1.
-  const moved = (id: number) => {
+  const moved = (id: number): Obj => {
     const d = fixtureData(id)
     const first = d['shapes'][0]
     if (first['type'] === 'skeleton') first['elements'][0]['points'] = [2, 3, 4, 5]

@@ -245,3 +245,14 @@ describe.skipIf(!hasShared)(`PATCH and DELETE /api/projects/{id} (test_projects.
     expect([(await s.call('admin1', 'GET', '/api/tasks/11')).status, (await s.call('admin1', 'GET', '/api/jobs/16')).status, (await s.call('admin1', 'GET', '/api/labels/7')).status]).toEqual([404, 404, 404])
   })
 })
+
+describe('label types per generation (models.py LabelType; release 2.73.0 adds `interval`)', () => {
+  it("'interval' is a 400 on 2.26 and a label type on 2.73", async () => {
+    const { createCvatEmulator } = await import('../../../src/testing')
+    const post = (version: '2.26' | '2.73') =>
+      createCvatEmulator({ serverVersion: version }).fetch('http://x/api/projects', { method: 'POST', headers: { authorization: 'Token token-olga', 'content-type': 'application/json' }, body: JSON.stringify({ name: 'p', labels: [{ name: 'speech', type: 'interval' }] }) })
+    const old = await post('2.26')
+    expect([old.status, await old.json()]).toEqual([400, { labels: [{ type: ['"interval" is not a valid choice.'] }] }])
+    expect((await post('2.73')).status).toBe(201)
+  })
+})

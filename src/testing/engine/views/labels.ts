@@ -128,7 +128,7 @@ export const partialUpdate = (env: AuthedEnv, raw: string): Reply => {
   if (!mayOwner(env, l, true)) return forbidden()
   const b = bodyDict(env)
   if (isReply(b)) return b
-  const spec = labelSpec({ local: true })(b)
+  const spec = labelSpec({ local: true, version: env.config.serverVersion })(b)
   if (!spec.ok) return json(400, spec.error)
   if (l.parentId !== null) return invalid('Sublabels cannot be modified this way. Please send a PATCH request with updated parent label data instead.')
   const e = env.s.engine

@@ -59,7 +59,7 @@ const validate = (env: AuthedEnv, b: Record<string, unknown>, partial: boolean) 
   const c = collector(b)
   const name = c.field('name', (v) => str(v, { maxLength: 256 }), { required: !partial })
   const bugTracker = c.field('bug_tracker', (v) => str(v, { maxLength: 2000, allowBlank: true }))
-  const labels = c.field('labels', (v) => listOf(v, labelSpec(), { nested: true })) ?? []
+  const labels = c.field('labels', (v) => listOf(v, labelSpec({ version: env.config.serverVersion }), { nested: true })) ?? []
   const ownerId = c.field('owner_id', userIdField(env.s), { allowNull: true })
   const assigneeId = c.field('assignee_id', userIdField(env.s), { allowNull: true })
   const sourceStorage = c.field('source_storage', storageField)
