@@ -17,6 +17,7 @@ const KINDS: ReadonlyArray<readonly [keyof CvatEmulatorOptions, Kind]> = [
   ['organizations', 'array'],
   ['invitations', 'array'],
   ['assets', 'object'],
+  ['seed', 'string'],
   ['password', 'string'],
   ['expiryDays', 'number'],
   ['confirmInvitations', 'boolean'],
@@ -26,6 +27,11 @@ const KINDS: ReadonlyArray<readonly [keyof CvatEmulatorOptions, Kind]> = [
   ['maxAccessTokens', 'number'],
   ['anonRateLimit', 'number'],
   ['maxBodyBytes', 'number'],
+  ['requestPolls', 'number'],
+  ['maxStoredBytes', 'number'],
+  ['maxUploadBytes', 'number'],
+  ['share', 'object'],
+  ['remoteFiles', 'object'],
 ]
 
 /** Lists the server generations the emulator reproduces; the first is the default. */

@@ -5,6 +5,8 @@
  */
 import { type Scheme, authenticate, defaultSchemes, notAuthenticated } from './authn'
 import { resolveContext } from './context'
+import { dataRoutes } from './engine/data/routes'
+import { engineRoutes } from './engine/routes'
 import type { AuthedEnv, EmulatorConfig, Env } from './env'
 import { type Reply, detail, isReply, json, methodNotAllowed, noRoute } from './http'
 import type { EmulatorState } from './model'
@@ -17,7 +19,7 @@ import * as Mem from './views/memberships'
 import * as Org from './views/organizations'
 import * as Usr from './views/users'
 
-type Handler = (env: AuthedEnv, param: string) => Reply
+type Handler = (env: AuthedEnv, param: string) => Reply | Promise<Reply>
 type AnonHandler = (env: Env, param: string) => Reply
 
 interface Route {
@@ -28,6 +30,8 @@ interface Route {
   readonly only?: EmulatorConfig['serverVersion']
   /** The view's own authentication classes, when not CVAT's defaults. */
   readonly authn?: (version: EmulatorConfig['serverVersion']) => ReadonlyArray<Scheme>
+  /** Whether the view reads the body itself (uploads), so the emulator must not parse it first. */
+  readonly raw?: (req: Request, url: URL) => boolean
 }
 
 const P = '([^/.]+)'
@@ -63,6 +67,9 @@ const ROUTES = (version: EmulatorConfig['serverVersion']): ReadonlyArray<Route> 
   route('/api/invitations/{p}/accept', { POST: Act.accept }),
   route('/api/invitations/{p}/decline', { POST: Act.decline }),
   route('/api/invitations/{p}/resend', { POST: Act.resend }),
+  // The data side first: its detail=False actions (tasks/backup) precede the router's {pk} routes, as in DRF.
+  ...dataRoutes(version).map((r) => route(r.path, r.methods, r.raw ? { raw: r.raw } : {})),
+  ...engineRoutes(version).map((r) => route(r.path, r.methods)),
 ]
 
 const decode = (raw: string): string | undefined => {
@@ -103,7 +110,7 @@ export const versionProblem = (accept: string | null): Reply | undefined => {
 }
 
 /** Runs one request through DRF's checks and the view. */
-export const dispatch = (s: EmulatorState, config: EmulatorConfig, req: Request, url: URL, body: Env['body'], now: number): Reply => {
+export const dispatch = (s: EmulatorState, config: EmulatorConfig, req: Request, url: URL, body: Env['body'], now: number): Reply | Promise<Reply> => {
   const found = findRoute(config, url.pathname)
   if (!found) return noRoute()
   const refused = versionProblem(req.headers.get('accept'))

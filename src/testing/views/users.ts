@@ -10,6 +10,7 @@ import { type ListSpec, listReply } from '../list'
 import type { EmulatedUser, Group } from '../model'
 import { isAdmin, isMember, orgAuth, tokenAllows, userAllows } from '../perms'
 import { basicUser, fullUser } from '../render'
+import { forgetUser } from '../engine/store'
 import { deleteUser, patch } from '../store'
 import { bodyDict, charField, fieldErrors, isEmail, pathId } from './common'
 
@@ -132,5 +133,6 @@ export const destroy = (env: AuthedEnv, raw: string): Reply => {
   if (isReply(u)) return u
   if (!allowed(env, 'delete', u)) return forbidden()
   deleteUser(env.s, u)
+  forgetUser(env.s.engine, u.id)
   return noContent
 }
