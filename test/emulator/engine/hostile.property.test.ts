@@ -1,5 +1,6 @@
 // The engine routes hold the emulator's guarantees for any input: `emulator.fetch` resolves, the
-// status is below 500, the body is JSON (or empty), and the server keeps answering afterwards.
+// status is below 500, a JSON answer's body is JSON (CVAT answers some with text: 2.73's 410 for a
+// retired export by `?action=`), and the server keeps answering afterwards.
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { createCvatEmulator } from '../../../src/testing'
@@ -18,7 +19,8 @@ const QUERY_KEYS = ['org', 'org_id', 'filter', 'search', 'sort', 'page', 'page_s
 const answered = async (res: Response, method: string) => {
   expect(res.status).toBeLessThan(500)
   const text = await res.text()
-  if (method !== 'HEAD' && text !== '') expect(() => JSON.parse(text)).not.toThrow()
+  const json = /json/.test(res.headers.get('content-type') ?? '')
+  if (method !== 'HEAD' && text !== '' && json) expect(() => JSON.parse(text)).not.toThrow()
 }
 
 // Values shaped like the engine's bodies: mostly valid (the demo's labels 1–3, attribute 1 on
