@@ -25,18 +25,7 @@ export { matchError, matchErrorOr, type ErrorHandlers } from './errors/match'
 export { parseErrorBody } from './errors/body'
 export { scrub } from './errors/redact'
 export { redactUrl } from './errors/redact'
-export type {
-  CvatError,
-  DecodeError,
-  ErrorBody,
-  ListChangedError,
-  RedirectError,
-  RequestError,
-  ResponseTooLargeError,
-  StatusError,
-  TimeoutError,
-  TransportError,
-} from './errors/types'
+export type * from './errors/types'
 
 /** Builds a `RequestError`. */
 export const requestError = (method: string, url: string, message: string): RequestError => ({
