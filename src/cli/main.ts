@@ -122,11 +122,14 @@ Exit status: 0 every item succeeded, 1 some item failed, 2 usage or configuratio
 
 ${CREDENTIALS_HELP}`
 
+// Tables looked up by what was typed: own entries only (`constructor` is every object's).
+const own = <V>(table: Readonly<Record<string, V>>, key: string): V | undefined => (Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined)
+
 // The groups of two-word commands, and what each is about.
 const GROUPS: Readonly<Record<string, string>> = { orgs: 'the organisations you own or belong to', members: "an organisation's members", invitations: "an organisation's invitations" }
 const commandsOf = (group: string): ReadonlyArray<string> => Object.keys(COMMANDS).filter((n) => n.startsWith(`${group} `)).map((n) => n.slice(group.length + 1))
 const groupHelp = (group: string): string =>
-  `cvat-fp ${group} — ${GROUPS[group] ?? ''}
+  `cvat-fp ${group} — ${own(GROUPS, group) ?? ''}
 
 Commands:
 ${commandsOf(group).map((c) => `  ${COMMANDS[`${group} ${c}`]!.help.split('\n')[0]}`).join('\n')}
@@ -169,8 +172,9 @@ const optionProblem = (argv: ReadonlyArray<string>, options: Spec): string | und
   const flags = Object.keys(options).map((n) => `--${n}`)
   for (const t of tokens) {
     if (t.kind !== 'option') continue
-    const spec = options[t.name]
-    if (spec === undefined && SECRET_FLAGS[t.name] !== undefined) return `unknown option ${t.rawName}: a ${SECRET_FLAGS[t.name]} is never a flag (flags show in ps); set ${SECRET_ENV[t.name]}`
+    const spec = own(options, t.name)
+    const secret = own(SECRET_FLAGS, t.name)
+    if (spec === undefined && secret !== undefined) return `unknown option ${t.rawName}: a ${secret} is never a flag (flags show in ps); set ${own(SECRET_ENV, t.name) ?? ''}`
     if (spec === undefined) return `unknown option ${t.rawName}${t.rawName.startsWith('--') ? didYouMean(t.rawName, flags, (c) => c) : ''}`
     if (spec.type === 'boolean' && t.value !== undefined) return `${t.rawName} takes no value, got ${JSON.stringify(t.value)}`
     if (spec.type === 'string' && t.value === undefined) return `${t.rawName} needs a value`
@@ -194,18 +198,18 @@ export const main = async (argv: ReadonlyArray<string>, io: Io, stopped: () => P
     return json({ _tag: 'Usage', message }), 2
   }
   const words = loose.positionals
-  const name = [`${words[0]} ${words[1]}`, `${words[0]}`].find((n) => COMMANDS[n] !== undefined)
+  const name = [`${words[0]} ${words[1]}`, `${words[0]}`].find((n) => own(COMMANDS, n) !== undefined)
   if (name === undefined) {
     if (loose.values['version'] === true && words.length === 0) return io.out(`${__CVAT_FP_VERSION__}\n`), 0
     if (words.length === 0 && loose.values['help'] === true) return io.out(`${OVERVIEW}\n`), 0
     // No command is a usage error like any other: the overview on stderr, a JSON document with --json.
     if (words.length === 0) return fail('a command is needed', OVERVIEW)
     const group = words[0] ?? ''
-    if (GROUPS[group] !== undefined) {
+    if (own(GROUPS, group) !== undefined) {
       if (words.length === 1 && loose.values['help'] === true) return io.out(`${groupHelp(group)}\n`), 0
       if (words.length === 1) return fail(`${group} needs a command: ${commandsOf(group).join(', ')}`, groupHelp(group))
     }
-    const typed = words.slice(0, GROUPS[group] !== undefined || nearest(group, Object.keys(GROUPS)) !== undefined ? 2 : 1).join(' ')
+    const typed = words.slice(0, own(GROUPS, group) !== undefined || nearest(group, Object.keys(GROUPS)) !== undefined ? 2 : 1).join(' ')
     return fail(`unknown command ${JSON.stringify(typed)}${didYouMean(typed, Object.keys(COMMANDS))}`)
   }
   const command = COMMANDS[name]!

@@ -46,6 +46,21 @@ describe('typos get the nearest command or flag', () => {
   })
 })
 
+// Found reviewing this surface: the command table and the option specs were plain objects looked
+// up by what was typed, so `constructor` or `toString` found Object.prototype's members: an
+// "internal error" (exit 1) for a command, Node's untranslated message for a flag.
+describe('names every JavaScript object has', () => {
+  it.each(['constructor', 'toString', '__proto__', 'hasOwnProperty'])('%s as a command, a group word or a flag is a usage error in our words', async (name) => {
+    const env = { CVAT_URL: 'http://127.0.0.1:9', CVAT_TOKEN: 'tok3n-abc' }
+    const results = await Promise.all([cli([name], env), cli(['members', name, '--org', 'acme'], env), cli(['orgs', 'list', `--${name}`], env)])
+    expect(results.map((r) => [r.code, firstLine(r)])).toEqual([
+      [2, `cvat-fp: unknown command ${JSON.stringify(name)}`],
+      [2, `cvat-fp: unknown command ${JSON.stringify(`members ${name}`)}`],
+      [2, `cvat-fp: unknown option --${name}`],
+    ])
+  })
+})
+
 describe("Node's parser messages, in our words", () => {
   it.each([
     [['invitations', 'list', '--org'], 'cvat-fp: --org needs a value'],
