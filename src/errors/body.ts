@@ -2,7 +2,7 @@
  * What a `StatusError` keeps of a response: the body parsed into CVAT's error shapes and the
  * headers, each bounded (an excerpt, never the whole) and with credential headers redacted.
  */
-import type { ErrorBody } from '../errors'
+import type { ErrorBody } from './types'
 import { isRecord, isStringArray } from '../json'
 import { EXCERPT_CHARS, clip } from './bounded'
 import { CREDENTIAL_HEADERS, REDACTED, scrubbedExcerpt } from './redact'

@@ -161,7 +161,7 @@ const safely = <A>(read: () => A, fallback: A): A => {
  * const emulator = createCvatEmulator({ users: [{ username: 'zoe' }], organizations: [{ slug: 'lab', owner: 'zoe' }] })
  */
 export const createCvatEmulator = (given: CvatEmulatorOptions = {}): CvatEmulator => {
-  const { options, problems: optionProblems } = readOptions(given)
+  const { options, problems: optionProblems } = readOptions<CvatEmulatorOptions>(given)
   const config: EmulatorConfig = {
     serverVersion: options.serverVersion ?? '2.73',
     now: options.now ?? Date.now,

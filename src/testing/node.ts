@@ -114,8 +114,10 @@ export const serveCvatEmulator = (
     server.once('error', reject)
     server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
       const { port } = server.address() as AddressInfo
+      const host = options.host ?? '127.0.0.1'
       resolve({
-        url: `http://${options.host ?? '127.0.0.1'}:${port}`,
+        // An IPv6 address is bracketed in a URL (RFC 3986): http://[::1]:8080, not http://::1:8080.
+        url: `http://${host.includes(':') && !host.startsWith('[') ? `[${host}]` : host}:${port}`,
         port,
         close: () =>
           new Promise<void>((done) => {

@@ -155,7 +155,9 @@ describe('views.py AccessTokensViewSet: simple_filters include read_only (django
       false: await names('?read_only=false'),
       one: await names('?read_only=1'),
       yes: await names('?read_only=yes'),
-    }).toEqual({ true: named(true), True: named(true), false: named(false), one: named(), yes: named() })
+      // A name every JavaScript object has is no spelling of a boolean either.
+      constructor: await names('?read_only=constructor'),
+    }).toEqual({ true: named(true), True: named(true), false: named(false), one: named(), yes: named(), constructor: named() })
   })
 })
 

@@ -38,9 +38,10 @@ const usable = (env: Env) => (t: EmulatedAccessToken) => accessTokenUsable(t, en
 // views.py simple_filters = (name, read_only), applied by django-filter (engine/filters.py
 // SimpleFilter on django_filters' BaseFilterSet): read_only is a BooleanFilter whose
 // NullBooleanSelect widget reads true/True/2 and false/False/3; anything else does not filter.
+const NULL_BOOLEAN_SELECT = /*#__PURE__*/ new Map<string, boolean>([['true', true], ['True', true], ['2', true], ['false', false], ['False', false], ['3', false]])
 const readOnlyFilter = (env: Env) => {
   const raw = env.url.searchParams.get('read_only')
-  const value = raw === null ? undefined : ({ true: true, True: true, '2': true, false: false, False: false, '3': false } as Record<string, boolean>)[raw]
+  const value = raw === null ? undefined : NULL_BOOLEAN_SELECT.get(raw)
   return (t: EmulatedAccessToken) => value === undefined || t.readOnly === value
 }
 
