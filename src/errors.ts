@@ -147,6 +147,25 @@ export interface RedirectError {
 }
 
 /**
+ * Reports a background request (task creation, an export, an import) that CVAT says `failed`,
+ * with CVAT's own message (bounded, scrubbed of the request's credentials).
+ *
+ * @example
+ * if (e._tag === 'BackgroundRequestError') console.error(`CVAT could not finish ${e.rqId}: ${e.message}`)
+ */
+export interface BackgroundRequestError {
+  readonly _tag: 'BackgroundRequestError'
+  /** The status request that saw the failure (`GET`). */
+  readonly method: string
+  /** The status URL (`…/api/requests/{id}`), redacted. */
+  readonly url: string
+  /** The background request's id, as CVAT gave it (at most 1024 characters). */
+  readonly rqId: string
+  /** CVAT's message for the failure (at most 4 KiB; empty when CVAT gave none). */
+  readonly message: string
+}
+
+/**
  * Unites everything an endpoint can fail with.
  *
  * @example
@@ -161,6 +180,7 @@ export type CvatError =
   | ListChangedError
   | ResponseTooLargeError
   | RedirectError
+  | BackgroundRequestError
 
 /**
  * Parses a non-2xx body into each shape CVAT (or a proxy in front of it) answers with.
@@ -267,4 +287,13 @@ export const redirectError = (method: string, url: string, status: number, reaso
   status,
   reason,
   location: clip(redactUrl(location), 2048),
+})
+
+/** Builds a `BackgroundRequestError`, bounding the id and CVAT's message. */
+export const backgroundRequestError = (method: string, url: string, rqId: string, message: string): BackgroundRequestError => ({
+  _tag: 'BackgroundRequestError',
+  method,
+  url: redactUrl(url),
+  rqId: clip(rqId, 1024),
+  message: clip(message, EXCERPT_CHARS),
 })
