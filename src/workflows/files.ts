@@ -22,10 +22,20 @@ export type UploadFile = File | { readonly name: string; readonly data: Blob | U
 export interface Source {
   readonly name: string
   readonly size: number
-  /** The bytes from `start` to `end` (exclusive), as the transport sends them. */
-  readonly part: (start: number, end: number) => Blob | Uint8Array<ArrayBuffer>
+  /** The bytes from `start` to `end` (exclusive), as the transport sends them; `undefined` when a hand-made Blob's `slice` fails. */
+  readonly part: (start: number, end: number) => Blob | Uint8Array<ArrayBuffer> | undefined
   /** The whole file as a `Blob` (for a multipart part): the caller's own Blob, or a copy of bytes. */
   readonly whole: () => Blob
+}
+
+// A Blob-like value of the caller's may fail when sliced: the upload then stops with a RequestError.
+const sliced = (blob: Blob, start: number, end: number): Blob | undefined => {
+  try {
+    const part: unknown = blob.slice(start, end)
+    return isBlob(part) ? part : undefined
+  } catch {
+    return undefined
+  }
 }
 
 // Control characters would break a multipart header or a log line; CVAT's own file names hold none.
@@ -43,7 +53,7 @@ const nameProblem = (name: unknown): string | undefined =>
 const fromBlob = (name: string, blob: Blob): E.Either<string, Source> => {
   const size: unknown = blob.size
   if (typeof size !== 'number' || !Number.isSafeInteger(size) || size < 0) return E.left('has a size that is not a whole number of bytes')
-  return E.right({ name, size, part: (start, end) => blob.slice(start, end), whole: () => blob })
+  return E.right({ name, size, part: (start, end) => sliced(blob, start, end), whole: () => blob })
 }
 
 const fromBytes = (name: string, bytes: ArrayBufferView): Source => {

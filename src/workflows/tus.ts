@@ -85,10 +85,12 @@ export const tusUpload = async (run: Run, createUrl: string, source: Source, ack
     const stop = run.stopped('PATCH', location)
     if (stop !== undefined) return E.left(stop)
     const end = Math.min(offset + chunkBytes, size)
+    const body = source.part(offset, end)
+    if (body === undefined) return E.left(requestError('PATCH', location, `${source.name} cannot be read: its slice ${offset}–${end} failed`))
     const req: HttpRequest = {
       ...request('PATCH', location),
       headers: { ...request('PATCH', location).headers, ...TUS, 'content-type': 'application/offset+octet-stream', 'upload-offset': String(offset) },
-      body: source.part(offset, end),
+      body,
     }
     const r = await send(run, req)
     let next: number | undefined

@@ -7,7 +7,7 @@
  * that processes the upload. The three header values are empty: CVAT reads them by presence.
  */
 import * as E from '../http/either'
-import { type CvatError } from '../errors'
+import { type CvatError, requestError } from '../errors'
 import { exchange, failure, isSuccess, readResponse } from '../endpoint/send'
 import { type HttpRequest, type QueryValue, request, withQuery } from '../http/request'
 import type { Source } from './files'
@@ -60,11 +60,16 @@ export const groupFiles = (files: ReadonlyArray<Source>, limit = MAX_REQUEST_BYT
   return { groups, large: files.filter((f) => f.size > limit) }
 }
 
-const form = (fields: ReadonlyArray<readonly [string, string]>, group: ReadonlyArray<Source>): FormData => {
-  const body = new FormData()
-  for (const [k, v] of fields) body.append(k, v)
-  group.forEach((f, i) => body.append(`client_files[${i}]`, f.whole(), f.name))
-  return body
+// A hand-made Blob-like value passes as a file until FormData, which takes only real Blobs, refuses it.
+const form = (fields: ReadonlyArray<readonly [string, string]>, group: ReadonlyArray<Source>): FormData | undefined => {
+  try {
+    const body = new FormData()
+    for (const [k, v] of fields) body.append(k, v)
+    group.forEach((f, i) => body.append(`client_files[${i}]`, f.whole(), f.name))
+    return body
+  } catch {
+    return undefined
+  }
 }
 
 /**
@@ -79,7 +84,9 @@ export const upload = async (run: Run, plan: Plan): Promise<E.Either<CvatError, 
   if (E.isLeft(started)) return started
   const { groups, large } = plan.multiple === undefined ? { groups: [], large: plan.files } : groupFiles(plan.files)
   for (const group of groups) {
-    const req = { ...post(plan.path, 'upload-multiple'), body: form(plan.multiple ?? [], group) }
+    const body = form(plan.multiple ?? [], group)
+    if (body === undefined) return E.left(requestError('POST', plan.path, `the files ${group.map((f) => JSON.stringify(f.name.slice(0, 100))).join(', ')} cannot be sent: one is not a Blob FormData can carry`))
+    const req = { ...post(plan.path, 'upload-multiple'), body }
     const r = await sent(run, req)
     if (E.isLeft(r)) return r
     done += group.reduce((n, f) => n + f.size, 0)

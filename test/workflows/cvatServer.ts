@@ -13,6 +13,8 @@
 import { randomUUID } from 'node:crypto'
 import { type IncomingMessage, type ServerResponse, createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { afterEach } from 'vitest'
+import { createClient, tokenAuth } from '../../src/index'
 
 export type Version = '2.26' | '2.73'
 
@@ -49,6 +51,10 @@ export interface Options {
   /** Delay of each status answer (a slow server). */
   readonly statusDelayMs?: number
   readonly tusMaxSize?: number
+  /** Finished exports name no result_url (as one saved to a cloud storage). */
+  readonly withoutResultUrl?: boolean
+  /** Finished restores name no result_id. */
+  readonly withoutResultId?: boolean
 }
 
 interface Tus {
@@ -219,7 +225,7 @@ export const cvatServer = async (options: Options = {}): Promise<CvatServer> => 
     const target = endpoint.includes('/projects/') ? 'project' : 'task'
     const made = nextId++
     tasks.set(made, { spec: { name: `restored from ${filename}` }, files: new Map() })
-    const rq = enqueue({ id: rqIdOf('import', target, version === '2.26' ? randomUUID() : made, 'backup'), kind: 'import', target: { target, id: made, sub: 'backup' }, resultId: made })
+    const rq = enqueue({ id: rqIdOf('import', target, version === '2.26' ? randomUUID() : made, 'backup'), kind: 'import', target: { target, id: made, sub: 'backup' }, ...(options.withoutResultId ? {} : { resultId: made }) })
     return json(res, 202, { rq_id: rq.id })
   }
 
@@ -274,7 +280,7 @@ export const cvatServer = async (options: Options = {}): Promise<CvatServer> => 
         ? `/api/${target}s/${id}/${what}?${new URLSearchParams([...q.entries(), ['action', 'download']]).toString()}`
         : `/api/${target}s/${id}/${what}/download?rq_id=${encodeURIComponent(rqId)}`
     rqs.delete(rqId)
-    enqueue({ id: rqId, kind: 'export', target: { target, id, sub, ...(format === undefined ? {} : { format }) }, resultUrl: (options.linkOrigin ?? own) + resultPath })
+    enqueue({ id: rqId, kind: 'export', target: { target, id, sub, ...(format === undefined ? {} : { format }) }, ...(options.withoutResultUrl ? {} : { resultUrl: (options.linkOrigin ?? own) + resultPath }) })
     return json(res, 202, { rq_id: rqId })
   }
 
@@ -377,4 +383,22 @@ export const cvatServer = async (options: Options = {}): Promise<CvatServer> => 
         server.close(() => ok())
       }),
   }
+}
+
+/**
+ * Starts scripted CVATs for a suite, each closed after its test, with a client authenticated by
+ * token; `track` closes any other server after the test too.
+ */
+export const useCvat = () => {
+  let open: Array<{ close: () => Promise<void> }> = []
+  afterEach(async () => {
+    await Promise.all(open.map((s) => s.close()))
+    open = []
+  })
+  const track = <S extends { close: () => Promise<void> }>(s: S): S => (open.push(s), s)
+  const start = async (o: Options = {}) => {
+    const s = track(await cvatServer(o))
+    return { s, cvat: tokenAuth('tok3n')(createClient({ baseUrl: s.url })) }
+  }
+  return { start, track }
 }

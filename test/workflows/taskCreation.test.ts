@@ -2,20 +2,11 @@
 // every request in order with its headers, on 2.26 and 2.73; remote and share resources; failures
 // at each step and the task deleted (or kept) after them.
 import * as E from 'fp-ts/Either'
-import { afterEach, describe, expect, it } from 'vitest'
-import { createClient, tasksCreateFromData, tokenAuth } from '../../src/index'
-import { type CvatServer, type Options, cvatServer } from './cvatServer'
+import { describe, expect, it } from 'vitest'
+import { tasksCreateFromData } from '../../src/index'
+import { type CvatServer, cvatServer, useCvat } from './cvatServer'
 
-let servers: CvatServer[] = []
-afterEach(async () => {
-  await Promise.all(servers.map((s) => s.close()))
-  servers = []
-})
-const start = async (o: Options = {}) => {
-  const s = await cvatServer(o)
-  servers.push(s)
-  return { s, cvat: tokenAuth('tok3n')(createClient({ baseUrl: s.url })) }
-}
+const { start, track } = useCvat()
 const bytes = (n: number, seed = 1) => Uint8Array.from({ length: n }, (_, i) => (i * 31 + seed) & 255)
 const line = (r: CvatServer['requests'][number]) => `${r.method} ${r.url}`
 const fast = { pollInterval: 1 }
@@ -96,7 +87,7 @@ describe('tasksCreateFromData with local files', () => {
     expect(kinds.slice(0, 5)).toEqual(['POST', 'start', 'multiple', 'tus', 'PATCH'])
     expect(kinds.indexOf('finish')).toBe(kinds.lastIndexOf('PATCH') + 1)
     expect(Buffer.compare(s.tasks.get(1)!.files.get('video.mp4')!, Buffer.from(big))).toBe(0)
-  })
+  }, 30_000)
 })
 
 describe('tasksCreateFromData with remote and share resources', () => {
@@ -110,5 +101,96 @@ describe('tasksCreateFromData with remote and share resources', () => {
     const data = s.requests[1]!
     expect([data.method, data.url, data.headers['upload-start'], data.headers['upload-finish'], data.headers['content-type']]).toEqual(['POST', '/api/tasks/1/data/', undefined, undefined, 'application/json'])
     expect(JSON.parse(data.body!.toString())).toEqual({ image_quality: 90, cloud_storage_id: 3, [field]: resources })
+  })
+})
+
+describe('tasksCreateFromData failures', () => {
+  const files = [{ name: 'a.jpg', data: bytes(30) }]
+
+  it('a failed upload is a Left at the upload step; the task is deleted again', async () => {
+    const { s, cvat } = await start({ fault: (r) => (r.headers['upload-multiple'] !== undefined ? { status: 500, body: 'boom' } : undefined) })
+    const r = await tasksCreateFromData(cvat, { spec: { name: 't' }, resources: files }, fast)()
+    expect(E.isLeft(r) && r.left).toMatchObject({ _tag: 'StatusError', status: 500, step: 'upload', taskId: 1, taskDeleted: true })
+    expect(s.requests.map(line).at(-1)).toBe('DELETE /api/tasks/1')
+    expect(s.tasks.has(1)).toBe(false)
+  })
+
+  it('keepTaskOnFailure keeps it (and says so)', async () => {
+    const { s, cvat } = await start({ fault: (r) => (r.headers['upload-multiple'] !== undefined ? { status: 500 } : undefined) })
+    const r = await tasksCreateFromData(cvat, { spec: { name: 't' }, resources: files }, { ...fast, keepTaskOnFailure: true })()
+    expect(E.isLeft(r) && r.left).toMatchObject({ step: 'upload', taskId: 1, taskDeleted: false })
+    expect(s.requests.some((x) => x.method === 'DELETE')).toBe(false)
+  })
+
+  it('failed processing is a BackgroundRequestError at the processing step; the task is deleted', async () => {
+    const { s, cvat } = await start({ states: () => [{ status: 'started', progress: 0.2 }, { status: 'failed', message: 'No media data found' }] })
+    const r = await tasksCreateFromData(cvat, { spec: { name: 't' }, resources: files }, fast)()
+    expect(E.isLeft(r) && r.left).toMatchObject({ _tag: 'BackgroundRequestError', message: 'No media data found', step: 'processing', taskId: 1, taskDeleted: true })
+    expect(s.tasks.has(1)).toBe(false)
+  })
+
+  it('a deletion that fails is reported as not deleted', async () => {
+    const { cvat } = await start({ states: () => [{ status: 'failed' }], fault: (r) => (r.method === 'DELETE' ? { status: 500 } : undefined) })
+    const r = await tasksCreateFromData(cvat, { spec: { name: 't' }, resources: files }, fast)()
+    expect(E.isLeft(r) && r.left).toMatchObject({ step: 'processing', taskId: 1, taskDeleted: false })
+  })
+
+  it('a task CVAT refuses to create is a Left at the create step; nothing else is sent', async () => {
+    const { s, cvat } = await start({ fault: () => ({ status: 400, headers: { 'content-type': 'application/json' }, body: '{"name":["This field is required."]}' }) })
+    const r = await tasksCreateFromData(cvat, { spec: {}, resources: files }, fast)()
+    expect(E.isLeft(r) && r.left).toMatchObject({ _tag: 'StatusError', status: 400, step: 'create', body: { _tag: 'FieldErrors', fields: { name: ['This field is required.'] } } })
+    expect(E.isLeft(r) && 'taskId' in r.left).toBe(false)
+    expect(s.requests.length).toBe(1)
+  })
+
+  it('a task that cannot be read back after processing is kept (its data is fine)', async () => {
+    const { s, cvat } = await start({ fault: (r) => (r.method === 'GET' && r.url === '/api/tasks/1' ? { status: 503 } : undefined) })
+    const r = await tasksCreateFromData(cvat, { spec: { name: 't' }, resources: files }, fast)()
+    expect(E.isLeft(r) && r.left).toMatchObject({ status: 503, step: 'retrieve', taskId: 1, taskDeleted: false })
+    expect(s.tasks.has(1)).toBe(true)
+  })
+
+  it('an abort during the upload ends it at once, and the task is still deleted', async () => {
+    const { s, cvat } = await start()
+    const ctl = new AbortController()
+    const r = await tasksCreateFromData(cvat, { spec: { name: 't' }, resources: files }, { ...fast, signal: ctl.signal, onProgress: (p) => p.phase === 'upload' && ctl.abort() })()
+    expect(E.isLeft(r) && r.left).toMatchObject({ _tag: 'TransportError', message: 'the request was aborted', step: 'upload', taskId: 1, taskDeleted: true })
+    expect(s.requests.map(line)).toEqual(['POST /api/tasks', 'DELETE /api/tasks/1'])
+  })
+
+  it('the deadline during processing is a TimeoutError; the task is deleted', async () => {
+    const { s, cvat } = await start({ states: () => [{ status: 'started' }] })
+    const r = await tasksCreateFromData(cvat, { spec: { name: 't' }, resources: files }, { pollInterval: 20, timeout: 200 })()
+    expect(E.isLeft(r) && r.left).toMatchObject({ _tag: 'TimeoutError', ms: 200, step: 'processing', taskId: 1, taskDeleted: true })
+    expect(s.tasks.has(1)).toBe(false)
+  })
+
+  it.each<[string, Record<string, unknown>, unknown, string]>([
+    ['no resources', { spec: { name: 't' }, resources: [] }, undefined, 'resources must be a non-empty array'],
+    ['two files of one name', { spec: { name: 't' }, resources: [{ name: 'a.jpg', data: bytes(1) }, new File(['x'], 'a.jpg')] }, undefined, 'resources[1] has the name of an earlier file: "a.jpg"'],
+    ['a resource that is no file', { spec: { name: 't' }, resources: ['a.jpg'] }, undefined, 'resources[0] must be a File or { name, data }, got "a.jpg"'],
+    ['a file without data', { spec: { name: 't' }, resources: [{ name: 'a.jpg' }] }, undefined, 'resources[0] must have data that is a Blob or bytes, got undefined'],
+    ['a file name with a newline', { spec: { name: 't' }, resources: [{ name: 'a\n.jpg', data: bytes(1) }] }, undefined, 'resources[0] has a name with control characters or malformed text'],
+    ['a remote resource that is no URL', { spec: { name: 't' }, resourceType: 'remote', resources: [3] }, undefined, 'resources[0] must be a non-empty string (a URL)'],
+    ['an unknown resource type', { spec: { name: 't' }, resourceType: 'cloud', resources: ['a'] }, undefined, `resourceType must be 'local', 'remote' or 'share', got "cloud"`],
+    ['no spec', { resources: files }, undefined, 'spec must be an object (a TaskWriteRequest), got undefined'],
+    ['dataParams JSON cannot carry', { spec: { name: 't' }, resources: files, dataParams: { chunk_size: 1n } }, undefined, 'dataParams must be an object JSON can carry (the rest of a DataRequest)'],
+    ['a keepTaskOnFailure that is no boolean', { spec: { name: 't' }, resources: files }, { keepTaskOnFailure: 'yes' }, 'keepTaskOnFailure must be a boolean, got "yes"'],
+    ['a bad organisation id', { spec: { name: 't' }, resources: files, orgId: 1.5 }, undefined, 'orgId must be an integer, got 1.5'],
+  ])('refuses %s with a RequestError, sending nothing', async (_, params, options, message) => {
+    const { s, cvat } = await start()
+    const r = await tasksCreateFromData(cvat, params as never, options as never)()
+    expect(r).toEqual(E.left({ _tag: 'RequestError', method: 'POST', url: '/api/tasks', message }))
+    expect(s.requests).toEqual([])
+  })
+})
+
+describe('tasksCreateFromData with files that fail to read', () => {
+  it('a Blob-like file FormData refuses stops the upload with a RequestError; the task is deleted', async () => {
+    const { s, cvat } = await start()
+    const fake = { size: 3, slice: () => new Blob(['abc']), arrayBuffer: () => Promise.resolve(new ArrayBuffer(3)) }
+    const r = await tasksCreateFromData(cvat, { spec: { name: 't' }, resources: [{ name: 'a.jpg', data: fake as unknown as Blob }] }, fast)()
+    expect(E.isLeft(r) && r.left).toMatchObject({ _tag: 'RequestError', message: 'the files "a.jpg" cannot be sent: one is not a Blob FormData can carry', step: 'upload', taskId: 1, taskDeleted: true })
+    expect(s.requests.map(line)).toEqual(['POST /api/tasks', 'POST /api/tasks/1/data/', 'DELETE /api/tasks/1'])
   })
 })
