@@ -122,7 +122,6 @@ export const cvatServer = async (options: Options = {}): Promise<CvatServer> => 
   const counts = new Map<string, number>()
   let nextId = 1
   let base = ''
-  const link = (path: string) => (options.linkOrigin ?? base) + path
 
   const rqIdOf = (action: string, target: string, id: number | string, sub?: string, format?: string) =>
     version === '2.26'

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { jobsImportAnnotations, projectsCreateFromBackup, projectsImportDataset, tasksCreateFromBackup } from '../../src/index'
 import { type CvatServer, useCvat } from './cvatServer'
 
-const { start, track } = useCvat()
+const { start } = useCvat()
 const fast = { pollInterval: 1 }
 const kind = (r: CvatServer['requests'][number]) =>
   `${r.headers['upload-start'] !== undefined ? 'start ' : r.headers['upload-length'] !== undefined ? 'tus ' : r.headers['upload-finish'] !== undefined ? 'finish ' : ''}${r.method} ${r.url.replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, 'UUID')}`

@@ -4,9 +4,9 @@
 import * as E from 'fp-ts/Either'
 import { describe, expect, it } from 'vitest'
 import { tasksCreateFromData } from '../../src/index'
-import { type CvatServer, cvatServer, useCvat } from './cvatServer'
+import { type CvatServer, type Options, useCvat } from './cvatServer'
 
-const { start, track } = useCvat()
+const { start } = useCvat()
 const bytes = (n: number, seed = 1) => Uint8Array.from({ length: n }, (_, i) => (i * 31 + seed) & 255)
 const line = (r: CvatServer['requests'][number]) => `${r.method} ${r.url}`
 const fast = { pollInterval: 1 }
