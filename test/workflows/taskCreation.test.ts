@@ -4,7 +4,7 @@
 import * as E from 'fp-ts/Either'
 import { describe, expect, it } from 'vitest'
 import { tasksCreateFromData } from '../../src/index'
-import { type CvatServer, type Options, useCvat } from './cvatServer'
+import { type CvatServer, useCvat } from './cvatServer'
 
 const { start } = useCvat()
 const bytes = (n: number, seed = 1) => Uint8Array.from({ length: n }, (_, i) => (i * 31 + seed) & 255)
