@@ -56,6 +56,43 @@ describe('test/summary.mjs', () => {
   })
 })
 
+describe('test/summary.mjs on a partial run', () => {
+  // A stranger's run without ../shared ended "1381 passed, 0 failed, 53 skipped" and nothing said
+  // why: the closing lines now give each reason a suite put in its title, and the tiers left out.
+  const skippedIn = (name: string, ancestorTitles: string[], title: string) => ({
+    name: `/somewhere/checkout/${name}`,
+    status: 'passed',
+    assertionResults: [{ status: 'skipped', ancestorTitles, title }],
+  })
+  it('says why tests were skipped and which tiers were left out, the count line last', async () => {
+    const json = report(10, 0, {
+      numPendingTests: 3,
+      testResults: [
+        skippedIn('test/contract/a.test.ts', ['prism skipped: files not found at /x (set CVAT_SHARED)'], 'one'),
+        skippedIn('test/contract/b.test.ts', ['schema skipped: files not found at /x (set CVAT_SHARED)', 'inner'], 'two'),
+        skippedIn('test/runtimes/m.test.ts', ['matrix', 'headless Chromium (skipped: /usr/bin/chromium missing)'], 'runs'),
+      ],
+    })
+    const out = await (async () => {
+      mkdirSync(dir, { recursive: true })
+      writeFileSync(`${dir}/report.json`, JSON.stringify(json))
+      return (await run('node', ['test/summary.mjs', `${dir}/report.json`, '0'], { env: { ...process.env, CVAT_FP_LEFT_OUT: 'the package tier: CI=true runs it' } })).stdout
+    })()
+    expect(out.split('\n')).toEqual([
+      'skipped: 2 tests in test/contract/a.test.ts, test/contract/b.test.ts: files not found at /x (set CVAT_SHARED)',
+      'skipped: 1 test in test/runtimes/m.test.ts: /usr/bin/chromium missing',
+      'left out: the package tier: CI=true runs it',
+      '10 passed, 0 failed, 3 skipped',
+      '',
+    ])
+  })
+
+  it('names the file of a test skipped with no reason', async () => {
+    const json = report(1, 0, { numPendingTests: 1, testResults: [skippedIn('test/x/y.test.ts', ['suite'], 'quietly')] })
+    expect(await summarise(json, '0')).toEqual({ stdout: 'skipped: 1 test in test/x/y.test.ts: no reason given (skipped in its file)\n1 passed, 0 failed, 1 skipped\n', code: 0 })
+  })
+})
+
 describe('test/run.sh with a real vitest run', () => {
   it('an unhandled rejection in a passing suite makes the closing line say 1 failed', async () => {
     const root = `${dir}/project`

@@ -149,7 +149,7 @@ describe('cvat-fp invitations invite', () => {
     expect(writes().map((w) => `${w.method} ${w.status}`)).toEqual(['POST 201', 'POST 400', 'POST 400'])
   })
 
-  it.skipIf(!existsSync('/usr/bin/script'))('draws progress on stderr when it is a terminal (script(1) gives it a pty)', async () => {
+  it.skipIf(!existsSync('/usr/bin/script'))(`draws progress on stderr when it is a terminal (script(1) gives it a pty)${existsSync('/usr/bin/script') ? '' : ' (skipped: /usr/bin/script missing: apt-get install bsdutils)'}`, async () => {
     const command = `${process.execPath} ${BIN} invitations invite --org acme --role worker p1@example.com p2@example.com --concurrency 1`
     const screen = await new Promise<string>((done) =>
       execFile('/usr/bin/script', ['-qec', command, '/dev/null'], { env: { PATH: process.env['PATH'] ?? '', ...env() }, timeout: 30_000 }, (_e, stdout) => done(stdout)),

@@ -30,7 +30,7 @@ describe('cvat-fp login', () => {
     expect(await cli(['login', '--password', 'x'], { CVAT_URL: live.served.url })).toMatchObject({ code: 2, stderr: expect.stringMatching(/^cvat-fp: Unknown option '--password'/) })
   })
 
-  it.skipIf(!existsSync('/usr/bin/script'))('asks for the password on a terminal without echoing it (pty via script(1))', async () => {
+  it.skipIf(!existsSync('/usr/bin/script'))(`asks for the password on a terminal without echoing it (pty via script(1))${existsSync('/usr/bin/script') ? '' : ' (skipped: /usr/bin/script missing: apt-get install bsdutils)'}`, async () => {
     const screen = await new Promise<string>((done) => {
       const child = execFile('/usr/bin/script', ['-qec', `${process.execPath} ${BIN} login --username olga`, '/dev/null'], { env: { PATH: process.env['PATH'] ?? '', CVAT_URL: live.served.url }, timeout: 30_000 }, (_e, stdout) => done(stdout))
       setTimeout(() => child.stdin?.write('olga-password\r'), 700)

@@ -70,7 +70,7 @@ describe('filter strings', () => {
   })
 
   it('refuses, at compile time, fields, values and operators CVAT does not take', () => {
-    // The expectations here are the compiler's: test/typecheck.test.ts fails if any line compiles.
+    // The expectations here are the compiler's: test/types/typecheck.test.ts fails if any line compiles.
     const refused = () => [
       // @ts-expect-error -- not a filterable field of invitations
       eq(inv.key, 'k'),

@@ -14,7 +14,10 @@ if (!hasShared && process.env['CI'] === 'true') {
   throw new Error(`CI=true but CVAT's shared files are missing at ${sharedDir} (set CVAT_SHARED)`)
 }
 
-export const skipReason = hasShared ? '' : `skipped: CVAT's shared files not found at ${sharedDir} (set CVAT_SHARED)`
+// The summary at the end of `npm test` quotes the text after "skipped: " as the reason.
+export const skipReason = hasShared
+  ? ''
+  : `skipped: CVAT's reference files not found at ${sharedDir} (CONTRIBUTING.md says where they come from; or set CVAT_SHARED); the cases those suites generate from them are not counted`
 
 export const readShared = (relative: string): string => readFileSync(resolve(sharedDir, relative), 'utf8')
 

@@ -27,6 +27,7 @@ import {
   timeout,
   tokenAuth,
   usersList,
+  usersRetrieveSelf,
   withSignal,
   observe,
 } from '../../src/index'
@@ -210,5 +211,16 @@ describe('createClient with a baseUrl holding a query or fragment', () => {
       E.left({ _tag: 'RequestError', method: 'GET', url: expect.any(String), message: 'createClient baseUrl cannot hold a query or fragment: give the server root' }),
     )
     expect(sent).toEqual([])
+  })
+})
+
+describe('a hand-made client answering a header value that is not text', () => {
+  // An object literal's `{ 'x-count': 5 }`: scrubbing it threw, so the 400 became a RequestError
+  // saying the client threw. Header values are text as fetch would give them.
+  it('is a StatusError with that header as text', async () => {
+    const c: Client = () => () => Promise.resolve(E.right({ status: 400, statusText: 'Bad Request', headers: { 'x-count': 5 } as unknown as Record<string, string>, body: '', url: 'http://h/api/users/self' }))
+    expect(await usersRetrieveSelf(c)()).toEqual(
+      E.left({ _tag: 'StatusError', method: 'GET', url: 'http://h/api/users/self', status: 400, statusText: 'Bad Request', body: { _tag: 'Empty' }, headers: { 'x-count': '5' } }),
+    )
   })
 })

@@ -3,7 +3,8 @@
 // the items read are bounded by maxItems. The fake server is the reviewer's: count 3, always next.
 import * as E from 'fp-ts/Either'
 import { describe, expect, it } from 'vitest'
-import { createClient, pages, usersList } from '../../src/index'
+import { createClient, organizationsList, pages, usersList } from '../../src/index'
+import { jsonResponse, recordingFetch } from '../helpers/fetch'
 
 const user = (id: number) => ({ url: `http://h/api/users/${id}`, id, username: `u${id}`, first_name: '', last_name: '' })
 type Reply = { readonly count: number; readonly next: string | null; readonly results: ReadonlyArray<ReturnType<typeof user>> }
@@ -68,5 +69,19 @@ describe('pages notices a list that changes while it is read', () => {
       { _tag: 'RequestError', method: 'GET', url: '/api/users', message: 'the list has more than maxItems (2) items: narrow it with filters or raise maxItems' },
     ])
     expect(server.requests()).toBe(3)
+  })
+})
+
+describe('pages against a server whose pages are empty yet link onward', () => {
+  // listAll called such a list changed at once; pages asked for page after page (10,000 requests
+  // by default) of a list that claims 2 items and never yields one.
+  it('an empty page with a `next` is a ListChangedError, as in listAll', async () => {
+    const { fetch, sent } = recordingFetch(() => jsonResponse(200, { count: 2, next: 'https://cvat.test/api/organizations?page=2', previous: null, results: [] }))
+    const yielded = []
+    for await (const page of pages(organizationsList, createClient({ baseUrl: 'https://cvat.test', fetch }), { pageSize: 1 })) yielded.push(page)
+    expect({ yielded, sent: sent.map((s) => s.url) }).toEqual({
+      yielded: [{ _tag: 'Left', left: { _tag: 'ListChangedError', method: 'GET', url: '/api/organizations', counts: [2], read: 0, distinct: 0 } }],
+      sent: ['https://cvat.test/api/organizations?page=1&page_size=1'],
+    })
   })
 })

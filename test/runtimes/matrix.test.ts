@@ -135,7 +135,7 @@ describe('runtime matrix (packed tarball)', () => {
     expect(await runSnippet('control', "import { pipe } from 'fp-ts/function'\npipe(1, (x) => x)\n")).toMatch(/ERR_UNSUPPORTED_DIR_IMPORT/)
   }, 120_000)
 
-  describe.skipIf(!existsSync(CHROMIUM) && process.env['CI'] !== 'true')(`headless Chromium${existsSync(CHROMIUM) ? '' : ' (skipped: /usr/bin/chromium missing; apt-get install chromium)'}`, () => {
+  describe.skipIf(!existsSync(CHROMIUM) && process.env['CI'] !== 'true')(`headless Chromium${existsSync(CHROMIUM) ? '' : ' (skipped: /usr/bin/chromium missing: CVAT_FP_INSTALL_CHROMIUM=1 npm run test:all installs it as root on Debian, or apt-get install chromium)'}`, () => {
     let page: Server
     let pageUrl = ''
     beforeAll(async () => {

@@ -1,4 +1,4 @@
-// The public types, pinned: test/typecheck.test.ts runs tsc over this file, so every
+// The public types, pinned: test/types/typecheck.test.ts runs tsc over this file, so every
 // `@ts-expect-error` below must be an error (an unused one fails the build), and the
 // expectTypeOf assertions are checked by the compiler as well as at run time.
 import { pipe } from 'fp-ts/function'

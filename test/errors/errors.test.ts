@@ -18,11 +18,11 @@ import {
   statusError,
   timeoutError,
   transportError,
-} from '../src/errors'
-import { boundedJson } from '../src/errors/bounded'
-import { drawDecodeError } from '../src/errors/draw'
-import { parseRetryAfter } from '../src/http/retryAfter'
-import { InvitationRead, PaginatedInvitationReadList } from '../src/codecs/invitations'
+} from '../../src/errors'
+import { boundedJson } from '../../src/errors/bounded'
+import { drawDecodeError } from '../../src/errors/draw'
+import { parseRetryAfter } from '../../src/http/retryAfter'
+import { InvitationRead, PaginatedInvitationReadList } from '../../src/codecs/invitations'
 
 describe('parseErrorBody', () => {
   it.each([

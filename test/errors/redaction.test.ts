@@ -1,13 +1,13 @@
 import * as E from 'fp-ts/Either'
 import { pipe } from 'fp-ts/function'
 import { describe, expect, it } from 'vitest'
-import { basicAuth, bearerAuth, sessionAuth, signatureAuth, tokenAuth } from '../src/middleware/auth'
-import { type Middleware, createClient } from '../src/http/client'
-import { formatError } from '../src/errors'
-import { sendVoid } from '../src/endpoint/send'
-import { request, withQuery } from '../src/http/request'
-import { invitationsCreate, invitationsList, invitationsRetrieve, timeout } from '../src/index'
-import { type Sent, jsonResponse, recordingFetch, textResponse } from './helpers/fetch'
+import { basicAuth, bearerAuth, sessionAuth, signatureAuth, tokenAuth } from '../../src/middleware/auth'
+import { type Middleware, createClient } from '../../src/http/client'
+import { formatError } from '../../src/errors'
+import { sendVoid } from '../../src/endpoint/send'
+import { request, withQuery } from '../../src/http/request'
+import { invitationsCreate, invitationsList, invitationsRetrieve, timeout } from '../../src/index'
+import { type Sent, jsonResponse, recordingFetch, textResponse } from '../helpers/fetch'
 
 const kinds: ReadonlyArray<[string, Middleware, ReadonlyArray<string>]> = [
   ['token', tokenAuth('tok_SECRET_123'), ['tok_SECRET_123']],

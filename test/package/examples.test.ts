@@ -4,8 +4,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { promisify } from 'node:util'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { useEmulator } from './e2e/helpers'
-import { bundle } from './helpers/bundle'
+import { useEmulator } from '../e2e/helpers'
+import { bundle } from '../helpers/bundle'
 
 const run = promisify(execFile)
 const tsx = (args: ReadonlyArray<string>, env: Record<string, string> = {}) =>

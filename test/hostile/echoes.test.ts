@@ -1,17 +1,13 @@
-// Review 2 (issue 10 guarantees, issue 11 codecs): breaks found by attacking the client as a plain
-// JavaScript caller would, with hostile servers on 127.0.0.1 and injected fetches. Each test
-// failed before its fix; the comment above it says what leaked or differed.
-import * as E from 'fp-ts/Either'
+// Credentials a server echoes back, in every shape found so far: in a followed or refused
+// redirect's Location (raw, re-encoded by the URL parser), in JSON written by Python, in a header
+// as UTF-8 bytes read as Latin-1, in a value cut by a drawn DecodeError, under a header name in
+// capitals. Hostile servers on 127.0.0.1 and injected fetches; each case failed before its fix,
+// and the comment inside says what leaked.
 import { pipe } from 'fp-ts/function'
-import * as D from 'io-ts/Decoder'
 import { describe, expect, it } from 'vitest'
-import * as K from '../../src/codecs/decoder'
-import { boundedJson } from '../../src/errors/bounded'
-import { drawDecodeError } from '../../src/errors/draw'
-import { type Client, type CvatError, type Middleware, authCreateLogin, authCreateRegister, createClient, tokenAuth, usersRetrieveSelf } from '../../src/index'
+import { type CvatError, type Middleware, authCreateLogin, authCreateRegister, createClient, tokenAuth, usersRetrieveSelf } from '../../src/index'
 import { type Handler, raw } from '../helpers/server'
 import { leftOf, printed, useScriptedServers } from '../helpers/hostile'
-import { binIsBuilt, cli } from '../cli/run'
 
 const serve = useScriptedServers()
 
@@ -106,19 +102,6 @@ describe('a password echoed in JSON written by Python (json.dumps escapes non-AS
   })
 })
 
-describe('scrubbing a drawn value costs what is shown, not the value', () => {
-  // Each string was scrubbed before its cut; a value of 1000 long strings cost 1000 scrubs for the
-  // 120 characters shown (40 such values per message). Past the cut nothing is scrubbed.
-  it('scrubs only the strings that start before the cut', () => {
-    const scrubbed: string[] = []
-    const shown = (text: string) => (scrubbed.push(text), text.replace('s3cret', '[redacted]'))
-    const value = ['a'.repeat(100), `${'b'.repeat(15)}s3cret-tail`, ...Array.from({ length: 998 }, () => 'c'.repeat(500))]
-    expect(boundedJson(value, 120, shown)).toBe(`["${'a'.repeat(100)}","${'b'.repeat(15)}…`)
-    expect(boundedJson([`${'b'.repeat(110)}s3cret-tail`], 200, shown)).toBe(`["${'b'.repeat(110)}[redacted]-tail"]`)
-    expect(scrubbed.map((t) => t.length)).toEqual([100, 26, 121])
-  })
-})
-
 describe('a password echoed in a response header as its UTF-8 bytes', () => {
   // Header values are bytes; fetch reads them as Latin-1, so "pässwörd" echoed as UTF-8 arrives
   // as "pÃ¤sswÃ¶rd": a form the scrubber did not know, kept in StatusError.headers.
@@ -175,65 +158,4 @@ describe("a credential header a hand-made middleware names in capitals", () => {
     expect(e).toEqual(expect.objectContaining({ _tag: 'StatusError', status: 401, body: { _tag: 'Detail', detail: 'token [redacted] is invalid' } }))
     expect(printed(e)).not.toContain(TOKEN)
   })
-})
-
-describe('a hand-made client answering a header value that is not text', () => {
-  // An object literal's `{ 'x-count': 5 }`: scrubbing it threw, so the 400 became a RequestError
-  // saying the client threw. Header values are text as fetch would give them.
-  it('is a StatusError with that header as text', async () => {
-    const c: Client = () => () => Promise.resolve(E.right({ status: 400, statusText: 'Bad Request', headers: { 'x-count': 5 } as unknown as Record<string, string>, body: '', url: 'http://h/api/users/self' }))
-    expect(await usersRetrieveSelf(c)()).toEqual(
-      E.left({ _tag: 'StatusError', method: 'GET', url: 'http://h/api/users/self', status: 400, statusText: 'Bad Request', body: { _tag: 'Empty' }, headers: { 'x-count': '5' } }),
-    )
-  })
-})
-
-describe('a 2xx page of millions of items that all fail', () => {
-  // `{"results":[0,0,…]}`: 64 MiB of it is 33 million items, and the error tree kept every one
-  // (~290 bytes each: ~10 GB, past Node's heap limit, so the process died). A message draws at
-  // most 40 lines (20 items), so an array's failures stop at 100: what is drawn is io-ts's own.
-  const indexes = (e: D.DecodeError): number => {
-    const stack = [e]
-    let n = 0
-    for (let x = stack.pop(); x !== undefined; x = stack.pop())
-      if (x._tag === 'Concat') stack.push(x.right, x.left)
-      else if (x.value._tag === 'Index') n++
-    return n
-  }
-  it('keeps at most 100 failing items, and draws as io-ts does', () => {
-    const zeros = Array.from({ length: 5000 }, () => 0)
-    const ours = K.array(K.string).decode(zeros)
-    const theirs = D.array(D.string).decode(zeros)
-    if (E.isRight(ours) || E.isRight(theirs)) return expect.fail('expected a Left')
-    expect(indexes(ours.left)).toBe(100)
-    expect(drawDecodeError(ours.left)).toBe(drawDecodeError(theirs.left))
-  })
-})
-
-describe('the codec kernel against io-ts, on an array whose own method is replaced', () => {
-  // io-ts's array decoder walks its input with the input's `reduce`; the kernel walked it with
-  // `forEach`, so an array carrying its own `forEach` decoded to [] where io-ts refused it.
-  it('decodes as io-ts does', () => {
-    const input = (): unknown => Object.assign(['a', 1], { forEach: () => undefined })
-    expect(K.array(K.string).decode(input())).toEqual(D.array(D.string).decode(input()))
-    expect(K.array(K.string).decode(input())).toEqual(
-      E.left({ _tag: 'Of', value: { _tag: 'Index', index: 1, kind: 'optional', errors: { _tag: 'Of', value: { _tag: 'Leaf', actual: 1, error: 'string' } } } }),
-    )
-  })
-})
-
-describe('the command line quoting a CVAT_URL it refuses', () => {
-  // It redacted only `//user:password@`: the spellings the URL parser also reads as user-info
-  // (`http:\\u:p@h`, `http:u:p@h`, `http:/u:p@h`) were printed with the password.
-  it('prints no password, in any spelling', async () => {
-    binIsBuilt()
-    const urls = ['http:\\\\ann:s3cretpw@127.0.0.1:9', 'http:ann:s3cretpw@127.0.0.1:9', 'http:/ann:s3cretpw@127.0.0.1:9']
-    const results = await Promise.all(urls.map((url) => cli(['orgs', 'list'], { CVAT_URL: url, CVAT_TOKEN: 'tok3nabc' })))
-    expect(results.map((r) => [r.code, r.stdout, r.stderr.split('\n')[0]])).toEqual([
-      [2, '', 'cvat-fp: --url / CVAT_URL must be an http(s) URL, got "http:\\\\\\\\[redacted]@127.0.0.1:9"'],
-      [2, '', 'cvat-fp: --url / CVAT_URL must be an http(s) URL, got "http:[redacted]@127.0.0.1:9"'],
-      [2, '', 'cvat-fp: --url / CVAT_URL must be an http(s) URL, got "http:/[redacted]@127.0.0.1:9"'],
-    ])
-    for (const r of results) expect(r.stderr).not.toContain('s3cretpw')
-  }, 30_000)
 })

@@ -3,7 +3,7 @@ import { execFile } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { promisify } from 'node:util'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { useEmulator } from './e2e/helpers'
+import { useEmulator } from '../e2e/helpers'
 
 const run = promisify(execFile)
 const demo = (env: Record<string, string> = {}, args: ReadonlyArray<string> = []) =>
