@@ -3,9 +3,9 @@
 // list), a result_url on another origin refused, progress while the caller reads, abort.
 import * as E from 'fp-ts/Either'
 import { describe, expect, it } from 'vitest'
-import { type Download, jobsExportDataset, projectsDownloadBackup, projectsExportDataset, readDownload, tasksDownloadBackup, tasksExportDataset } from '../../src/index'
-import { scriptedServer } from '../helpers/server'
-import { type CvatServer, useCvat } from './cvatServer'
+import { type Download, jobsExportDataset, projectsDownloadBackup, projectsExportDataset, readDownload, tasksDownloadBackup, tasksExportDataset } from '../../../src/index'
+import { scriptedServer } from '../../helpers/server'
+import { type CvatServer, useCvat } from '../cvatServer'
 
 const { start, track } = useCvat()
 const text = async (d: Download) => {

@@ -7,13 +7,13 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import * as E from 'fp-ts/Either'
 import { describe, expect, it } from 'vitest'
-import { type CvatError, createClient, tasksImportAnnotations, tokenAuth } from '../../src/index'
-import { request } from '../../src/http/request'
-import { readFile } from '../../src/workflows/files'
-import { startRun } from '../../src/workflows/run'
-import { tusUpload } from '../../src/workflows/tus'
-import { scriptedServer } from '../helpers/server'
-import { type CvatServer, type Options, useCvat } from './cvatServer'
+import { type CvatError, createClient, tasksImportAnnotations, tokenAuth } from '../../../src/index'
+import { request } from '../../../src/http/request'
+import { readFile } from '../../../src/workflows/files'
+import { startRun } from '../../../src/workflows/run'
+import { tusUpload } from '../../../src/workflows/tus'
+import { scriptedServer } from '../../helpers/server'
+import { type CvatServer, type Options, useCvat } from '../cvatServer'
 
 const { start, track } = useCvat()
 const bytes = (n: number) => {
@@ -49,7 +49,7 @@ describe('TUS uploads', () => {
     const finish = s.requests.find((x) => x.headers['upload-finish'] !== undefined)!
     expect([start_.url, start_.headers['upload-start']]).toEqual(['/api/tasks/1/annotations/?format=CVAT%201.1&filename=ann.xml', ''])
     expect(finish.url).toBe(`/api/tasks/1/annotations/?format=CVAT%201.1&filename=${id}`)
-  })
+  }, 30_000)
 
   it('on 2.26 the Location is built from the Origin it sent, and the file keeps its own name', async () => {
     const { s, cvat } = await start({ version: '2.26' })

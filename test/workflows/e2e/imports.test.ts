@@ -2,8 +2,8 @@
 // file as CVAT stored it, the restored task or project read back, failures at each step.
 import * as E from 'fp-ts/Either'
 import { describe, expect, it } from 'vitest'
-import { jobsImportAnnotations, projectsCreateFromBackup, projectsImportDataset, tasksCreateFromBackup } from '../../src/index'
-import { type CvatServer, useCvat } from './cvatServer'
+import { jobsImportAnnotations, projectsCreateFromBackup, projectsImportDataset, tasksCreateFromBackup } from '../../../src/index'
+import { type CvatServer, useCvat } from '../cvatServer'
 
 const { start } = useCvat()
 const fast = { pollInterval: 1 }

@@ -3,8 +3,8 @@
 // never more than one status request per interval, timeout, signal, a hook that throws.
 import * as E from 'fp-ts/Either'
 import { describe, expect, it } from 'vitest'
-import { createClient, formatError, tokenAuth, waitForRequest } from '../../src/index'
-import { type CvatServer, type Options, cvatServer, useCvat } from './cvatServer'
+import { createClient, formatError, tokenAuth, waitForRequest } from '../../../src/index'
+import { type CvatServer, type Options, cvatServer, useCvat } from '../cvatServer'
 
 const { track } = useCvat()
 // A server holding one background request, `rq`, that goes through `states`.

@@ -3,8 +3,8 @@
 // at each step and the task deleted (or kept) after them.
 import * as E from 'fp-ts/Either'
 import { describe, expect, it } from 'vitest'
-import { tasksCreateFromData } from '../../src/index'
-import { type CvatServer, useCvat } from './cvatServer'
+import { tasksCreateFromData } from '../../../src/index'
+import { type CvatServer, useCvat } from '../cvatServer'
 
 const { start } = useCvat()
 const bytes = (n: number, seed = 1) => Uint8Array.from({ length: n }, (_, i) => (i * 31 + seed) & 255)
