@@ -51,7 +51,7 @@ const startOrJoin = async (run: Run, t: ExportTarget, start: (c: Client) => Task
   }
 }
 
-// The response's stream, counted as the caller reads it (phase `download`); nothing is read ahead.
+// The response's stream, counted as the caller reads it (phase `download`); one chunk is read ahead.
 const counted = (run: Run, d: Download): Download => {
   const reader = d.body.getReader()
   let done = 0
@@ -76,7 +76,8 @@ const counted = (run: Run, d: Download): Download => {
       },
       cancel: (reason) => (release(), reader.cancel(reason)),
     },
-    { highWaterMark: 0 },
+    // One chunk read ahead: the next is fetched while the caller writes this one, and no more.
+    { highWaterMark: 1 },
   )
   return { ...d, body }
 }

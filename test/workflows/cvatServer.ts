@@ -13,8 +13,6 @@
 import { randomUUID } from 'node:crypto'
 import { type IncomingMessage, type ServerResponse, createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { afterEach } from 'vitest'
-import { createClient, tokenAuth } from '../../src/index'
 
 export type Version = '2.26' | '2.73'
 
@@ -55,6 +53,8 @@ export interface Options {
   readonly withoutResultUrl?: boolean
   /** Finished restores name no result_id. */
   readonly withoutResultId?: boolean
+  /** The server closes itself after this long, whatever a test forgets (default 2 minutes). */
+  readonly lifetimeMs?: number
 }
 
 interface Tus {
@@ -364,7 +364,7 @@ export const cvatServer = async (options: Options = {}): Promise<CvatServer> => 
       else res.destroy()
     })
   })
-  const guard = setTimeout(() => server.close(), 120_000)
+  const guard = setTimeout(() => server.close(), options.lifetimeMs ?? 120_000)
   guard.unref()
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok))
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
@@ -384,20 +384,3 @@ export const cvatServer = async (options: Options = {}): Promise<CvatServer> => 
   }
 }
 
-/**
- * Starts scripted CVATs for a suite, each closed after its test, with a client authenticated by
- * token; `track` closes any other server after the test too.
- */
-export const useCvat = () => {
-  let open: Array<{ close: () => Promise<void> }> = []
-  afterEach(async () => {
-    await Promise.all(open.map((s) => s.close()))
-    open = []
-  })
-  const track = <S extends { close: () => Promise<void> }>(s: S): S => (open.push(s), s)
-  const start = async (o: Options = {}) => {
-    const s = track(await cvatServer(o))
-    return { s, cvat: tokenAuth('tok3n')(createClient({ baseUrl: s.url })) }
-  }
-  return { start, track }
-}

@@ -4,7 +4,8 @@
 import * as E from 'fp-ts/Either'
 import { describe, expect, it } from 'vitest'
 import { createClient, formatError, tokenAuth, waitForRequest } from '../../../src/index'
-import { type CvatServer, type Options, cvatServer, useCvat } from '../cvatServer'
+import { type CvatServer, type Options, cvatServer } from '../cvatServer'
+import { useCvat } from '../useCvat'
 
 const { track } = useCvat()
 // A server holding one background request, `rq`, that goes through `states`.

@@ -5,7 +5,8 @@ import * as E from 'fp-ts/Either'
 import { describe, expect, it } from 'vitest'
 import { type Download, jobsExportDataset, projectsDownloadBackup, projectsExportDataset, readDownload, tasksDownloadBackup, tasksExportDataset } from '../../../src/index'
 import { scriptedServer } from '../../helpers/server'
-import { type CvatServer, useCvat } from '../cvatServer'
+import { type CvatServer } from '../cvatServer'
+import { useCvat } from '../useCvat'
 
 const { start, track } = useCvat()
 const text = async (d: Download) => {

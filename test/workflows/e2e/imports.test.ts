@@ -3,7 +3,8 @@
 import * as E from 'fp-ts/Either'
 import { describe, expect, it } from 'vitest'
 import { jobsImportAnnotations, projectsCreateFromBackup, projectsImportDataset, tasksCreateFromBackup } from '../../../src/index'
-import { type CvatServer, useCvat } from '../cvatServer'
+import { type CvatServer } from '../cvatServer'
+import { useCvat } from '../useCvat'
 
 const { start } = useCvat()
 const fast = { pollInterval: 1 }

@@ -4,7 +4,8 @@
 import * as E from 'fp-ts/Either'
 import { describe, expect, it } from 'vitest'
 import { tasksCreateFromData } from '../../../src/index'
-import { type CvatServer, useCvat } from '../cvatServer'
+import { type CvatServer } from '../cvatServer'
+import { useCvat } from '../useCvat'
 
 const { start } = useCvat()
 const bytes = (n: number, seed = 1) => Uint8Array.from({ length: n }, (_, i) => (i * 31 + seed) & 255)

@@ -13,7 +13,8 @@ import { readFile } from '../../../src/workflows/files'
 import { startRun } from '../../../src/workflows/run'
 import { tusUpload } from '../../../src/workflows/tus'
 import { scriptedServer } from '../../helpers/server'
-import { type CvatServer, type Options, useCvat } from '../cvatServer'
+import { type CvatServer, type Options } from '../cvatServer'
+import { useCvat } from '../useCvat'
 
 const { start, track } = useCvat()
 const bytes = (n: number) => {
