@@ -12,8 +12,11 @@ import type { HttpResponse } from '../http/request'
 /**
  * Carries a file CVAT answered with, as a stream the caller reads (or cancels) once.
  *
+ * In Node, save it with `pipeline(Readable.fromWeb(d.body), createWriteStream(path))`, which keeps
+ * memory bounded; Node 20's `Writable.toWeb` does not wait for the disk and buffers the download.
+ *
  * @example
- * const save = (d: Download) => d.body.pipeTo(Writable.toWeb(createWriteStream(d.filename ?? 'download.zip')))
+ * const count = (d: Download) => d.body.pipeTo(new WritableStream({ write: (chunk) => console.log(chunk.byteLength) }))
  */
 export interface Download {
   /** The bytes, read once; cancel it to close the connection without reading. */
@@ -32,7 +35,12 @@ export interface Download {
 // the bidi controls that make a name read as something else.
 const UNSAFE = /[/\\:*?"<>|\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/
 
-/** Whether a file name can be used as given: not empty, `.` or `..`, at most 255 characters, no separator, control, bidi or reserved character. */
+/**
+ * Tells whether a file name can be used as given: not empty, `.` or `..`, at most 255 characters, no separator, control, bidi or reserved character.
+ *
+ * @example
+ * isSafeFilename('task_1_dataset.zip') // true; isSafeFilename('../.bashrc') is false
+ */
 export const isSafeFilename = (name: string): boolean => name !== '' && name !== '.' && name !== '..' && name.length <= 255 && !UNSAFE.test(name)
 
 const decodeExtended = (value: string): string | undefined => {
@@ -85,7 +93,7 @@ export const downloadOf = (res: HttpResponse, url: string): Download => {
  * stream is cancelled and the result is a `ResponseTooLargeError`.
  *
  * @example
- * pipe(tasksRetrievePreview(cvat, { id: 1 }), TE.flatMap((d) => readDownload(d, 1_000_000)))
+ * pipe(tasksExportDataset(cvat, { id: 1, format: 'COCO 1.0' }), TE.flatMap((d) => readDownload(d, 1_000_000)))
  */
 export const readDownload =
   (download: Download, maxBytes: number = DEFAULT_MAX_RESPONSE_BYTES): TaskEither<CvatError, Uint8Array> =>

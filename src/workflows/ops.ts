@@ -29,6 +29,12 @@ export interface TaskRead {
   readonly [field: string]: unknown
 }
 const TaskReadGuard: G.Guard<unknown, TaskRead> = { is: (u: unknown): u is TaskRead => isRecord(u) && Number.isInteger(u['id']) && isOptionalString(u['name']) }
+/**
+ * Decodes a task (temporary: only `id` is checked).
+ *
+ * @example
+ * TaskRead.decode({ id: 1, name: 'cats' })
+ */
 export const TaskRead: D.Decoder<unknown, TaskRead> = /*#__PURE__*/ checked(TaskReadGuard, /*#__PURE__*/ D.fromGuard(TaskReadGuard, 'TaskRead (an object with an integer id)'))
 
 /**
@@ -43,6 +49,12 @@ export interface ProjectRead {
   readonly [field: string]: unknown
 }
 const ProjectReadGuard: G.Guard<unknown, ProjectRead> = { is: (u: unknown): u is ProjectRead => isRecord(u) && Number.isInteger(u['id']) && isOptionalString(u['name']) }
+/**
+ * Decodes a project (temporary: only `id` is checked).
+ *
+ * @example
+ * ProjectRead.decode({ id: 7, name: 'animals' })
+ */
 export const ProjectRead: D.Decoder<unknown, ProjectRead> = /*#__PURE__*/ D.fromGuard(ProjectReadGuard, 'ProjectRead (an object with an integer id)')
 
 /**
@@ -54,6 +66,12 @@ export const ProjectRead: D.Decoder<unknown, ProjectRead> = /*#__PURE__*/ D.from
 export interface RqId {
   readonly rq_id: string
 }
+/**
+ * Decodes the id of a background request.
+ *
+ * @example
+ * RqId.decode({ rq_id: 'create:task-1' })
+ */
 export const RqId: D.Decoder<unknown, RqId> = /*#__PURE__*/ D.struct({ rq_id: D.string })
 
 /**
@@ -82,6 +100,12 @@ const RequestGuard: G.Guard<unknown, Request> = {
     isOptionalNullableString(u['result_url']) &&
     isNullableInt(u['result_id']),
 }
+/**
+ * Decodes a background request's state.
+ *
+ * @example
+ * Request.decode({ id: 'create:task-1', status: 'finished', progress: 1 })
+ */
 export const Request: D.Decoder<unknown, Request> = /*#__PURE__*/ D.fromGuard(RequestGuard, 'Request (id, status queued|started|failed|finished, message, progress, result_url, result_id)')
 const PaginatedRequestList: D.Decoder<unknown, Page<Request>> = /*#__PURE__*/ checked(/*#__PURE__*/ pageGuard(RequestGuard), /*#__PURE__*/ pageDecoder(Request))
 
