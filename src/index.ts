@@ -23,43 +23,38 @@ export type {
 } from './errors'
 export { formatError, matchError, matchErrorOr, type ErrorHandlers, describeBody, redactUrl } from './errors'
 export { parseRetryAfter } from './http/retryAfter'
-export { RoleEnum, BasicUser, BasicOrganization } from './codecs/common'
+export { InvitationWrite } from './codecs/invitations'
+export { FileValue } from './codecs/primitives'
 export {
-  InvitationRead,
-  InvitationWrite,
-  InvitationWriteRequest,
-  PatchedInvitationWriteRequest,
-  AcceptInvitationRead,
-  PaginatedInvitationReadList,
-} from './codecs/invitations'
-export { User, MetaUser, PaginatedMetaUserList, PatchedUserRequest } from './codecs/users'
-export { OrganizationRead, PaginatedOrganizationReadList, OrganizationWriteRequest, PatchedOrganizationWriteRequest } from './codecs/organizations'
-export { MembershipRead, PaginatedMembershipReadList, PatchedMembershipWriteRequest } from './codecs/memberships'
-export {
-  LoginSerializerExRequest,
-  Token,
-  RegisterSerializerEx,
-  RegisterSerializerExRequest,
-  PasswordChangeRequest,
-  PasswordResetSerializerExRequest,
-  PasswordResetConfirmRequest,
-  RestAuthDetail,
-  SigningRequest,
-} from './codecs/auth'
-export { AccessTokenRead, PaginatedAccessTokenReadList, AccessTokenWriteRequest, PatchedAccessTokenWriteRequest } from './codecs/accessTokens'
+  type Id,
+  UserId,
+  OrganizationId,
+  MembershipId,
+  ProjectId,
+  TaskId,
+  JobId,
+  LabelId,
+  AttributeId,
+  IssueId,
+  CommentId,
+  CloudStorageId,
+  WebhookId,
+  WebhookDeliveryId,
+  AccessTokenId,
+  AnnotationGuideId,
+  QualityReportId,
+  QualitySettingsId,
+  ConsensusSettingsId,
+  AnnotationConflictId,
+  ShapeId,
+  TrackId,
+  TagId,
+} from './codecs/ids'
 export type { OrgParams, OrgSlugParams, OrgIdParams, KeyParams, IdParams, PageParams } from './endpoint/params'
-export { invitationsCreate, type InvitationsCreateParams } from './invitations/create'
-export { invitationsList, type InvitationsListParams } from './invitations/list'
-export { invitationsRetrieve, type InvitationsRetrieveParams } from './invitations/retrieve'
-export { invitationsPartialUpdate, type InvitationsPartialUpdateParams } from './invitations/partialUpdate'
-export { invitationsDestroy, type InvitationsDestroyParams } from './invitations/destroy'
-export { invitationsAccept, type InvitationsAcceptParams } from './invitations/accept'
-export { invitationsDecline, type InvitationsDeclineParams } from './invitations/decline'
-export { invitationsResend, type InvitationsResendParams } from './invitations/resend'
 export { invitationsListAll, type ListAllOptions } from './invitations/listAll'
 export { invitationsPages } from './invitations/pages'
 export { type Filter, type FilterField, eq, lt, lte, gt, gte, between, oneOf, contains, and, or, not, filterString } from './filters/filter'
-export { invitationFields, membershipFields, organizationFields, userFields, pendingInvitations } from './filters/fields'
+export { pendingInvitations } from './filters/fields'
 export { observe, type ObserveOptions, type RequestEvent } from './middleware/observe'
 export { listAll, pages, type ListFunction, type Page, type PagesOptions } from './endpoint/pagination'
 export { inviteMany, type InviteManyParams, type InviteOutcome } from './invitations/inviteMany'
@@ -67,34 +62,9 @@ export { resendMany, type KeysParams, type KeyOutcome } from './invitations/rese
 export { destroyMany } from './invitations/destroyMany'
 export type { BulkOutcome, BulkOptions, BulkProgress, PlannedRequest } from './bulk/run'
 export { login, type LoginCredentials } from './auth/login'
-export { authCreateLogin, type AuthCreateLoginParams } from './auth/createLogin'
-export { authCreateLogout } from './auth/createLogout'
-export { authCreateRegister, type AuthCreateRegisterParams } from './auth/createRegister'
-export { authCreatePasswordChange, type AuthCreatePasswordChangeParams } from './auth/createPasswordChange'
-export { authCreatePasswordReset, type AuthCreatePasswordResetParams } from './auth/createPasswordReset'
-export { authCreatePasswordResetConfirm, type AuthCreatePasswordResetConfirmParams } from './auth/createPasswordResetConfirm'
-export { authCreateSigning, type AuthCreateSigningParams } from './auth/createSigning'
-export { authRetrieveRules } from './auth/retrieveRules'
-export { authListAccessTokens, type AuthListAccessTokensParams } from './accessTokens/list'
-export { authCreateAccessTokens, type AuthCreateAccessTokensParams } from './accessTokens/create'
-export { authRetrieveAccessTokens, type AuthRetrieveAccessTokensParams } from './accessTokens/retrieve'
-export { authRetrieveAccessTokensSelf } from './accessTokens/retrieveSelf'
-export { authPartialUpdateAccessTokens, type AuthPartialUpdateAccessTokensParams } from './accessTokens/partialUpdate'
-export { authDestroyAccessTokens, type AuthDestroyAccessTokensParams } from './accessTokens/destroy'
-export { usersList, type UsersListParams } from './users/list'
-export { usersRetrieve, type UsersRetrieveParams } from './users/retrieve'
-export { usersRetrieveSelf } from './users/retrieveSelf'
-export { usersPartialUpdate, type UsersPartialUpdateParams } from './users/partialUpdate'
-export { usersDestroy, type UsersDestroyParams } from './users/destroy'
-export { organizationsList, type OrganizationsListParams } from './organizations/list'
-export { organizationsCreate, type OrganizationsCreateParams } from './organizations/create'
-export { organizationsRetrieve, type OrganizationsRetrieveParams } from './organizations/retrieve'
-export { organizationsPartialUpdate, type OrganizationsPartialUpdateParams } from './organizations/partialUpdate'
-export { organizationsDestroy, type OrganizationsDestroyParams } from './organizations/destroy'
-export { membershipsList, type MembershipsListParams } from './memberships/list'
-export { membershipsRetrieve, type MembershipsRetrieveParams } from './memberships/retrieve'
-export { membershipsPartialUpdate, type MembershipsPartialUpdateParams } from './memberships/partialUpdate'
-export { membershipsDestroy, type MembershipsDestroyParams } from './memberships/destroy'
+// Every operation of CVAT 2.26–2.73 with its params type, every model of its schema and the
+// filter fields of every list, as generated by `npm run generate`.
+export * from './generated/index'
 // Workflows (issue 18): waiting for background requests, tasks from data, exports, imports, backups.
 export type { BackgroundRequestError } from './errors'
 export { waitForRequest } from './workflows/backgroundRequest'
@@ -104,5 +74,3 @@ export { tasksCreateFromData, type TasksCreateFromDataParams, type TasksCreateFr
 export { tasksExportDataset, projectsExportDataset, jobsExportDataset, projectsImportDataset, type ExportDatasetParams, type ImportDatasetParams } from './workflows/datasets'
 export { tasksImportAnnotations, jobsImportAnnotations, type ImportAnnotationsParams } from './workflows/annotations'
 export { tasksDownloadBackup, projectsDownloadBackup, tasksCreateFromBackup, projectsCreateFromBackup, type DownloadBackupParams, type CreateFromBackupParams } from './workflows/backups'
-// TEMPORARY until the generated models land (branch gen): the models the workflows resolve to.
-export { TaskRead, ProjectRead, Request, RqId } from './workflows/ops'

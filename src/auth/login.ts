@@ -4,7 +4,7 @@ import type { Client } from '../http/client'
 import { guard } from '../endpoint/params'
 import { type CvatError, requestError } from '../errors'
 import { tokenAuth } from '../middleware/auth'
-import { authCreateLogin } from './createLogin'
+import { authCreateLogin } from '../generated/auth/authCreateLogin'
 
 /**
  * Names who logs in: a username or an e-mail address, and the password.

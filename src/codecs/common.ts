@@ -1,229 +1,35 @@
-/**
- * Codecs for the small models CVAT shares between resources. Every top-level call is marked
- * pure so a bundler drops the codecs an import does not use.
- *
- * Each model is written twice, as a guard and as an io-ts Decoder, and `checked` pairs them:
- * valid input (the usual case) is checked by the guard and passed through whole, unknown fields
- * included; only invalid input pays for the decoder's error tree. The guards are plain
- * predicates typed as io-ts Guards: built from `G.struct`/`G.partial`, each property check is a
- * call through a table of closures, which cost ~25 µs per 10-invitation page against a real
- * socket (`npm run bench`), six times its cost in a hot loop; a direct predicate costs a fraction
- * of that. A property test keeps each guard and its decoder in agreement, on valid and broken
- * values.
- *
- * The decoders are built by ./decoder.ts, a small kernel that makes io-ts Decoders without io-ts's
- * run-time modules (`D` here is that kernel; its values are io-ts's own).
- *
- * Each model's type is derived from its decoder (`Optionals<D.TypeOf<typeof XDecoder>>`), never
- * written beside it, so the two cannot drift. One codec serves CVAT 2.26.2 and 2.73.0: it accepts,
- * field by field, what either schema allows (a field new in 2.73 is optional; where limits differ,
- * the looser holds and the server judges the rest). Request bodies are checked with their string
- * limits; a response's strings are only type-checked, their lengths being the server's business.
- */
-import type * as G from 'io-ts/Guard'
-import * as D from './decoder'
-import { isRecord } from '../json'
+// The models CVAT shares between resources and the codec primitives, under the names they had
+// before the generator: the primitives live in ./primitives.ts (the generated models import
+// them, so this module, which re-exports generated models, cannot be their home), and RoleEnum,
+// BasicUser and BasicOrganization are generated (src/generated/models, `npm run generate`).
+export {
+  checked,
+  isOptionalString,
+  isOptionalInt,
+  isOptionalBoolean,
+  isOptionalNullableString,
+  isStringArray,
+  type Optionals,
+  optional,
+  IntGuard,
+  Int,
+  OptionalString,
+  OptionalInt,
+  OptionalBoolean,
+  OptionalNullableString,
+  type TextRules,
+  text,
+  secret,
+  Anything,
+  type Page,
+  pageGuard,
+  pageDecoder,
+} from './primitives'
+import { RoleEnumGuard } from '../generated/models/RoleEnum'
 
-/** Pairs a fast guard with the decoder that explains failures. */
-export const checked = <A>(guard: G.Guard<unknown, A>, decoder: D.Decoder<unknown, A>): D.Decoder<unknown, A> => ({
-  decode: (u) => (guard.is(u) ? D.success(u) : decoder.decode(u)),
-})
+export { RoleEnum } from '../generated/models/RoleEnum'
 
-/** Whether an optional property is absent or a string. */
-export const isOptionalString = (u: unknown): boolean => u === undefined || typeof u === 'string'
-
-/** Whether an optional property is absent or an integer. */
-export const isOptionalInt = (u: unknown): boolean => u === undefined || Number.isInteger(u)
-
-/** Whether an optional property is absent or a boolean. */
-export const isOptionalBoolean = (u: unknown): boolean => u === undefined || typeof u === 'boolean'
-
-/** Whether an optional, nullable property is absent, null or a string. */
-export const isOptionalNullableString = (u: unknown): boolean => u === undefined || u === null || typeof u === 'string'
-
-export { isStringArray } from '../json'
-
-/**
- * Turns the properties a `D.struct` of `optional(...)` decoders types as `K: A | undefined` into
- * optional ones (`K?: A`), so a model's type is derived from its decoder without a cast and a
- * field deleted from the decoder is a compile error wherever the field is used.
- *
- * @example
- * interface Named extends Optionals<{ name: string; note: string | undefined }> {} // { name: string; note?: string }
- */
-export type Optionals<T> = { [K in keyof T as undefined extends T[K] ? never : K]: T[K] } & {
-  [K in keyof T as undefined extends T[K] ? K : never]?: Exclude<T[K], undefined>
-}
-
-/** Decodes an optional property: absent, or valid. */
-export const optional = <A>(decoder: D.Decoder<unknown, A>): D.Decoder<unknown, A | undefined> => ({
-  decode: (u) => (u === undefined ? D.success(undefined) : decoder.decode(u)),
-})
-
-/** Checks a JSON number that is an integer (OpenAPI `type: integer`). */
-export const IntGuard: G.Guard<unknown, number> = { is: (u: unknown): u is number => Number.isInteger(u) }
-
-/** Decodes a JSON number that is an integer (OpenAPI `type: integer`). */
-export const Int: D.Decoder<unknown, number> = /*#__PURE__*/ D.fromGuard(IntGuard, 'integer')
-
-/**
- * Names a membership role.
- *
- * @example
- * const role: RoleEnum = 'supervisor'
- */
-export type RoleEnum = 'worker' | 'supervisor' | 'maintainer' | 'owner'
-
-// Every entry is a role (`satisfies`), yet the list is typed so that `includes` takes any value:
-// no cast, no alias.
-const ROLES: ReadonlyArray<unknown> = ['worker', 'supervisor', 'maintainer', 'owner'] satisfies ReadonlyArray<RoleEnum>
-
-/** Checks a membership role. */
-export const RoleGuard: G.Guard<unknown, RoleEnum> = { is: (u: unknown): u is RoleEnum => ROLES.includes(u) }
-
-/**
- * Decodes a membership role: `worker`, `supervisor`, `maintainer` or `owner`, failing as
- * `D.literal` does (`should be "worker" | …`). The message is written only on failure: a
- * top-level `ROLES.map(…)` would be a call no bundler may drop, keeping RoleEnum in every bundle.
- *
- * @example
- * RoleEnum.decode('maintainer') // Right('maintainer')
- */
-export const RoleEnum: D.Decoder<unknown, RoleEnum> = {
-  decode: (u) => (RoleGuard.is(u) ? D.success(u) : D.failure(u, ROLES.map((r) => JSON.stringify(r)).join(' | '))),
-}
-
-/** Checks a user as CVAT embeds it. */
-export const BasicUserGuard: G.Guard<unknown, BasicUser> = {
-  is: (u: unknown): u is BasicUser =>
-    isRecord(u) &&
-    typeof u['username'] === 'string' &&
-    isOptionalString(u['url']) &&
-    isOptionalInt(u['id']) &&
-    isOptionalString(u['first_name']) &&
-    isOptionalString(u['last_name']),
-}
-
-/** Decodes an optional string property. */
-export const OptionalString = /*#__PURE__*/ optional(D.string)
-
-/** Decodes an optional integer property. */
-export const OptionalInt = /*#__PURE__*/ optional(Int)
-
-/** Decodes an optional boolean property. */
-export const OptionalBoolean = /*#__PURE__*/ optional(D.boolean)
-
-/** Decodes an optional, nullable string property. */
-export const OptionalNullableString = /*#__PURE__*/ optional(/*#__PURE__*/ D.nullable(D.string))
-
-/** Decodes BasicUser strictly (the explaining half of `BasicUser`). */
-export const BasicUserDecoder = /*#__PURE__*/ D.struct({ username: D.string, url: OptionalString, id: OptionalInt, first_name: OptionalString, last_name: OptionalString })
-
-/**
- * Decodes a user as CVAT embeds it: only `username` is required.
- *
- * @example
- * BasicUser.decode({ username: 'ann' }) // Right({ username: 'ann' })
- */
-export const BasicUser: D.Decoder<unknown, BasicUser> = /*#__PURE__*/ checked(BasicUserGuard, BasicUserDecoder)
-/**
- * Types a user as CVAT embeds it in other models.
- *
- * @example
- * const who: BasicUser = { username: 'ann', first_name: 'Ann' }
- */
-export interface BasicUser extends Optionals<D.TypeOf<typeof BasicUserDecoder>> {}
-
-/** Checks an organisation reference. */
-export const BasicOrganizationGuard: G.Guard<unknown, BasicOrganization> = {
-  is: (u: unknown): u is BasicOrganization => isRecord(u) && isOptionalInt(u['id']) && isOptionalString(u['slug']),
-}
-
-/** Decodes BasicOrganization strictly (the explaining half of `BasicOrganization`). */
-export const BasicOrganizationDecoder = /*#__PURE__*/ D.struct({ id: OptionalInt, slug: OptionalString })
-
-/**
- * Decodes an organisation reference: `id` and `slug`, both optional.
- *
- * @example
- * BasicOrganization.decode({ id: 1, slug: 'acme' })
- */
-export const BasicOrganization: D.Decoder<unknown, BasicOrganization> = /*#__PURE__*/ checked(BasicOrganizationGuard, BasicOrganizationDecoder)
-/**
- * Types an organisation reference.
- *
- * @example
- * const org: BasicOrganization = { slug: 'acme' }
- */
-export interface BasicOrganization extends Optionals<D.TypeOf<typeof BasicOrganizationDecoder>> {}
-
-/** Describes the string constraints a request field carries in the schema. */
-export interface TextRules {
-  readonly minLength?: number
-  readonly maxLength?: number
-  readonly pattern?: RegExp
-}
-
-const textGuard = (rules: TextRules): G.Guard<unknown, string> => ({
-  is: (u: unknown): u is string => {
-    if (typeof u !== 'string') return false
-    const length = [...u].length
-    return length >= (rules.minLength ?? 0) && length <= (rules.maxLength ?? Infinity) && (rules.pattern === undefined || rules.pattern.test(u))
-  },
-})
-
-const describe = (rules: TextRules): string =>
-  `string (${rules.minLength ?? 0}..${rules.maxLength ?? '∞'} characters${rules.pattern ? `, ${rules.pattern.source}` : ''})`
-
-/**
- * Decodes a string within a request field's limits. Lengths count code points, as the schema
- * (and Django's `max_length`) do; where 2.26 and 2.73 differ, the looser limit holds and the
- * server judges the rest.
- *
- * @example
- * text({ minLength: 1, maxLength: 16 }).decode('acme') // Right('acme')
- */
-export const text = (rules: TextRules): D.Decoder<unknown, string> => D.fromGuard(textGuard(rules), describe(rules))
-
-/**
- * Decodes a secret request field (a password, a reset token) within its limits; a failure names
- * the rule but never the value, so a RequestError cannot carry a password into a log.
- *
- * @example
- * secret({ minLength: 1 }).decode('') // Left: cannot decode "<secret>", should be string (1..∞ characters)
- */
-export const secret = (rules: TextRules): D.Decoder<unknown, string> => {
-  const guard = textGuard(rules)
-  return { decode: (u) => (guard.is(u) ? D.success(u) : D.failure('<secret>', describe(rules))) }
-}
-
-/** Decodes any JSON value (a schema property without a type). */
-export const Anything: D.Decoder<unknown, unknown> = { decode: D.success }
-
-/** Types one page of a CVAT list with links to its neighbours. */
-export interface Page<A> {
-  count: number
-  results: Array<A>
-  next?: string | null
-  previous?: string | null
-}
-
-/** Checks one page of a list whose items pass `item` (the fast half of every `Paginated*List`). */
-export const pageGuard = <A>(item: G.Guard<unknown, A>): G.Guard<unknown, Page<A>> => ({
-  is: (u: unknown): u is Page<A> =>
-    isRecord(u) &&
-    Number.isInteger(u['count']) &&
-    Array.isArray(u['results']) &&
-    u['results'].every((x) => item.is(x)) &&
-    isOptionalNullableString(u['next']) &&
-    isOptionalNullableString(u['previous']),
-})
-
-/** Decodes one page of a list strictly (the explaining half of every `Paginated*List`). */
-export const pageDecoder = <A>(item: D.Decoder<unknown, A>): D.Decoder<unknown, Page<A>> =>
-  D.struct({
-    count: Int,
-    results: D.array(item),
-    next: OptionalNullableString,
-    previous: OptionalNullableString,
-  })
+/** Checks a membership role (`RoleEnumGuard`, under the name it had before the generator). */
+export const RoleGuard = RoleEnumGuard
+export { BasicUser, BasicUserGuard, BasicUserDecoder } from '../generated/models/BasicUser'
+export { BasicOrganization, BasicOrganizationGuard, BasicOrganizationDecoder } from '../generated/models/BasicOrganization'

@@ -152,3 +152,44 @@ export const intersect =
       return b._tag === 'Left' ? b : success(Object.assign({}, a.right, b.right))
     },
   })
+
+/** Decodes a number (not NaN), as `D.number` does. */
+export const number: Decoder<unknown, number> = /*#__PURE__*/ fromGuard({ is: (u: unknown): u is number => typeof u === 'number' && !Number.isNaN(u) }, 'number')
+
+/**
+ * Decodes an object whose every own enumerable property decodes with `codomain`, into a new
+ * object, as `D.record` does (OpenAPI `additionalProperties`).
+ *
+ * @example
+ * record(string).decode({ a: 'x' }) // Right({ a: 'x' })
+ */
+export const record = <A>(codomain: Decoder<unknown, A>): Decoder<unknown, Record<string, A>> => ({
+  decode: (u) => {
+    if (!isRecord(u)) return failure(u, 'Record<string, unknown>')
+    const out: Record<string, A> = {}
+    let errors: DecodeError | undefined
+    for (const key of Object.keys(u)) {
+      const result = codomain.decode(u[key])
+      if (result._tag === 'Left') errors = join(errors, of({ _tag: 'Key', key, kind: 'optional', errors: result.left }))
+      // A key such as `__proto__` is defined as data, never set through the prototype chain.
+      else Object.defineProperty(out, key, { value: result.right, enumerable: true, writable: true, configurable: true })
+    }
+    return errors ? left(errors) : success(out)
+  },
+})
+
+/**
+ * Decodes what the first member that succeeds decodes, as `D.union` does; when none does, the
+ * failure lists every member's.
+ *
+ * @example
+ * union(string, boolean).decode(true) // Right(true)
+ */
+export const union = <A, B>(first: Decoder<unknown, A>, second: Decoder<unknown, B>): Decoder<unknown, A | B> => ({
+  decode: (u) => {
+    const a = first.decode(u)
+    if (a._tag === 'Right') return a
+    const b = second.decode(u)
+    return b._tag === 'Right' ? b : left(join(of({ _tag: 'Member', index: 0, errors: a.left }), of({ _tag: 'Member', index: 1, errors: b.left })))
+  },
+})

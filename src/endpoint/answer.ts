@@ -59,3 +59,32 @@ export const file: Answer<Download> = {
   stream: true,
   read: (req, res) => (isSuccess(res.status) ? E.right(downloadOf(res, redactUrl(res.url))) : E.left(failure(req, res))),
 }
+
+/**
+ * Reads a file that may not be ready yet: a `Download` for 200, `undefined` for another 2xx
+ * (CVAT's older exports answer 202 while they run and 201 when done, without a body; that body
+ * is cancelled, not read).
+ *
+ * @example
+ * const answer: Answer<Download | undefined> = fileOrNothing
+ */
+export const fileOrNothing: Answer<Download | undefined> = {
+  stream: true,
+  read: (req, res) => {
+    if (res.status === 200 || !isSuccess(res.status)) return file.read(req, res)
+    res.stream?.cancel().catch(() => undefined)
+    return E.right(undefined)
+  },
+}
+
+/**
+ * Reads the answer of one status with its own reader, every other with `otherwise` (an operation
+ * answering 202 with a request id while it works, and 201 with the result).
+ *
+ * @example
+ * const answer = byStatus(202, model('RqId', RqId), model('QualityReport', QualityReport))
+ */
+export const byStatus = <A, B>(status: number, answer: Answer<A>, otherwise: Answer<B>): Answer<A | B> => ({
+  ...(answer.stream || otherwise.stream ? { stream: true as const } : {}),
+  read: (req, res) => (res.status === status ? answer.read(req, res) : otherwise.read(req, res)),
+})

@@ -16,7 +16,7 @@ import type { HttpResponse } from '../http/request'
  * memory bounded; Node 20's `Writable.toWeb` does not wait for the disk and buffers the download.
  *
  * @example
- * const count = (d: Download) => d.body.pipeTo(new WritableStream({ write: (chunk) => console.log(chunk.byteLength) }))
+ * const save = (d: Download, to: WritableStream<Uint8Array>) => d.body.pipeTo(to)
  */
 export interface Download {
   /** The bytes, read once; cancel it to close the connection without reading. */
@@ -36,10 +36,10 @@ export interface Download {
 const UNSAFE = /[/\\:*?"<>|\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/
 
 /**
- * Tells whether a file name can be used as given: not empty, `.` or `..`, at most 255 characters, no separator, control, bidi or reserved character.
+ * Says whether a file name can be used as given: not empty, `.` or `..`, at most 255 characters, no separator, control, bidi or reserved character.
  *
  * @example
- * isSafeFilename('task_1_dataset.zip') // true; isSafeFilename('../.bashrc') is false
+ * isSafeFilename('../etc/passwd') // false
  */
 export const isSafeFilename = (name: string): boolean => name !== '' && name !== '.' && name !== '..' && name.length <= 255 && !UNSAFE.test(name)
 

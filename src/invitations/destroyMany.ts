@@ -1,7 +1,7 @@
 import type * as T from 'fp-ts/Task'
 import type { Client } from '../http/client'
 import { runBulk } from '../bulk/run'
-import { invitationsDestroy } from './destroy'
+import { invitationsDestroy } from '../generated/invitations/invitationsDestroy'
 import { type KeyOutcome, type KeysParams, keysSpec } from './resendMany'
 
 /**

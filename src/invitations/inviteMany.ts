@@ -4,7 +4,7 @@ import type { InvitationRead, InvitationWriteRequest } from '../codecs/invitatio
 import type { CvatError, ErrorBody } from '../errors'
 import type { OrgParams } from '../endpoint/params'
 import { type BulkOptions, type BulkOutcome, readBulk, runBulk } from '../bulk/run'
-import { invitationsCreate } from './create'
+import { invitationsCreate } from '../generated/invitations/invitationsCreate'
 
 /**
  * Parameters of `inviteMany`: the rows, the organisation context, and the bulk options.

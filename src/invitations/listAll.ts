@@ -3,7 +3,7 @@ import type { Client } from '../http/client'
 import type { InvitationRead } from '../codecs/invitations'
 import type { CvatError } from '../errors'
 import { type ListAllOptions, listAll } from '../endpoint/pagination'
-import { type InvitationsListParams, invitationsList } from './list'
+import { type InvitationsListParams, invitationsList } from '../generated/invitations/invitationsList'
 
 export type { ListAllOptions } from '../endpoint/pagination'
 

@@ -3,7 +3,7 @@ import type { Client } from '../http/client'
 import type { PaginatedInvitationReadList } from '../codecs/invitations'
 import type { CvatError } from '../errors'
 import { type PagesOptions, pages } from '../endpoint/pagination'
-import { type InvitationsListParams, invitationsList } from './list'
+import { type InvitationsListParams, invitationsList } from '../generated/invitations/invitationsList'
 
 /**
  * GET /api/invitations (page by page) — Yields each page lazily as an `Either` for `for await`, stopping after the last page, the first `Left` or `maxPages` (`pages` for invitations).

@@ -2,7 +2,7 @@ import type * as T from 'fp-ts/Task'
 import type { Client } from '../http/client'
 import type { OrgParams } from '../endpoint/params'
 import { type BulkOptions, type BulkOutcome, readBulk, runBulk } from '../bulk/run'
-import { invitationsResend } from './resend'
+import { invitationsResend } from '../generated/invitations/invitationsResend'
 
 /**
  * Parameters of `resendMany` and `destroyMany`: the invitation keys, the context, the bulk options.

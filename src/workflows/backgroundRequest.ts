@@ -14,7 +14,7 @@ import { call, type Operation } from '../endpoint/operation'
 import { readResponse } from '../endpoint/send'
 import { encode, isWellFormed } from '../http/request'
 import { describeValue } from '../endpoint/input'
-import { Request } from './ops'
+import { Request } from '../generated/models/Request'
 import { type Run, type WorkflowOptions, startRun, stoppedError, total } from './run'
 
 /** The first wait between polls; it doubles up to `pollInterval`. */

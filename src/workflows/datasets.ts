@@ -6,13 +6,16 @@
 import * as E from '../http/either'
 import type { TaskEither } from 'fp-ts/TaskEither'
 import type { Client } from '../http/client'
-import { requestError } from '../errors'
+import { type CvatError, requestError } from '../errors'
+import type { RqId } from '../generated/models/RqId'
 import type { Download } from '../endpoint/download'
 import type { OrgParams } from '../endpoint/params'
 import type { UploadFile } from './files'
 import { type ExportTarget, exportFile } from './fileExport'
 import { importFile, toVoid } from './fileImport'
-import { jobsCreateDatasetExport, projectsCreateDatasetExport, tasksCreateDatasetExport } from './ops'
+import { jobsCreateDatasetExport } from '../generated/jobs/jobsCreateDatasetExport'
+import { projectsCreateDatasetExport } from '../generated/projects/projectsCreateDatasetExport'
+import { tasksCreateDatasetExport } from '../generated/tasks/tasksCreateDatasetExport'
 import { all, readFlag, readId, readInput, readText, readUpload } from './params'
 import { type WorkflowError, type WorkflowOptions, inRun, total } from './run'
 
@@ -44,7 +47,7 @@ export type ImportDatasetParams = OrgParams & {
   readonly convMaskToPoly?: boolean
 }
 
-type Start = typeof tasksCreateDatasetExport
+type Start = (client: Client, params: { readonly id: number; readonly format: string; readonly saveImages: boolean; readonly location: 'local' }) => TaskEither<CvatError, RqId>
 
 const exportDataset = (target: ExportTarget['target'], start: Start, url: string, client: Client, params: unknown, options: unknown): TaskEither<WorkflowError, Download> =>
   total('POST', url, async () => {

@@ -17,7 +17,8 @@ import { exchange } from '../endpoint/send'
 import { isRecord } from '../json'
 import { request } from '../http/request'
 import { pollRequest } from './backgroundRequest'
-import { type RqId, requestsList } from './ops'
+import type { RqId } from '../generated/models/RqId'
+import { requestsList } from '../generated/requests/requestsList'
 import { ownLink } from './origin'
 import type { Run, WorkflowError } from './run'
 
@@ -31,7 +32,7 @@ export interface ExportTarget {
 
 // The running export CVAT < 2.37 would not name in its 409.
 const running = async (run: Run, t: ExportTarget): Promise<string | undefined> => {
-  const found = await requestsList(run.client, { action: 'export', target: t.target, [`${t.target}Id`]: t.id, subresource: t.subresource, format: t.format, pageSize: 10 })()
+  const found = await requestsList(run.client, { action: 'export', target: t.target, [`${t.target}Id`]: t.id, subresource: t.subresource, ...(t.format === undefined ? {} : { format: t.format }), pageSize: 10 })()
   return E.isLeft(found) ? undefined : found.right.results.find((r) => r.status === 'queued' || r.status === 'started')?.id
 }
 

@@ -8,7 +8,7 @@ import * as E from '../http/either'
 import type { QueryValue } from '../http/request'
 import { pollRequest } from './backgroundRequest'
 import type { Source } from './files'
-import type { Request } from './ops'
+import type { Request } from '../generated/models/Request'
 import type { Run, WorkflowError } from './run'
 import { upload } from './upload'
 

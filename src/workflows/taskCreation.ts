@@ -9,14 +9,22 @@
 import * as E from '../http/either'
 import type { TaskEither } from 'fp-ts/TaskEither'
 import type { Client } from '../http/client'
-import { type CvatError, requestError } from '../errors'
+import { type CvatError, decodeError, requestError } from '../errors'
+import { drawDecodeError } from '../errors/draw'
+import type { DecodeError } from 'io-ts/Decoder'
 import { describeValue } from '../endpoint/input'
 import type { OrgParams } from '../endpoint/params'
 import { jsonText } from '../http/request'
 import { isRecord } from '../json'
 import { pollRequest } from './backgroundRequest'
 import { type Source, type UploadFile, readFile } from './files'
-import { type TaskRead, tasksCreate, tasksCreateData, tasksDestroy, tasksRetrieve } from './ops'
+import { DataRequest } from '../generated/models/DataRequest'
+import type { TaskRead } from '../generated/models/TaskRead'
+import { TaskWriteRequest } from '../generated/models/TaskWriteRequest'
+import { tasksCreate } from '../generated/tasks/tasksCreate'
+import { tasksCreateData } from '../generated/tasks/tasksCreateData'
+import { tasksDestroy } from '../generated/tasks/tasksDestroy'
+import { tasksRetrieve } from '../generated/tasks/tasksRetrieve'
 import { type Org, type Run, type WorkflowError, type WorkflowOptions, type WorkflowStep, readOrg, startRun, total } from './run'
 import { upload } from './upload'
 
@@ -30,8 +38,9 @@ import { upload } from './upload'
  * const p: TasksCreateFromDataParams = { spec: { name: 'cats', labels: [{ name: 'cat' }] }, resources: [{ name: 'cat.jpg', data: new Uint8Array([0xff, 0xd8]) }], org: 'acme' }
  */
 export type TasksCreateFromDataParams = OrgParams & {
-  readonly spec: Readonly<Record<string, unknown>>
-  readonly dataParams?: Readonly<Record<string, unknown>>
+  readonly spec: TaskWriteRequest
+  /** The rest of the data request; the files come from `resources`. */
+  readonly dataParams?: Omit<DataRequest, 'client_files' | 'server_files' | 'remote_files'>
 } & (
     | { readonly resourceType?: 'local'; readonly resources: ReadonlyArray<UploadFile> }
     | { readonly resourceType: 'remote' | 'share'; readonly resources: ReadonlyArray<string> }
@@ -52,13 +61,30 @@ export interface TasksCreateFromDataOptions extends WorkflowOptions {
 const URL = '/api/tasks'
 
 interface Input {
-  readonly spec: Readonly<Record<string, unknown>>
+  readonly spec: TaskWriteRequest
   readonly kind: 'local' | 'remote' | 'share'
   readonly files: ReadonlyArray<Source>
-  readonly paths: ReadonlyArray<string>
-  readonly data: Readonly<Record<string, unknown>>
+  /** The data request, checked by its codec (only the schema's fields). */
+  readonly data: DataRequest
   readonly org: Org
   readonly keep: boolean
+}
+
+const decoded = <A>(name: string, codec: { readonly decode: (u: unknown) => E.Either<DecodeError, A> }, value: unknown): E.Either<string, A> => {
+  const r = codec.decode(value)
+  return E.isLeft(r) ? E.left(`${name}: ${drawDecodeError(r.left)}`) : r
+}
+
+// The data request: cvat-sdk's defaults, the caller's parameters, then the resources (the files
+// of a local upload travel apart from it, and their order when the SDK would send it).
+const dataRequest = (kind: Input['kind'], dataParams: Readonly<Record<string, unknown>>, resources: ReadonlyArray<unknown>, files: ReadonlyArray<Source>): Record<string, unknown> => {
+  const { client_files: _c, remote_files: _r, server_files: _s, ...rest } = dataParams
+  const data: Record<string, unknown> = { image_quality: 70, ...rest }
+  if (kind === 'remote') data['remote_files'] = resources
+  if (kind === 'share') data['server_files'] = resources
+  if (kind === 'local' && String(data['sorting_method']).toLowerCase() === 'predefined' && data['upload_file_order'] === undefined)
+    data['upload_file_order'] = files.map((f) => f.name)
+  return data
 }
 
 // Everything the caller passed, read once and checked before anything is sent.
@@ -70,18 +96,24 @@ const readInput = (params: unknown, options: unknown): E.Either<string, Input> =
   const dataParams: unknown = Reflect.get(params, 'dataParams') ?? {}
   const keep: unknown = options == null || typeof options !== 'object' ? undefined : Reflect.get(options, 'keepTaskOnFailure')
   if (!isRecord(spec)) return E.left(`spec must be an object (a TaskWriteRequest), got ${describeValue(spec)}`)
+  const task = decoded('spec', TaskWriteRequest, spec)
+  if (E.isLeft(task)) return task
   if (kind !== 'local' && kind !== 'remote' && kind !== 'share') return E.left(`resourceType must be 'local', 'remote' or 'share', got ${describeValue(kind)}`)
-  if (!isRecord(dataParams) || jsonText(dataParams) === undefined) return E.left('dataParams must be an object JSON can carry (the rest of a DataRequest)')
+  if (!isRecord(dataParams)) return E.left(`dataParams must be an object (the rest of a DataRequest), got ${describeValue(dataParams)}`)
   if (keep != null && typeof keep !== 'boolean') return E.left(`keepTaskOnFailure must be a boolean, got ${describeValue(keep)}`)
   if (!Array.isArray(resources) || resources.length === 0) return E.left('resources must be a non-empty array')
   const org = readOrg(params)
   if (E.isLeft(org)) return org
-  const base = { spec, kind, data: dataParams, org: org.right, keep: keep === true } as const
+  const files: Source[] = []
+  const type = kind
+  const done = (): E.Either<string, Input> => {
+    const data = decoded('dataParams', DataRequest, dataRequest(type, dataParams, resources, files))
+    return E.isLeft(data) ? data : E.right({ spec: task.right, kind: type, files, data: data.right, org: org.right, keep: keep === true })
+  }
   if (kind !== 'local') {
     const bad = resources.findIndex((r) => typeof r !== 'string' || r === '')
-    return bad >= 0 ? E.left(`resources[${bad}] must be a non-empty string (a ${kind === 'remote' ? 'URL' : 'path'})`) : E.right({ ...base, files: [], paths: resources.map(String) })
+    return bad >= 0 ? E.left(`resources[${bad}] must be a non-empty string (a ${kind === 'remote' ? 'URL' : 'path'})`) : done()
   }
-  const files: Source[] = []
   for (const [i, r] of resources.entries()) {
     const file = readFile(r)
     if (E.isLeft(file)) return E.left(`resources[${i}] ${file.left}`)
@@ -89,19 +121,7 @@ const readInput = (params: unknown, options: unknown): E.Either<string, Input> =
     if (files.some((f) => f.name === file.right.name)) return E.left(`resources[${i}] has the name of an earlier file: ${JSON.stringify(file.right.name.slice(0, 100))}`)
     files.push(file.right)
   }
-  return E.right({ ...base, files, paths: [] })
-}
-
-// The data request: cvat-sdk's defaults, the caller's parameters, then the resources.
-const dataRequest = (input: Input): Record<string, unknown> => {
-  const { client_files: _c, remote_files: _r, server_files: _s, ...rest } = input.data
-  const data: Record<string, unknown> = { image_quality: 70, ...rest }
-  if (input.kind === 'remote') data['remote_files'] = input.paths
-  if (input.kind === 'share') data['server_files'] = input.paths
-  // The SDK sends the order of the files when it may reorder them (small ones first).
-  if (input.kind === 'local' && String(data['sorting_method']).toLowerCase() === 'predefined' && data['upload_file_order'] === undefined)
-    data['upload_file_order'] = input.files.map((f) => f.name)
-  return data
+  return done()
 }
 
 // How long the deletion of a failed task may take (the run itself may have been aborted).
@@ -115,15 +135,18 @@ const cleanup = async (run: Run, id: number): Promise<boolean> => {
   return E.isRight(r)
 }
 
-const attach = (run: Run, input: Input, id: number): Promise<E.Either<CvatError, string>> => {
-  const data = dataRequest(input)
-  if (input.kind !== 'local') return tasksCreateData(run.client, { id, dataRequest: data })().then((r) => (E.isLeft(r) ? E.left(run.settle(r.left)) : E.right(r.right.rq_id)))
-  return upload(run, {
-    path: `/api/tasks/${id}/data/`,
-    files: input.files,
-    multiple: [['image_quality', String(data['image_quality'])]],
-    finish: () => ({ body: jsonText(data) ?? '{}' }),
-  })
+const attach = async (run: Run, input: Input, id: number): Promise<E.Either<CvatError, string>> => {
+  const data = input.data
+  if (input.kind === 'local')
+    return upload(run, {
+      path: `/api/tasks/${id}/data/`,
+      files: input.files,
+      multiple: [['image_quality', String(data.image_quality)]],
+      finish: () => ({ body: jsonText(data) ?? '{}' }),
+    })
+  const r = await tasksCreateData(run.client, { id, dataRequest: data })()
+  if (E.isLeft(r)) return E.left(run.settle(r.left))
+  return r.right === undefined ? E.left(decodeError('POST', `${run.origin() ?? ''}/api/tasks/${id}/data/`, 202, 'the data request was accepted without naming its background request (rq_id)', '')) : E.right(r.right.rq_id)
 }
 
 /**

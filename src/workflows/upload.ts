@@ -11,7 +11,7 @@ import { type CvatError, requestError } from '../errors'
 import { exchange, failure, isSuccess, readResponse } from '../endpoint/send'
 import { type HttpRequest, type QueryValue, request, withQuery } from '../http/request'
 import type { Source } from './files'
-import { RqId } from './ops'
+import { RqId } from '../generated/models/RqId'
 import { type Run } from './run'
 import { tusUpload } from './tus'
 

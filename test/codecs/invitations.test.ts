@@ -86,7 +86,8 @@ describe('the other models', () => {
 
   it('InvitationWriteRequest needs role and a non-empty email', () => {
     expect(InvitationWriteRequest.decode({ role: 'worker', email: 'a@b.c' })).toEqual(E.right({ role: 'worker', email: 'a@b.c' }))
-    expect(drawn(InvitationWriteRequest.decode({ role: 'worker', email: '' }))).toContain('non-empty email')
+    // The schema's `minLength: 1`, drawn as every request limit is (the generator writes it from the schema).
+    expect(drawn(InvitationWriteRequest.decode({ role: 'worker', email: '' }))).toBe('required property "email"\n└─ cannot decode "", should be string (1..∞ characters)')
     expect(drawn(InvitationWriteRequest.decode({ email: 'a@b.c' }))).toContain('required property "role"')
   })
 

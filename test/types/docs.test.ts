@@ -49,7 +49,7 @@ describe('API reference', () => {
     const bad = exportsOf().flatMap(({ module, name, comment }) => {
       const summary = text(comment?.summary).trim()
       const first = summary.split(/\n\s*\n/)[0]!.replace(/\s+/g, ' ')
-      const startsRight = /^(GET|POST|PATCH|DELETE) \/api\//.test(first) || /^[A-Z][a-z]+s\b/.test(first)
+      const startsRight = /^(GET|POST|PUT|PATCH|DELETE) \/api\//.test(first) || /^[A-Z][a-z]+s\b/.test(first)
       return summary === '' || !startsRight ? [`${module}.${name}: ${JSON.stringify(first)}`] : []
     })
     expect(bad).toEqual([])

@@ -145,6 +145,19 @@ export const cvatServer = async (options: Options = {}): Promise<CvatServer> => 
       ...(s.status === 'finished' ? { result_url: rq.resultUrl ?? null, result_id: rq.resultId ?? null } : {}),
     }
   }
+  // A task or project as CVAT renders it (TaskReadSerializer / ProjectReadSerializer): summaries, not the spec's lists.
+  const taskView = (id: number, name: unknown, files: number, org: number | null, host: string) => ({
+    url: `http://${host}/api/tasks/${id}`,
+    id,
+    name,
+    project_id: null,
+    status: 'annotation',
+    size: files,
+    organization: org,
+    jobs: { count: files > 0 ? 1 : 0, completed: 0, validation: 0, url: `http://${host}/api/jobs?task_id=${id}` },
+    labels: { url: `http://${host}/api/labels?task_id=${id}` },
+  })
+  const projectView = (id: number, host: string) => ({ url: `http://${host}/api/projects/${id}`, id, name: `project ${id}`, tasks: { count: 0, url: `http://${host}/api/tasks?project_id=${id}` }, labels: { url: `http://${host}/api/labels?project_id=${id}` } })
   const enqueue = (rq: Omit<Rq, 'polls'>) => {
     const made = { ...rq, polls: 0 }
     rqs.set(rq.id, made)
@@ -310,15 +323,15 @@ export const cvatServer = async (options: Options = {}): Promise<CvatServer> => 
       const spec = JSON.parse(Buffer.concat(await readBody(req, r, true)).toString('utf8')) as Record<string, unknown>
       const id = nextId++
       tasks.set(id, { spec, files: new Map() })
-      return json(res, 201, { id, ...spec, status: 'annotation', size: 0, organization: q.get('org') === null ? null : 1 })
+      return json(res, 201, taskView(id, spec['name'], 0, q.get('org') === null ? null : 1, host))
     }
     if ((g = /^\/api\/(tasks|projects)\/(\d+)$/.exec(p))) {
       const id = Number(g[2])
       const t = tasks.get(id)
-      if (g[1] === 'projects') return json(res, 200, { id, name: `project ${id}` })
+      if (g[1] === 'projects') return json(res, 200, projectView(id, host))
       if (t === undefined) return json(res, 404, { detail: 'Not found.' })
       if (m === 'DELETE') return (tasks.delete(id), json(res, 204, undefined))
-      return json(res, 200, { id, ...t.spec, size: t.files.size, data_compressed_chunk_type: 'imageset' })
+      return json(res, 200, taskView(id, t.spec['name'], t.files.size, q.get('org') === null ? null : 1, host))
     }
     if ((g = /^(\/api\/tasks\/\d+\/data\/|\/api\/(?:tasks|jobs)\/\d+\/annotations\/|\/api\/projects\/\d+\/dataset\/|\/api\/(?:tasks|projects)\/backup\/)([^/]*)$/.exec(p))) {
       if (g[2] !== '' && (m === 'PATCH' || m === 'HEAD')) return tusChunk(req, res, r, g[2]!)

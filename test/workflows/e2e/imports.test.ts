@@ -60,7 +60,11 @@ describe('restores', () => {
   it.each(['2.73', '2.26'] as const)('restores a task from a backup into the organisation named, and reads the new task (%s)', async (version) => {
     const { s, cvat } = await start({ version })
     const r = await tasksCreateFromBackup(cvat, { file: { name: 'task_5_backup.zip', data: new Uint8Array([80, 75, 3, 4]) }, org: 'acme' }, fast)()
-    expect(r).toEqual(E.right({ id: 1, name: 'restored from ' + [...s.stored.keys()][0], size: 0, data_compressed_chunk_type: 'imageset' }))
+    const host = s.url.slice('http://'.length)
+    expect(r).toEqual(E.right({
+      url: `${s.url}/api/tasks/1`, id: 1, name: 'restored from ' + [...s.stored.keys()][0], project_id: null, status: 'annotation', size: 0, organization: 1,
+      jobs: { count: 0, completed: 0, validation: 0, url: `http://${host}/api/jobs?task_id=1` }, labels: { url: `http://${host}/api/labels?task_id=1` },
+    }))
     const stored = version === '2.73' ? '1_UUID' : [...s.stored.keys()][0]!.replace(/[0-9a-f]{8}\.zip$/, 'XXXX.zip')
     const lines = s.requests.map(kind).map((l) => l.replace(/admin[0-9a-f]{8}\.zip/, 'adminXXXX.zip'))
     expect(lines.slice(0, 4)).toEqual([
@@ -73,9 +77,9 @@ describe('restores', () => {
   })
 
   it('restores a project and reads it back', async () => {
-    const { cvat } = await start()
+    const { s, cvat } = await start()
     const r = await projectsCreateFromBackup(cvat, { file: new File(['PK'], 'project_3_backup.zip') }, fast)()
-    expect(r).toEqual(E.right({ id: 1, name: 'project 1' }))
+    expect(r).toEqual(E.right({ url: `${s.url}/api/projects/1`, id: 1, name: 'project 1', tasks: { count: 0, url: `${s.url}/api/tasks?project_id=1` }, labels: { url: `${s.url}/api/labels?project_id=1` } }))
   })
 
   it('a finished restore that names no result_id is a DecodeError at the retrieve step', async () => {

@@ -21,7 +21,11 @@ describe('tasksCreateFromData with local files', () => {
       { spec: { name: 'cats', labels: [{ name: 'cat' }] }, resources: [{ name: 'a.jpg', data: bytes(300) }, new File([bytes(200, 2)], 'b.png')] },
       { ...fast, onProgress: (p) => progress.push(p) },
     )()
-    expect(r).toEqual(E.right({ id: 1, name: 'cats', labels: [{ name: 'cat' }], size: 2, data_compressed_chunk_type: 'imageset' }))
+    expect(r).toEqual(E.right({
+      url: `${s.url}/api/tasks/1`, id: 1, name: 'cats', project_id: null, status: 'annotation', size: 2, organization: null,
+      jobs: { count: 1, completed: 0, validation: 0, url: `${s.url}/api/jobs?task_id=1` }, labels: { url: `${s.url}/api/labels?task_id=1` },
+    }))
+    expect(s.tasks.get(1)!.spec).toEqual({ name: 'cats', labels: [{ name: 'cat' }] })
     const rq = version === '2.73' ? 'action%3Dcreate%26target%3Dtask%26target_id%3D1' : 'create%3Atask-1'
     expect(s.requests.map(line)).toEqual([
       'POST /api/tasks',
@@ -56,7 +60,7 @@ describe('tasksCreateFromData with local files', () => {
     const { s, cvat } = await start()
     const r = await tasksCreateFromData(
       cvat,
-      { spec: { name: 't' }, resources: [{ name: 'z.jpg', data: bytes(3) }, { name: 'a.jpg', data: bytes(3) }], dataParams: { sorting_method: 'predefined', chunk_size: 8, client_files: ['ignored'] } },
+      { spec: { name: 't' }, resources: [{ name: 'z.jpg', data: bytes(3) }, { name: 'a.jpg', data: bytes(3) }], dataParams: { sorting_method: 'predefined', chunk_size: 8, client_files: ['ignored'] } as never },
       fast,
     )()
     expect(E.isRight(r)).toBe(true)
@@ -138,7 +142,7 @@ describe('tasksCreateFromData failures', () => {
 
   it('a task CVAT refuses to create is a Left at the create step; nothing else is sent', async () => {
     const { s, cvat } = await start({ fault: () => ({ status: 400, headers: { 'content-type': 'application/json' }, body: '{"name":["This field is required."]}' }) })
-    const r = await tasksCreateFromData(cvat, { spec: {}, resources: files }, fast)()
+    const r = await tasksCreateFromData(cvat, { spec: { name: 'refused' }, resources: files }, fast)()
     expect(E.isLeft(r) && r.left).toMatchObject({ _tag: 'StatusError', status: 400, step: 'create', body: { _tag: 'FieldErrors', fields: { name: ['This field is required.'] } } })
     expect(E.isLeft(r) && 'taskId' in r.left).toBe(false)
     expect(s.requests.length).toBe(1)
@@ -175,7 +179,8 @@ describe('tasksCreateFromData failures', () => {
     ['a remote resource that is no URL', { spec: { name: 't' }, resourceType: 'remote', resources: [3] }, undefined, 'resources[0] must be a non-empty string (a URL)'],
     ['an unknown resource type', { spec: { name: 't' }, resourceType: 'cloud', resources: ['a'] }, undefined, `resourceType must be 'local', 'remote' or 'share', got "cloud"`],
     ['no spec', { resources: files }, undefined, 'spec must be an object (a TaskWriteRequest), got undefined'],
-    ['dataParams JSON cannot carry', { spec: { name: 't' }, resources: files, dataParams: { chunk_size: 1n } }, undefined, 'dataParams must be an object JSON can carry (the rest of a DataRequest)'],
+    ['dataParams the DataRequest schema refuses', { spec: { name: 't' }, resources: files, dataParams: { image_quality: 'high' } }, undefined, 'dataParams: required property "image_quality"\n└─ cannot decode "high", should be integer'],
+    ['a spec the TaskWriteRequest schema refuses', { spec: { name: '' }, resources: files }, undefined, 'spec: required property "name"\n└─ cannot decode "", should be string (1..256 characters)'],
     ['a keepTaskOnFailure that is no boolean', { spec: { name: 't' }, resources: files }, { keepTaskOnFailure: 'yes' }, 'keepTaskOnFailure must be a boolean, got "yes"'],
     ['a bad organisation id', { spec: { name: 't' }, resources: files, orgId: 1.5 }, undefined, 'orgId must be an integer, got 1.5'],
   ])('refuses %s with a RequestError, sending nothing', async (_, params, options, message) => {
