@@ -208,8 +208,13 @@ export const inRun = async <A>(
 ): Promise<E.Either<WorkflowError, A>> => {
   const started = startRun(method, url, client, options, org)
   if (E.isLeft(started)) return started
-  const r = await body(started.right)
-  started.right.end()
-  if (!keeps || E.isLeft(r)) started.right.release()
-  return r
+  let kept = false
+  try {
+    const r = await body(started.right)
+    kept = keeps && E.isRight(r)
+    return r
+  } finally {
+    started.right.end()
+    if (!kept) started.right.release()
+  }
 }

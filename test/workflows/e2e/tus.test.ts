@@ -185,3 +185,24 @@ describe('TUS uploads of files that fail to read', () => {
     expect(s.requests.filter((x) => x.method === 'PATCH' && x.bodyBytes > 0)).toEqual([])
   })
 })
+
+describe('TUS uploads stopped midway', () => {
+  const { start } = useCvat()
+  const twoChunks = () => bytes(10 * MiB + 5)
+
+  it('the caller’s abort after the first chunk ends the upload at once; no chunk follows', async () => {
+    const { s, cvat } = await start()
+    const ctl = new AbortController()
+    const r = await tasksImportAnnotations(cvat, { id: 1, format: 'CVAT 1.1', file: { name: 'a.xml', data: twoChunks() } }, { pollInterval: 1, signal: ctl.signal, onProgress: (p) => p.phase === 'upload' && p.done > 0 && ctl.abort() })()
+    expect(E.isLeft(r) && r.left).toMatchObject({ _tag: 'TransportError', message: 'the request was aborted', step: 'upload' })
+    expect(s.requests.filter((x) => x.method === 'PATCH').map((x) => x.headers['upload-offset'])).toEqual(['0'])
+    expect(s.requests.some((x) => x.headers['upload-finish'] !== undefined)).toBe(false)
+  }, 30_000)
+
+  it('the deadline during a chunk is a TimeoutError at the upload step', async () => {
+    const { cvat } = await start({ fault: (r) => (r.method === 'PATCH' ? 'drop' : undefined) })
+    const slow = (req: Parameters<typeof cvat>[0]) => () => new Promise<Awaited<ReturnType<ReturnType<typeof cvat>>>>((done) => setTimeout(() => void cvat(req)().then(done), req.method === 'PATCH' ? 400 : 0))
+    const r = await tasksImportAnnotations(slow, { id: 1, format: 'CVAT 1.1', file: { name: 'a.xml', data: bytes(100) } }, { pollInterval: 1, timeout: 200 })()
+    expect(E.isLeft(r) && [r.left._tag, r.left.step, r.left._tag === 'TimeoutError' && r.left.ms]).toEqual(['TimeoutError', 'upload', 200])
+  })
+})
