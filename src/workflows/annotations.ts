@@ -44,8 +44,9 @@ const importAnnotations = (resource: 'tasks' | 'jobs', client: Client, params: u
  * stored) and waits until CVAT has imported it. Progress: `upload` bytes, then `processing`. A
  * failed import is a `BackgroundRequestError` with CVAT's message (`step: 'processing'`).
  *
- * Servers: CVAT ≥ 2.26 (every supported version): the same requests on 2.26 and 2.73 (2.38
- * removed only the older `PUT …?rq_id=` status checks, which this never uses).
+ * Servers: CVAT ≥ 2.26 (every supported version), with the same requests: 2.26 stores the file
+ * under its own name, 2.73 under a generated id, and `Upload-Finish` names whichever CVAT said
+ * (`Upload-Filename`); 2.38 removed only the older `PUT …?rq_id=` status checks, never used here.
  *
  * @example
  * tasksImportAnnotations(cvat, { id: 42, format: 'COCO 1.0', file: new File(['{"images":[]}'], 'instances.json') })
@@ -57,7 +58,7 @@ export const tasksImportAnnotations = (client: Client, params: ImportAnnotations
  * POST /api/jobs/{id}/annotations/ — Imports an annotation file into a job, as
  * `tasksImportAnnotations` does for a task.
  *
- * Servers: CVAT ≥ 2.26 (every supported version).
+ * Servers: CVAT ≥ 2.26 (every supported version); see `tasksImportAnnotations` for what differs.
  *
  * @example
  * jobsImportAnnotations(cvat, { id: 12, format: 'CVAT 1.1', file: { name: 'job.xml', data: new TextEncoder().encode('<annotations/>') } })

@@ -89,7 +89,8 @@ export const pollRequest = async (run: Run, id: string): Promise<E.Either<CvatEr
  * polling are retried (3 in a row, as CVAT's UI does). `onProgress` gets CVAT's `progress`
  * (phase `processing`, from 0 to 1).
  *
- * Servers: CVAT ≥ 2.26 (every supported version).
+ * Servers: CVAT ≥ 2.26 (every supported version). Ids look like `create:task-42` on 2.26 and
+ * `action=create&target=task&target_id=42` on 2.73; either is sent percent-encoded in the path.
  *
  * @example
  * waitForRequest(cvat, { id: 'create:task-42' }, { timeout: 600_000, onProgress: (p) => console.error(p.done) })

@@ -83,7 +83,7 @@ export const tasksDownloadBackup = (client: Client, params: DownloadBackupParams
  * POST /api/projects/{id}/backup/export — Backs a project up and resolves to the backup file as a
  * stream, as `tasksDownloadBackup` does for a task.
  *
- * Servers: CVAT ≥ 2.26 (every supported version).
+ * Servers: CVAT ≥ 2.26 (every supported version); see `tasksExportDataset` for what differs.
  *
  * @example
  * projectsDownloadBackup(cvat, { id: 7 })
@@ -95,7 +95,9 @@ export const projectsDownloadBackup = (client: Client, params: DownloadBackupPar
  * (`Upload-Start`, the file by TUS, `Upload-Finish` naming the file CVAT stored), waits until
  * CVAT has restored it, and resolves to the new task (the finished request's `result_id`).
  *
- * Servers: CVAT ≥ 2.26 (every supported version): the same requests on 2.26 and 2.73.
+ * Servers: CVAT ≥ 2.26 (every supported version), with the same requests: 2.26 stores the upload
+ * under a temporary name of its own, 2.73 under a generated id; `Upload-Finish` names whichever
+ * CVAT said, and the finished request's `result_id` names the new task on both.
  *
  * @example
  * tasksCreateFromBackup(cvat, { file: new File([new Uint8Array([0x50, 0x4b])], 'task_42_backup.zip'), org: 'acme' })
@@ -107,7 +109,7 @@ export const tasksCreateFromBackup = (client: Client, params: CreateFromBackupPa
  * POST /api/projects/backup/ — Restores a project from a backup file and resolves to the new
  * project, as `tasksCreateFromBackup` does for a task.
  *
- * Servers: CVAT ≥ 2.26 (every supported version).
+ * Servers: CVAT ≥ 2.26 (every supported version); see `tasksCreateFromBackup`.
  *
  * @example
  * projectsCreateFromBackup(cvat, { file: { name: 'project_7_backup.zip', data: new Uint8Array([0x50, 0x4b]) } })

@@ -105,6 +105,7 @@ const readInput = (params: unknown, options: unknown): E.Either<string, Input> =
   const org = readOrg(params)
   if (E.isLeft(org)) return org
   const files: Source[] = []
+  const names = new Set<string>()
   const type = kind
   const done = (): E.Either<string, Input> => {
     const data = decoded('dataParams', DataRequest, dataRequest(type, dataParams, resources, files))
@@ -118,7 +119,8 @@ const readInput = (params: unknown, options: unknown): E.Either<string, Input> =
     const file = readFile(r)
     if (E.isLeft(file)) return E.left(`resources[${i}] ${file.left}`)
     // CVAT appends a file to an earlier one of the same name: two would be one corrupt file.
-    if (files.some((f) => f.name === file.right.name)) return E.left(`resources[${i}] has the name of an earlier file: ${JSON.stringify(file.right.name.slice(0, 100))}`)
+    if (names.has(file.right.name)) return E.left(`resources[${i}] has the name of an earlier file: ${JSON.stringify(file.right.name.slice(0, 100))}`)
+    names.add(file.right.name)
     files.push(file.right)
   }
   return done()
@@ -160,7 +162,10 @@ const attach = async (run: Run, input: Input, id: number): Promise<E.Either<Cvat
  * If the data fails to upload or process, the Left says the `step` and the task is deleted again
  * unless `keepTaskOnFailure` (its id is in the Left either way).
  *
- * Servers: CVAT ≥ 2.26 (every supported version): the protocol is the same on 2.26 and 2.73.
+ * Servers: CVAT ≥ 2.26 (every supported version), with the same requests: a 2.26 server without
+ * a proxy builds the TUS `Location` from the `Origin` header sent (and answers 500 without one),
+ * 2.73 from its own URL; either is followed only on the client's own origin. No version is
+ * probed: what differs is read from the answers.
  *
  * @example
  * tasksCreateFromData(cvat, { spec: { name: 'cats', labels: [{ name: 'cat' }] }, resources: [new File([new Uint8Array([0xff, 0xd8])], 'cat.jpg')] }, { onProgress: console.error })

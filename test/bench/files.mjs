@@ -1,7 +1,7 @@
 // `npm run bench:files`: bundles the files benchmark and its server with esbuild (cvat-fp from the
 // built package, as Node resolves it) and runs them on plain node; the client on CPU 0 and the
 // server on CPU 1 where `taskset` exists (BENCH_PIN=0 turns that off). Figures are printed, never
-// asserted. BENCH_ONLY=upload|export|polling runs one measure; BENCH_ROUNDS (default 3) the rounds
+// asserted. BENCH_ONLY=upload|export|polling runs one measure; BENCH_ROUNDS (default 4) the rounds
 // of the upload comparison.
 import { spawnSync } from 'node:child_process'
 import { mkdirSync, rmSync } from 'node:fs'
