@@ -89,7 +89,12 @@ export const cvatEmulatorListener = (emulator: CvatEmulator) => async (req: Inco
     const out = Buffer.from(await response.arrayBuffer())
     const plain = Object.fromEntries([...response.headers].filter(([k]) => k !== 'set-cookie'))
     const cookies = response.headers.getSetCookie()
-    res.writeHead(response.status, { ...plain, ...(cookies.length > 0 ? { 'set-cookie': cookies } : {}) })
+    // The whole answer is at hand, so its length is said, as Django's answers say it (FileResponse
+    // for downloads, CommonMiddleware otherwise): a client sees a download's size. writeHead would
+    // otherwise send it chunked. No length where HTTP allows no body (HEAD keeps the emulator's).
+    const bodiless = response.status === 204 || response.status === 304 || (response.status >= 100 && response.status < 200)
+    const length = bodiless || method === 'HEAD' || response.headers.has('content-length') ? {} : { 'content-length': String(out.length) }
+    res.writeHead(response.status, { ...plain, ...length, ...(cookies.length > 0 ? { 'set-cookie': cookies } : {}) })
     res.end(out)
   } catch {
     // Whatever went wrong, the client gets an answer, and no error text is echoed.
