@@ -8,6 +8,7 @@
  * 401 challenges with the view's first class (views.py get_authenticate_header).
  */
 import type { Caller, EmulatorConfig } from './env'
+import { requestOrigin } from './forwarded'
 import { type Or, detail } from './http'
 import type { EmulatedUser, EmulatorState } from './model'
 import { accessTokenUsable } from './store'
@@ -132,9 +133,7 @@ const csrfProblem = (req: Request, url: URL, jar: Map<string, string>): string |
   if (['GET', 'HEAD', 'OPTIONS', 'TRACE'].includes(req.method)) return undefined
   const origin = req.headers.get('origin')
   // SECURE_PROXY_SSL_HEADER and USE_X_FORWARDED_HOST (cvat/settings/base.py).
-  const scheme = req.headers.get('x-forwarded-proto') === 'https' ? 'https:' : url.protocol
-  const host = req.headers.get('x-forwarded-host') ?? req.headers.get('host') ?? url.host
-  if (origin !== null && origin !== `${scheme}//${host}`) return `Origin checking failed - ${origin} does not match any trusted origins.`
+  if (origin !== null && origin !== requestOrigin(req, url)) return `Origin checking failed - ${origin} does not match any trusted origins.`
   const cookie = jar.get('csrftoken')
   if (cookie === undefined) return 'CSRF cookie not set.'
   const badCookie = formatProblem(cookie)

@@ -5,6 +5,7 @@
  */
 import { type Scheme, authenticate, defaultSchemes, notAuthenticated } from './authn'
 import { resolveContext } from './context'
+import { requestOrigin } from './forwarded'
 import { dataRoutes } from './engine/data/routes'
 import { engineRoutes } from './engine/routes'
 import type { AuthedEnv, EmulatorConfig, Env } from './env'
@@ -111,6 +112,8 @@ export const versionProblem = (accept: string | null): Reply | undefined => {
 
 /** Runs one request through DRF's checks and the view. */
 export const dispatch = (s: EmulatorState, config: EmulatorConfig, req: Request, url: URL, body: Env['body'], now: number): Reply | Promise<Reply> => {
+  const origin = requestOrigin(req, url)
+  if (origin === undefined) return detail(400, 'Bad Request (400)')
   const found = findRoute(config, url.pathname)
   if (!found) return noRoute()
   const refused = versionProblem(req.headers.get('accept'))
@@ -119,7 +122,7 @@ export const dispatch = (s: EmulatorState, config: EmulatorConfig, req: Request,
   const who = authenticate(s, req, url, now, schemes)
   if (isReply(who)) return who
   const method = req.method === 'HEAD' ? 'GET' : req.method
-  const base: Env = { s, config, req, url, origin: url.origin, caller: who, ctx: { kind: 'any' }, now, body }
+  const base: Env = { s, config, req, url, origin, caller: who, ctx: { kind: 'any' }, now, body }
   const anon = found.route.anonymous?.[method]
   // AnonRateThrottle runs after the permission check, so only AllowAny views count anonymous
   // requests (one bucket: the emulator does not see client addresses).

@@ -8,6 +8,7 @@
  * creation without an `Origin` header and without a proxy, which CVAT's own SDK works around.
  */
 import type { ServerVersion } from '../../env'
+import { requestOrigin } from '../../forwarded'
 import { type Reply, detail, json } from '../../http'
 import { type Budget, type StoredFile, type TusUpload, type UploadDir, append, drain, keepsWhole, newFile, release } from './store'
 
@@ -98,12 +99,9 @@ const urljoin = (base: string, id: string): string => {
   return `${noQuery.slice(0, noQuery.lastIndexOf('/') + 1)}${id}`
 }
 
-// Django's build_absolute_uri with USE_X_FORWARDED_HOST and SECURE_PROXY_SSL_HEADER.
-const absolute = (req: Request, url: URL, path: string): string => {
-  const host = req.headers.get('x-forwarded-host')?.split(',')[0]?.trim() || url.host
-  const scheme = req.headers.get('x-forwarded-proto') === 'https' ? 'https' : url.protocol.replace(':', '')
-  return `${scheme}://${host}${path}`
-}
+// Django's build_absolute_uri with USE_X_FORWARDED_HOST and SECURE_PROXY_SSL_HEADER (a forwarded
+// host that is no host never gets here: the dispatch answers it 400).
+const absolute = (req: Request, url: URL, path: string): string => `${requestOrigin(req, url) ?? url.origin}${path}`
 
 /**
  * Starts a TUS upload (init_tus_upload). `chunkPath` is where its chunks go, the creation path
