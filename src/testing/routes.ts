@@ -18,6 +18,7 @@ import * as Auth from './views/auth'
 import * as Inv from './views/invitations'
 import * as Mem from './views/memberships'
 import * as Org from './views/organizations'
+import * as Srv from './views/server'
 import * as Usr from './views/users'
 
 type Handler = (env: AuthedEnv, param: string) => Reply | Promise<Reply>
@@ -55,6 +56,8 @@ const ROUTES = (version: EmulatorConfig['serverVersion']): ReadonlyArray<Route> 
   // access_tokens/views.py: the `self` action authenticates with AccessTokenAuthentication only.
   route('/api/auth/access_tokens/self', {}, { anonymous: { GET: Tokens.self }, only: '2.73', authn: () => ['bearer'] }),
   route('/api/auth/access_tokens/{p}', { GET: Tokens.retrieve, PATCH: Tokens.partialUpdate, DELETE: Tokens.destroy }, { only: '2.73' }),
+  route('/api/server/about', {}, { anonymous: { GET: Srv.about } }),
+  route('/api/server/plugins', { GET: Srv.plugins }),
   route('/api/users', { GET: Usr.list }),
   route('/api/users/self', { GET: Usr.self }),
   route('/api/users/{p}', { GET: Usr.retrieve, PATCH: Usr.partialUpdate, DELETE: Usr.destroy }),
