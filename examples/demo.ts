@@ -177,7 +177,8 @@ const realServerDemo = async (baseUrl: string, auth: (c: Client) => Client): Pro
     TE.tap((p) => step(`${p.count} invitations visible; newest: ${p.results.map(who).join(', ') || '(none)'}`)),
     TE.tap(() => (org ? members(org) : TE.right(undefined))),
     TE.flatMap((p) =>
-      p.results[0] ? pipe(invitationsRetrieve(client, { key: p.results[0].key }), TE.map((inv) => `retrieved ${who(inv)}, expired: ${inv.expired}`)) : TE.right('nothing to retrieve'),
+      // In the list's context: without it CVAT shows an invitation only to its inviter and invitee.
+      p.results[0] ? pipe(invitationsRetrieve(client, { key: p.results[0].key, ...(org ? { org } : {}) }), TE.map((inv) => `retrieved ${who(inv)}, expired: ${inv.expired}`)) : TE.right('nothing to retrieve'),
     ),
   )
   const write = (email: string, slug: string) =>

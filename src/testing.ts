@@ -13,4 +13,24 @@ export type {
   Group,
 } from './testing/model'
 export type { CvatAssets, InvitationSeed, OrganizationSeed, UserSeed } from './testing/seeding'
+export type {
+  EmulatedAttribute,
+  EmulatedCloudStorage,
+  EmulatedComment,
+  EmulatedData,
+  EmulatedFrame,
+  EmulatedIssue,
+  EmulatedJob,
+  EmulatedLabel,
+  EmulatedProject,
+  EmulatedSegment,
+  EmulatedStorage,
+  EmulatedTask,
+  EngineState,
+  JobAnnotations,
+  LabelType,
+  StatusChoice,
+} from './testing/engine/model'
+export type { AttributeVal, Shape, Tag, Track, TrackedShape } from './testing/engine/annotationModel'
+export type { EngineAssets, LabelAsset, PersonAsset, StorageAsset } from './testing/engine/seeding'
 export { DEFAULT_INVITATIONS, DEFAULT_ORGANIZATIONS, DEFAULT_USERS } from './testing/seed'

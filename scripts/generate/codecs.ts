@@ -44,7 +44,9 @@ const bare = (s: Shape, im: Imports): string => {
     case 'ref':
       return model(im, s.name, s.name)
     case 'string':
-      return s.secret ? `${PURE}${prim(im, 'secret')}(${rulesText(s.rules ?? {})})` : s.rules ? `${PURE}${prim(im, 'text')}(${rulesText(s.rules)})` : kernel(im, 'string')
+      if (s.secret) return `${PURE}${prim(im, 'secret')}(${rulesText(s.rules ?? {})})`
+      if (s.rules?.minLength === 1 && s.rules.maxLength === undefined && s.rules.pattern === undefined) return prim(im, 'NonEmptyText')
+      return s.rules ? `${PURE}${prim(im, 'text')}(${rulesText(s.rules)})` : kernel(im, 'string')
     case 'int':
       return s.brand ? (im.ids.add(s.brand), s.brand) : prim(im, 'Int')
     case 'number':

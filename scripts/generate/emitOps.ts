@@ -62,7 +62,7 @@ const answerNote = (a: Answer): string | undefined =>
 
 const paramDoc = (p: OpParam): string | undefined => {
   const text = paragraph(p.description, 200)
-  const since = p.span ? serversOf(p.span) : undefined
+  const since = p.span ? (p.span.toEnd ? `CVAT ≥ ${p.span.first}` : `CVAT ${p.span.first}–${p.span.last} only`) : undefined
   const both = [text, since ? `(${since})` : undefined].filter(Boolean).join(' ')
   return both === '' ? undefined : safe(both)
 }

@@ -11,6 +11,7 @@ import { readReleases } from './releases'
 import { type Schema, mergeComponents, readDocuments, refName } from './schema'
 import { type Shape, propsOf, shapeOf } from './shape'
 import { HEADER } from './docs'
+import { patternsOf, staleOverrides } from './check'
 
 /** Every generated file (path relative to src/generated), and what the run found. */
 export interface Generated {
@@ -38,7 +39,12 @@ const usageOf = (ops: ReadonlyArray<Op>): Map<string, string[]> => {
     const http = `\`${op.method} ${op.path}\``
     if (op.body?.component) add(op.body.component, `the body of ${http}`)
     const a = op.answer
-    if ((a.kind === 'model' || a.kind === 'modelOrNothing') && a.shape.k === 'ref') add(a.shape.name, op.paginated ? `one page of ${http}` : `the answer of ${http}`)
+    // A model's first words name where a reader meets it most plainly: a GET of one object.
+    if ((a.kind === 'model' || a.kind === 'modelOrNothing') && a.shape.k === 'ref') {
+      const text = op.paginated ? `one page of ${http}` : `the answer of ${http}`
+      if (op.method === 'GET' && !op.paginated) usage.set(a.shape.name, [text, ...(usage.get(a.shape.name) ?? [])])
+      else add(a.shape.name, text)
+    }
     if (a.kind === 'byStatus') for (const s of [a.accepted.shape, a.otherwise.shape]) if (s.k === 'ref') add(s.name, `the answer of ${http}`)
   }
   return usage
@@ -71,6 +77,9 @@ export const generate = (shared: string): Generated => {
   const components = mergeComponents(docs)
   const operations = operationsOf(docs, components, releases)
   const names = Object.keys(components)
+
+  const stale = staleOverrides(components, operations, patternsOf(components))
+  if (stale.length > 0) throw new Error(`generate: stale overrides (remove or correct them):\n  ${stale.join('\n  ')}`)
 
   const cycle = findCycle(new Map(names.map((n) => [n, refsOf(components[n])])))
   if (cycle) throw new Error(`generate: components refer to each other in a cycle (${cycle.join(' → ')}), which module imports cannot hold`)

@@ -3,7 +3,7 @@
 // schema, or from overrides.ts where the schema leaves them undeclared or the versions disagree.
 // Anything ambiguous that no override decides stops the generator with a message.
 import { sentenceOf } from './docs'
-import { answers, bodies, orgContext, sentences } from './overrides'
+import { type AnswerOverride, answers, bodies, orgContext, sentences } from './overrides'
 import { type Release, type Span, spanOf } from './releases'
 import { type Document, type FullVersion, type Parameter, type RawOperation, type Schema, merge, refName } from './schema'
 import { type Place, type Shape, paramBrand, shapeOf } from './shape'
@@ -108,13 +108,30 @@ const derive = (op: RawOperation, place: Place): Derived => {
   return json.length === 0 && empty.length > 0 && empty.every((r) => r.status === '204') ? { kind: 'nothing' } : undefined
 }
 
+const overridden = (o: AnswerOverride, place: Place): Answer =>
+  o.kind === 'model' || o.kind === 'modelOrNothing'
+    ? { kind: o.kind, shape: { k: 'ref', name: o.component }, name: o.component }
+    : o.kind === 'json'
+      ? { kind: 'model', ...named(o.schema, place) }
+      : { kind: o.kind }
+
 const answerOf = (id: string, found: ReadonlyArray<Found>, place: Place): Answer => {
   const override = answers[id]
   if (override) {
-    if (override.kind === 'model' || override.kind === 'modelOrNothing') return { kind: override.kind, shape: { k: 'ref', name: override.component }, name: override.component }
-    if (override.kind === 'json') return { kind: 'model', ...named(override.schema, place) }
-    return { kind: override.kind }
+    const plain = ((): Answer | undefined => {
+      try {
+        return fromSchema(id, found, place)
+      } catch {
+        return undefined
+      }
+    })()
+    const answer = overridden(override, place)
+    return JSON.stringify(plain) === JSON.stringify(answer) ? stop(`${id}: overrides.answers says what the schema says; remove the entry`) : answer
   }
+  return fromSchema(id, found, place)
+}
+
+const fromSchema = (id: string, found: ReadonlyArray<Found>, place: Place): Answer => {
   const derived = found.map((f) => derive(f.op, place))
   if (derived.some((d) => d === undefined)) return stop(`${id}: the schema leaves its answer undeclared (${found.map((f) => f.version).join(', ')}); say how to read it in overrides.answers`)
   const inline = derived.filter((d): d is { kind: 'json-inline'; schema: Schema } => d?.kind === 'json-inline')
@@ -132,6 +149,7 @@ const bodyOfOp = (id: string, found: ReadonlyArray<Found>, place: Place): Body |
   if (declared.length === 0) return undefined
   const distinct = new Set(declared.map((f) => JSON.stringify([Object.entries(f.op.requestBody!.content).map(([type, c]) => [type, c.schema]), f.op.requestBody!.required === true])))
   if (distinct.size > 1 && bodies[id] === undefined) return stop(`${id}: the versions declare different bodies; say which holds in overrides.bodies`)
+  if (distinct.size === 1 && bodies[id] !== undefined) return stop(`${id}: the versions declare one body; remove its overrides.bodies entry`)
   const chosen = declared[declared.length - 1]!.op.requestBody!
   const types = Object.keys(chosen.content)
   const schema = Object.values(chosen.content)[0]!.schema

@@ -79,7 +79,15 @@ const union = <A>(a: ReadonlyArray<A>, b: ReadonlyArray<A>): ReadonlyArray<A> =>
 /** Merges one schema as two versions write it into the loosest schema both imply (newer first in property order). */
 export const merge = (older: Schema | undefined, newer: Schema | undefined): Schema => {
   if (older === undefined || newer === undefined) return (newer ?? older)!
-  if (older.$ref !== undefined || newer.$ref !== undefined) return older.$ref === newer.$ref ? { ...newer } : newer
+  // A reference is written `$ref: X` or `allOf: [$ref: X]` (with `nullable` beside): one form.
+  if (older.$ref !== undefined || newer.$ref !== undefined) {
+    if (older.$ref === newer.$ref) return newer
+    const [a, b] = [older, newer].map((s) => (s.$ref !== undefined ? { allOf: [{ $ref: s.$ref }] } : s))
+    const [ra, rb] = [a, b].map((s) => (s!.allOf?.length === 1 ? refName(s!.allOf[0]!) : undefined))
+    // Two different models: either is allowed.
+    if (ra === undefined || rb === undefined || ra !== rb) return { anyOf: [older, newer], ...(older.nullable || newer.nullable ? { nullable: true } : {}) }
+    return { allOf: [{ $ref: a!.allOf![0]!.$ref! }], ...(a!.nullable || b!.nullable ? { nullable: true } : {}) }
+  }
   const type = older.type === newer.type ? older.type : undefined
   const min = looser(older.minLength ?? 0, newer.minLength ?? 0, Math.min)
   const max = looser(older.maxLength, newer.maxLength, Math.max)

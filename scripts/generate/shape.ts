@@ -67,7 +67,16 @@ export const shapeOf = (s: Schema, place: Place, field?: string): Shape => {
   if (alternatives) {
     const real = alternatives.filter((a) => !isNullEnum(a, place.components) && !(a.format === 'binary' && !place.request))
     const isNull = real.length < alternatives.length && alternatives.some((a) => isNullEnum(a, place.components))
-    const members = real.map((a) => shapeOf(a, place, field))
+    const all = real.map((a) => shapeOf(a, place, field))
+    // Text of any value holds every enum of text: the union is the text (2.26's enum, 2.73's string).
+    const text = all.some((m) => m.k === 'string' && !m.rules && !m.nullable)
+    // A body's member is taken by the first that decodes: the one that requires most comes first
+    // (else a model whose every field is optional would take a file upload's fields and drop them).
+    const required = (m: Shape) => (m.k === 'ref' ? (place.components[m.name]?.required?.length ?? 0) : 0)
+    const members = (text ? all.filter((m) => !(m.k === 'enum' || (m.k === 'ref' && place.components[m.name]?.enum?.every((v) => typeof v === 'string')))) : all)
+      .map((m, i) => [m, i] as const)
+      .sort(([a, i], [b, j]) => required(b) - required(a) || i - j)
+      .map(([m]) => m)
     return nullable(members.length === 1 ? members[0]! : { k: 'union', members }, s.nullable || isNull)
   }
   if (s.enum) {

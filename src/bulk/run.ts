@@ -113,13 +113,42 @@ const identityOf = <I, A>(spec: Spec<I, A>, input: I): string | undefined => {
   }
 }
 
-/** Reads bulk parameters from an untyped caller: not an object, or throwing when read, means no rows. */
+// What a field of the caller's params reads as when its getter throws: a value no option or
+// context accepts, so the rows it concerns are refused, never silently dropped.
+const UNREADABLE: object = { unreadable: true }
+
+// The caller's params seen through a Proxy that turns a throwing getter into UNREADABLE: one bad
+// field (a `dryRun` getter that throws) must not cost every readable row.
+const readable = <P extends object>(params: P): P =>
+  new Proxy(params, {
+    get: (target, name) => {
+      try {
+        return Reflect.get(target, name)
+      } catch {
+        return UNREADABLE
+      }
+    },
+  })
+
+/**
+ * Reads bulk parameters from an untyped caller: not an object, or not even its keys readable,
+ * means no rows; a field whose getter throws reads as a value every check refuses.
+ */
 export const readBulk = <P extends object, R>(params: P | null | undefined, read: (p: Partial<P>) => R, none: R): R => {
   try {
-    return typeof params === 'object' && params !== null ? read(params) : none
+    return typeof params === 'object' && params !== null ? read(readable(params)) : none
   } catch {
     return none
   }
+}
+
+// The options that decide what is sent: one that cannot be read refuses every row (an unreadable
+// `dryRun` may have meant "send nothing"). `onProgress` only listens: unreadable, it is not called.
+const optionProblem = (options: BulkOptions): string | undefined => {
+  const name = (['dryRun', 'concurrency'] as const).find((n) => (options[n] as unknown) === UNREADABLE)
+  if (name !== undefined) return `${name} cannot be read (reading it threw)`
+  const concurrency = readConcurrency(options.concurrency)
+  return E.isLeft(concurrency) ? concurrency.left : undefined
 }
 
 const isThrottle = (e: CvatError): boolean => e._tag === 'StatusError' && e.status === 429
@@ -139,8 +168,9 @@ export const runBulk =
       notify(options.onProgress, { done, failed, total })
       return o
     }
+    const problem = optionProblem(options)
+    const refused: RequestError | undefined = problem === undefined ? undefined : requestError(spec.method, spec.template, problem)
     const concurrency = readConcurrency(options.concurrency)
-    const refused: RequestError | undefined = E.isLeft(concurrency) ? requestError(spec.method, spec.template, concurrency.left) : undefined
     const firstRow = new Map<string, number>()
     const rows = items.map((input, row) => {
       const id = identityOf(spec, input)

@@ -69,10 +69,17 @@ export const isFault = (u: unknown): u is Fault => typeof u === 'object' && u !=
 export const baseUrlOf = (io: Io, url: string | undefined): string | Usage => {
   const baseUrl = url ?? io.env['CVAT_URL']
   if (baseUrl === undefined || baseUrl === '') return usage('no server: pass --url or set CVAT_URL')
-  const shown = JSON.stringify(redactUrl(baseUrl))
+  const redacted = redactUrl(baseUrl)
+  const shown = JSON.stringify(redacted)
   if (!/^https?:\/\/[^/?#]+/i.test(baseUrl)) return usage(`--url / CVAT_URL must be an http(s) URL, got ${shown}`)
+  // A password in a URL shows in ps, in shell history and in every log line quoting the URL; the
+  // client refuses it anyway. Say where it belongs instead.
+  if (redacted !== baseUrl) return usage(`--url / CVAT_URL must not hold a user name or password (a URL shows in ps and in logs): set CVAT_USERNAME and CVAT_PASSWORD instead, got ${shown}`)
   // Paths are joined to it as text: a query or fragment would swallow every path.
-  return /[?#]/.test(baseUrl) ? usage(`--url / CVAT_URL must have no query or fragment, got ${shown}`) : baseUrl
+  if (/[?#]/.test(baseUrl)) return usage(`--url / CVAT_URL must have no query or fragment, got ${shown}`)
+  // Every path already starts with /api: a base ending in /api would send /api/api/… (CVAT: 404).
+  const api = /\/api\/*$/i.exec(baseUrl)
+  return api ? usage(`--url / CVAT_URL is the server's address, without /api (cvat-fp adds /api/… itself): use ${baseUrl.slice(0, api.index)}`) : baseUrl
 }
 
 // Each attempt gets 30 s; retry honours CVAT's Retry-After up to a minute (never its hour-long resend throttle).
@@ -133,6 +140,12 @@ const UNPRINTABLE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\
 
 /** Shows control and bidi characters as `\uXXXX` escapes, so text printed on a terminal is only text. */
 export const printable = (text: string): string => text.replace(UNPRINTABLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+
+/** Cuts a table cell to `max` characters (tables fit 100 columns; --json has every value whole), after escaping. */
+export const cell = (text: string, max: number): string => {
+  const shown = printable(text)
+  return shown.length > max ? `${shown.slice(0, max - 1)}…` : shown
+}
 
 /** Lays out rows under a header, columns padded to their widest cell (a newline in a cell escaped too). */
 export const table = (header: ReadonlyArray<string>, given: ReadonlyArray<ReadonlyArray<string>>): string => {

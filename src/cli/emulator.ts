@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs'
 import { type CvatEmulatorOptions, createCvatEmulator } from '../testing'
 import { serveCvatEmulator } from '../testing/node'
-import { type Exit, type Fault, type Io, type Usage, fault, isUsage, parseCount, table, usage } from './context'
+import { type Exit, type Fault, type Io, type Usage, fault, isUsage, parseCount, printable, table, usage } from './context'
 
 /** The flags of `emulator`, as util.parseArgs returns them. */
 export interface EmulatorFlags {
@@ -59,7 +59,8 @@ export const emulator = async (io: Io, f: EmulatorFlags, stopped: () => Promise<
     io.out(`CVAT emulator listening on ${served.url}${f.server ? ` (CVAT ${f.server})` : ''}; Ctrl-C stops it\n`)
     io.out(`  export CVAT_URL=${served.url} CVAT_TOKEN=token-<username>\n`)
     io.out(`${table(['USER', 'TOKEN', 'ACCESS TOKEN', 'PASSWORD'], users.map((u) => [u.username, u.token, u.accessToken, u.password]))}\n`)
-    instance.problems.forEach((p) => io.err(`seed: ${p}\n`))
+    // A seed file names users and organisations: its text reaches a terminal only escaped.
+    instance.problems.forEach((p) => io.err(`seed: ${printable(p)}\n`))
   }
   await stop
   await served.close()

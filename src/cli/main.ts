@@ -95,13 +95,18 @@ Invites each address once (CSV: email,role per line, header optional). --skip-ex
     options: { ...ORG, ...WRITE, pending: { type: 'boolean' }, 'older-than': { type: 'string' } },
     help: `cvat-fp invitations resend --org SLUG [--pending] [--older-than 7d] [--concurrency N] [--dry-run] [--json]
 Resends invitations (--pending: not accepted; --older-than: created at least that long ago, h or d).
-CVAT allows 5 resends per hour: after its 429 nothing more is sent.`,
+CVAT allows 5 resends per hour: after its 429 nothing more is sent (those rows are "not sent").
+A resend renews the invitation's expiry.`,
     run: connected(true, (io, client, f) => bulkByKey(io, client, f, 'resend')),
   },
   'invitations cleanup': {
-    options: { ...ORG, ...WRITE, expired: { type: 'boolean' }, 'older-than': { type: 'string' } },
-    help: `cvat-fp invitations cleanup --org SLUG [--expired] [--older-than 30d] [--concurrency N] [--dry-run] [--json]
-Deletes pending invitations that match every criterion given (at least one of --expired, --older-than).`,
+    options: { ...ORG, ...WRITE, expired: { type: 'boolean' }, 'older-than': { type: 'string' }, 'remove-membership': { type: 'boolean' } },
+    help: `cvat-fp invitations cleanup --org SLUG [--expired] [--older-than 30d] [--remove-membership] [--concurrency N] [--dry-run] [--json]
+Deletes pending invitations that match every criterion given (at least one of --expired, --older-than).
+Deleting an invitation leaves the person's pending membership (CVAT's rule), so they stay
+"pending": a plain re-invite is refused and --skip-existing skips them. --remove-membership
+deletes that pending membership instead, which takes the invitation with it.
+A resend renews an invitation's expiry: resend, then cleanup --expired, finds nothing.`,
     run: connected(true, (io, client, f) => bulkByKey(io, client, f, 'cleanup')),
   },
 }
@@ -112,9 +117,72 @@ Commands:
 ${Object.values(COMMANDS).map((c) => `  ${c.help.split('\n')[0]}`).join('\n')}
 
 Every command takes --url URL, --json (one JSON document on stdout), --help; and cvat-fp --version.
+Run cvat-fp <group> --help (orgs, members, invitations) for a group's commands.
 Exit status: 0 every item succeeded, 1 some item failed, 2 usage or configuration error.
 
 ${CREDENTIALS_HELP}`
+
+// Tables looked up by what was typed: own entries only (`constructor` is every object's).
+const own = <V>(table: Readonly<Record<string, V>>, key: string): V | undefined => (Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined)
+
+// The groups of two-word commands, and what each is about.
+const GROUPS: Readonly<Record<string, string>> = { orgs: 'the organisations you own or belong to', members: "an organisation's members", invitations: "an organisation's invitations" }
+const commandsOf = (group: string): ReadonlyArray<string> => Object.keys(COMMANDS).filter((n) => n.startsWith(`${group} `)).map((n) => n.slice(group.length + 1))
+const groupHelp = (group: string): string =>
+  `cvat-fp ${group} — ${own(GROUPS, group) ?? ''}
+
+Commands:
+${commandsOf(group).map((c) => `  ${COMMANDS[`${group} ${c}`]!.help.split('\n')[0]}`).join('\n')}
+
+Run cvat-fp ${group} <command> --help for one command's details.`
+
+// Edit distance (Levenshtein) for "did you mean": small inputs only (command words, flag names).
+const distance = (a: string, b: string): number => {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j)
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i]
+    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1))
+    row = next
+  }
+  return row[b.length]!
+}
+/** The candidate nearest to `word`, if it is near enough to be a typo of it. */
+const nearest = (word: string, candidates: ReadonlyArray<string>): string | undefined => {
+  const scored = candidates.map((c) => ({ c, d: distance(word.slice(0, 64), c) })).sort((x, y) => x.d - y.d)
+  const best = scored[0]
+  return best !== undefined && best.d <= Math.max(2, Math.floor(best.c.length / 3)) ? best.c : undefined
+}
+const didYouMean = (word: string, candidates: ReadonlyArray<string>, quote: (c: string) => string = (c) => JSON.stringify(c)): string => {
+  const near = nearest(word, candidates)
+  return near === undefined ? '' : `; did you mean ${quote(near)}?`
+}
+
+// A usage error quotes what it was given; a 1 MB CSV line must not become a 1 MB message.
+const MAX_USAGE = 300
+const readable = (message: string): string => (message.length <= MAX_USAGE ? message : `${message.slice(0, MAX_USAGE)}… [${message.length - MAX_USAGE} more characters]`)
+
+// The credentials people try as flags, and where they go instead.
+const SECRET_FLAGS: Readonly<Record<string, string>> = { password: 'password', token: 'token', 'access-token': 'token' }
+const SECRET_ENV: Readonly<Record<string, string>> = { password: 'CVAT_PASSWORD', token: 'CVAT_TOKEN', 'access-token': 'CVAT_ACCESS_TOKEN' }
+
+// Checks the command line against one command's options, in our words rather than Node's
+// ("argument is ambiguous"), with the nearest flag for a typo. Node's strict parse runs after.
+const optionProblem = (argv: ReadonlyArray<string>, options: Spec): string | undefined => {
+  const { tokens } = parseArgs({ args: [...argv], options, strict: false, allowPositionals: true, tokens: true })
+  const flags = Object.keys(options).map((n) => `--${n}`)
+  for (const t of tokens) {
+    if (t.kind !== 'option') continue
+    const spec = own(options, t.name)
+    const secret = own(SECRET_FLAGS, t.name)
+    if (spec === undefined && secret !== undefined) return `unknown option ${t.rawName}: a ${secret} is never a flag (flags show in ps); set ${own(SECRET_ENV, t.name) ?? ''}`
+    if (spec === undefined) return `unknown option ${t.rawName}${t.rawName.startsWith('--') ? didYouMean(t.rawName, flags, (c) => c) : ''}`
+    if (spec.type === 'boolean' && t.value !== undefined) return `${t.rawName} takes no value, got ${JSON.stringify(t.value)}`
+    if (spec.type === 'string' && t.value === undefined) return `${t.rawName} needs a value`
+    if (spec.type === 'string' && t.inlineValue === false && t.value !== undefined && t.value.length > 1 && t.value.startsWith('-'))
+      return `${t.rawName} needs a value, got the option ${t.value} (a value starting with a dash is written ${t.rawName}=${t.value})`
+  }
+  return undefined
+}
 
 const ALL_OPTIONS: Spec = Object.assign({}, GLOBAL_OPTIONS, ...Object.values(COMMANDS).map((c) => c.options))
 
@@ -124,23 +192,33 @@ export const main = async (argv: ReadonlyArray<string>, io: Io, stopped: () => P
   const loose = parseArgs({ args: [...argv], options: ALL_OPTIONS, strict: false, allowPositionals: true })
   // With --json a failure is also one JSON document on stdout, so a script always has one to parse.
   const json = (error: Fault['error']) => loose.values['json'] === true && io.out(`${JSON.stringify({ error })}\n`)
-  const fail = (message: string, help?: string): Exit => {
+  const fail = (given: string, help?: string): Exit => {
+    const message = readable(given)
     io.err(`cvat-fp: ${printable(message)}\n${help === undefined ? 'Run cvat-fp --help for usage.' : help}\n`)
     return json({ _tag: 'Usage', message }), 2
   }
   const words = loose.positionals
-  const name = [`${words[0]} ${words[1]}`, `${words[0]}`].find((n) => COMMANDS[n] !== undefined)
+  const name = [`${words[0]} ${words[1]}`, `${words[0]}`].find((n) => own(COMMANDS, n) !== undefined)
   if (name === undefined) {
     if (loose.values['version'] === true && words.length === 0) return io.out(`${__CVAT_FP_VERSION__}\n`), 0
     if (words.length === 0 && loose.values['help'] === true) return io.out(`${OVERVIEW}\n`), 0
     // No command is a usage error like any other: the overview on stderr, a JSON document with --json.
     if (words.length === 0) return fail('a command is needed', OVERVIEW)
-    return fail(`unknown command ${JSON.stringify(words.slice(0, 2).join(' '))}`)
+    const group = words[0] ?? ''
+    if (own(GROUPS, group) !== undefined) {
+      if (words.length === 1 && loose.values['help'] === true) return io.out(`${groupHelp(group)}\n`), 0
+      if (words.length === 1) return fail(`${group} needs a command: ${commandsOf(group).join(', ')}`, groupHelp(group))
+    }
+    const typed = words.slice(0, own(GROUPS, group) !== undefined || nearest(group, Object.keys(GROUPS)) !== undefined ? 2 : 1).join(' ')
+    return fail(`unknown command ${JSON.stringify(typed)}${didYouMean(typed, Object.keys(COMMANDS))}`)
   }
   const command = COMMANDS[name]!
+  const options = { ...GLOBAL_OPTIONS, ...command.options }
+  const problem = optionProblem(argv, options)
+  if (problem !== undefined) return fail(problem, command.help)
   let parsed: { values: Record<string, unknown>; positionals: string[] }
   try {
-    parsed = parseArgs({ args: [...argv], options: { ...GLOBAL_OPTIONS, ...command.options }, strict: true, allowPositionals: true })
+    parsed = parseArgs({ args: [...argv], options, strict: true, allowPositionals: true })
   } catch (e) {
     return fail(String((e as { message?: unknown }).message ?? e).split('\n')[0]!, command.help)
   }
@@ -184,6 +262,13 @@ const readSecret = (prompt: string): Promise<string | undefined> => {
 
 // Only a command that serves (the emulator) waits for a signal; others keep Node's default Ctrl-C.
 const signalled = () => new Promise<string>((resolve) => ['SIGINT', 'SIGTERM'].forEach((s) => process.once(s, () => resolve(s))))
+
+// A reader that stops early (`| head -1`) closes the pipe: the rest of the output has nowhere to
+// go, which is not an error of ours. End quietly, as `cat` does.
+// Any other stream failure leaves nowhere to report it either: exit 1.
+const quietOnClosedPipe = (stream: NodeJS.WriteStream) => stream.on('error', (e: NodeJS.ErrnoException) => process.exit(e.code === 'EPIPE' ? (process.exitCode ?? 0) : 1))
+quietOnClosedPipe(process.stdout)
+quietOnClosedPipe(process.stderr)
 
 void main(
   process.argv.slice(2),

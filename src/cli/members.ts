@@ -5,7 +5,7 @@
  */
 import type { TaskEither } from 'fp-ts/TaskEither'
 import { type Client, type CvatError, type MembershipRead, type RoleEnum, listAll, membershipsDestroy, membershipsList, membershipsPartialUpdate, organizationsList } from '../index'
-import { type Exit, type Fault, type Io, type Usage, fault, faultOf, isFault, table, usage } from './context'
+import { type Exit, type Fault, type Io, type Usage, cell, fault, faultOf, isFault, table, usage } from './context'
 
 /** The flags of `orgs …` and `members …`, as util.parseArgs returns them. */
 export interface MemberFlags {
@@ -30,7 +30,7 @@ const print = <A>(io: Io, json: boolean | undefined, items: ReadonlyArray<A>, he
 export const orgsList = async (io: Io, client: Client, f: MemberFlags): Promise<Exit | Fault> => {
   const orgs = await allOf(listAll(organizationsList, client, { pageSize: 100 }))
   if (isFault(orgs)) return orgs
-  return print(io, f.json, orgs, ['SLUG', 'NAME', 'OWNER', 'ID'], (o) => [o.slug, o.name ?? '', o.owner?.username ?? '-', String(o.id)], 'organisation')
+  return print(io, f.json, orgs, ['SLUG', 'NAME', 'OWNER', 'ID'], (o) => [cell(o.slug, 16), cell(o.name ?? '', 40), cell(o.owner?.username ?? '-', 24), String(o.id)], 'organisation')
 }
 
 const membersOf = (client: Client, org: string, user?: string) =>
@@ -41,7 +41,7 @@ export const membersList = async (io: Io, client: Client, f: MemberFlags & { org
   const members = await membersOf(client, f.org)
   if (isFault(members)) return members
   const state = (m: MembershipRead) => (m.is_active === false ? 'pending' : 'active')
-  return print(io, f.json, members, ['USER', 'ROLE', 'STATE', 'JOINED', 'ID'], (m) => [m.user.username, m.role ?? '-', state(m), (m.joined_date ?? '').slice(0, 10), String(m.id)], 'member')
+  return print(io, f.json, members, ['USER', 'ROLE', 'STATE', 'JOINED', 'ID'], (m) => [cell(m.user.username, 48), m.role ?? '-', state(m), (m.joined_date ?? '').slice(0, 10), String(m.id)], 'member')
 }
 
 // CVAT's rules check who may change a membership, never the new role (SERVER.md): owner is accepted too.
@@ -62,12 +62,16 @@ export const memberChange = async (io: Io, client: Client, f: MemberFlags & { or
   if (member === undefined) return fault('NotFound', `no member ${JSON.stringify(username)} in ${f.org}`)
   const body = action === 'set-role' && isRole(role) ? { role } : undefined
   const planned = { method: action === 'set-role' ? 'PATCH' : 'DELETE', url: `/api/memberships/${member.id}`, ...(body ? { body } : {}) }
+  // In words a person checks before saying yes: who, from what to what, where; the request beside it.
+  const from = member.role ?? '?'
+  const change = body ? `change ${username} (${from} → ${body.role}) in ${f.org}` : `remove ${username} from ${f.org}`
+  const described = { user: username, org: f.org, role: from, ...(body ? { newRole: body.role } : {}) }
   if (f['dry-run']) {
-    io.out(f.json ? `${JSON.stringify({ dryRun: true, member, request: planned })}\n` : `would    ${planned.method} ${planned.url}${body ? ` ${JSON.stringify(body)}` : ''}\n`)
+    io.out(f.json ? `${JSON.stringify({ dryRun: true, ...described, member, request: planned })}\n` : `would ${change}: ${planned.method} ${planned.url}${body ? ` ${JSON.stringify(body)}` : ''}\n`)
     return 0
   }
   const r = await (body ? membershipsPartialUpdate(client, { id: member.id, patchedMembershipWriteRequest: body }) : membershipsDestroy(client, { id: member.id }))()
   if (r._tag === 'Left') return faultOf(r.left)
-  io.out(f.json ? `${JSON.stringify({ dryRun: false, member, request: planned })}\n` : body ? `${username} is now ${body.role} in ${f.org}\n` : `removed ${username} from ${f.org}\n`)
+  io.out(f.json ? `${JSON.stringify({ dryRun: false, ...described, member, request: planned })}\n` : `${body ? 'changed' : 'removed'}${change.slice(change.indexOf(' '))}\n`)
   return 0
 }

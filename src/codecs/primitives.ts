@@ -134,6 +134,15 @@ const describe = (rules: TextRules): string =>
 export const text = (rules: TextRules): D.Decoder<unknown, string> => D.fromGuard(textGuard(rules), describe(rules))
 
 /**
+ * Decodes a non-empty string, as `text({ minLength: 1 })` does (the same message), with none of
+ * its code: the limit a request field carries most often (`minLength: 1`), in the smallest bundle.
+ *
+ * @example
+ * NonEmptyText.decode('') // Left: cannot decode "", should be string (1..∞ characters)
+ */
+export const NonEmptyText: D.Decoder<unknown, string> = /*#__PURE__*/ D.fromGuard({ is: (u: unknown): u is string => typeof u === 'string' && u !== '' }, 'string (1..∞ characters)')
+
+/**
  * Decodes a secret request field (a password, a reset token) within its limits; a failure names
  * the rule but never the value, so a RequestError cannot carry a password into a log.
  *

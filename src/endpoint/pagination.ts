@@ -113,8 +113,18 @@ const call =
     }
   }
 
-// Items are told apart by `id` (users, organizations, memberships, tokens) or `key` (invitations).
-const identity = (item: unknown): unknown => (isRecord(item) ? (item['id'] ?? item['key'] ?? item) : item)
+// Items are told apart by `id` (users, organizations, memberships, tokens) or `key` (invitations);
+// one with neither (users on some servers) by its content: each parsed item is a new object, so
+// telling them apart by object would keep an item that a shifted page repeats.
+const identity = (item: unknown): unknown => {
+  const id = isRecord(item) ? (item['id'] ?? item['key']) : undefined
+  if (id !== undefined) return id
+  try {
+    return `\u0000${JSON.stringify(item)}`
+  } catch {
+    return item
+  }
+}
 
 const collect = (url: string, pages: ReadonlyArray<Page<unknown>>): E.Either<CvatError, ReadonlyArray<unknown>> => {
   const all = pages.flatMap((p) => p.results)

@@ -2,10 +2,10 @@
  * What a `StatusError` keeps of a response: the body parsed into CVAT's error shapes and the
  * headers, each bounded (an excerpt, never the whole) and with credential headers redacted.
  */
-import type { ErrorBody } from '../errors'
+import type { ErrorBody } from './types'
 import { isRecord, isStringArray } from '../json'
 import { EXCERPT_CHARS, clip } from './bounded'
-import { CREDENTIAL_HEADERS, REDACTED, scrub } from './redact'
+import { CREDENTIAL_HEADERS, REDACTED, scrubbedExcerpt } from './redact'
 
 const classify = (value: unknown): ErrorBody => {
   if (typeof value === 'string') return { _tag: 'Message', message: value }
@@ -38,7 +38,8 @@ export const parseErrorBody = (text: string): ErrorBody => {
 
 /**
  * Keeps at most 32 response headers, names lowercased, each value scrubbed of `secrets` (before
- * it is cut, so a secret across the cut is found) and at most 256 characters, with credential
+ * it is cut, so a secret across the cut is found; only what the cut keeps is scrubbed, so a
+ * megabyte header costs what 256 characters cost) and at most 256 characters, with credential
  * headers' values redacted.
  */
 export const boundedHeaders = (headers: Readonly<Record<string, string>>, secrets: ReadonlyArray<string> = []): Readonly<Record<string, string>> => {
@@ -47,7 +48,7 @@ export const boundedHeaders = (headers: Readonly<Record<string, string>>, secret
   // client may answer `Set-Cookie`, or a number.
   for (const [name, value] of Object.entries(headers).slice(0, 32)) {
     const lower = name.toLowerCase()
-    out[clip(lower, 64)] = CREDENTIAL_HEADERS.includes(lower) ? REDACTED : clip(scrub(String(value), secrets), 256)
+    out[clip(lower, 64)] = CREDENTIAL_HEADERS.includes(lower) ? REDACTED : scrubbedExcerpt(String(value), 256, secrets)
   }
   return out
 }

@@ -3,7 +3,7 @@
  * server sent (a `detail`, a status text, an HTML page) may hold terminal escapes or bidi
  * overrides; they are shown as escapes, never passed to a terminal or a log.
  */
-import type { CvatError, ErrorBody } from '../errors'
+import type { CvatError, ErrorBody } from './types'
 import { boundedJson } from './bounded'
 import { MAX_REDIRECTS } from './limits'
 

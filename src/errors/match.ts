@@ -3,7 +3,7 @@
  * Both are total for untyped callers: JavaScript written against fewer tags (the union grew from
  * five to nine) or handing over anything at all gets a value back, never an exception from here.
  */
-import type { CvatError } from '../errors'
+import type { CvatError } from './types'
 
 /**
  * Maps each error tag to a handler of that error; the result type is the union of their results.

@@ -4,6 +4,7 @@
  * carried, and of the shapes a credential takes when a server echoes one we did not know about.
  */
 import { type HttpRequest, type HttpResponse, encode } from '../http/request'
+import { clip } from './bounded'
 
 /** Marks where a credential was removed. */
 export const REDACTED = '[redacted]'
@@ -28,26 +29,62 @@ export const redactUrl = (url: string): string =>
         .replace(/([?&](?:s|%73)(?:i|%69)(?:g|%67)(?:n|%6e)=)[^&#]*/gi, `$1${REDACTED}`)
 
 // Shapes a credential takes in a server's echo even when we do not know its value: the `sign`
-// parameter in a link, an Authorization value, the session cookies.
+// parameter in a link, the session cookies (each run ends where the next would begin, so one
+// pass is linear), and an Authorization value (below).
 const ECHOES: ReadonlyArray<readonly [RegExp, string]> = [
   [/([?&;](?:amp;)?(?:sign|%73ign)=)[^&#"'\s<>\\]*/gi, `$1${REDACTED}`],
-  // A credential holds a digit: prose ("Token expired") and `Basic realm="…"` stay readable.
-  [/\b(Token|Bearer|Basic)(\s+|%20|\+)(?=[A-Za-z._~+/=:%-]*[0-9])[A-Za-z0-9._~+/=:%-]{6,}/g, `$1$2${REDACTED}`],
   [/\b(sessionid|csrftoken)(=|%3D)[^;,\s"'<>&\\]+/gi, `$1$2${REDACTED}`],
 ]
 
+// An Authorization value: a scheme, a separator, then a run of credential characters. A
+// credential holds a digit and at least 6 characters, so prose ("Token expired") and
+// `Basic realm="…"` stay readable. This was one regular expression with a lookahead for the
+// digit, which rescanned the rest of the run at every `Token+` of `Token+Token+…`: quadratic, and
+// a 190 KB text blocked the event loop for seconds. Now the run is taken whole (it stops only
+// before a scheme that a space follows, which starts a run of its own) and judged by a function:
+// a run without a digit has no part with one, so nothing inside it needs a second look.
+const AUTHORIZATION = /\b(Token|Bearer|Basic)(\s+|%20|\+)((?:(?!\b(?:Token|Bearer|Basic)\s)[A-Za-z0-9._~+/=:%-])*)/g
+
+const echoedAuthorization = (text: string, cut: boolean): string =>
+  text.replace(AUTHORIZATION, (match, scheme: string, separator: string, run: string, at: number) =>
+    // A run reaching the end of a text that was cut may go on past the cut: redacted as it is.
+    (run.length >= 6 && /[0-9]/.test(run)) || (cut && run !== '' && at + match.length === text.length) ? scheme + separator + REDACTED : match,
+  )
+
+const scrubText = (text: string, secrets: ReadonlyArray<string>, cut: boolean): string =>
+  echoedAuthorization(
+    ECHOES.reduce(
+      (t, [re, by]) => t.replace(re, by),
+      [...secrets].sort((a, b) => b.length - a.length).reduce((t, s) => (s.length >= 3 ? t.split(s).join(REDACTED) : t), text),
+    ),
+    cut,
+  )
+
 /**
  * Replaces every occurrence of each secret in a text, longest first, then the shapes of echoed
- * credentials (secrets shorter than 3 characters are too common to be told apart).
+ * credentials (secrets shorter than 3 characters are too common to be told apart), in time
+ * linear in the text.
  *
  * @example
  * scrub('echo: Token abc123def', ['abc123def']) // 'echo: Token [redacted]'
  */
-export const scrub = (text: string, secrets: ReadonlyArray<string>): string =>
-  ECHOES.reduce(
-    (t, [re, by]) => t.replace(re, by),
-    [...secrets].sort((a, b) => b.length - a.length).reduce((t, s) => (s.length >= 3 ? t.split(s).join(REDACTED) : t), text),
-  )
+export const scrub = (text: string, secrets: ReadonlyArray<string>): string => scrubText(text, secrets, false)
+
+/**
+ * Cuts a server's text to at most `max` characters scrubbed of `secrets`, scrubbing only what the
+ * cut keeps, so the cost follows `max`, not the text: a prefix long enough to hold whole any
+ * secret that starts before the cut (an echoed credential running into its end is redacted, its
+ * rest unseen).
+ *
+ * @example
+ * scrubbedExcerpt(`Token abc123 ${'x'.repeat(10_000)}`, 20, []) // 'Token [redacted] xxx… [9993 more characters]'
+ */
+export const scrubbedExcerpt = (text: string, max: number, secrets: ReadonlyArray<string>): string => {
+  const end = secrets.reduce((m, s) => Math.max(m, s.length), 1024) + max
+  const cut = text.length > end
+  const scrubbed = scrubText(cut ? text.slice(0, end) : text, secrets, cut)
+  return clip(scrubbed, max, cut ? text.length : scrubbed.length)
+}
 
 const ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#x27;' }
 const html = (s: string): string => s.replace(/[&<>"']/g, (c) => ENTITIES[c] ?? c)
@@ -60,27 +97,35 @@ const decodeBase64Utf8 = (b64: string): string | undefined => {
   }
 }
 
-// Each form a value may take in text: raw, percent-encoded (either hex case, or form-encoded), JSON- (ours and
-// Python's) and HTML-escaped, and as a header carries it.
+// As JSON.stringify writes a string's content, and as Python's json.dumps does (ensure_ascii,
+// Django's JsonResponse: all but printable ASCII as \uXXXX; JSON.stringify left only characters
+// past `~` unescaped, and the 0x10000 bit pads to 4 hex digits).
+const jsonContent = (s: string): string => JSON.stringify(s).slice(1, -1)
+const pythonContent = (s: string): string => jsonContent(s).replace(/[^ -~]/g, (c) => `\\u${(c.charCodeAt(0) | 65536).toString(16).slice(1)}`)
+
+// Each form a value may take in text: raw, percent-encoded (either hex case, or form-encoded),
+// quoted in JSON up to three times over (ours and Python's escapes: a gateway quoting the raw
+// JSON request inside its own JSON error, which a proxy may quote again), HTML-escaped (the value
+// and each quoting: a debug page showing a JSON body), and as a header carries it.
 const formsOf = (value: string): ReadonlyArray<string> => {
   // Encoded as the request builder encodes (a lone surrogate as U+FFFD). URL parsers also encode
   // `'` in a query, which encodeURIComponent leaves as is.
   const encoded = encode(value)
-  const json = JSON.stringify(value).slice(1, -1)
+  const quoted: string[] = []
+  for (let level: string[] = [value], depth = 0; depth < 3; depth++) quoted.push(...(level = level.flatMap((f) => [jsonContent(f), pythonContent(f)])))
   return [
-    value,
-    encoded,
-    encoded.replace(/'/g, '%27'),
-    // As a form or URLSearchParams writes it: a space as `+`.
-    encoded.replace(/%20/g, '+'),
-    encoded.replace(/%[0-9A-F]{2}/g, (m) => m.toLowerCase()),
-    json,
-    // As Python's json.dumps writes it (ensure_ascii, Django's JsonResponse): all but printable ASCII as \uXXXX.
-    // (JSON.stringify left only characters past `~` unescaped; the 0x10000 bit pads to 4 hex digits.)
-    json.replace(/[^ -~]/g, (c) => `\\u${(c.charCodeAt(0) | 65536).toString(16).slice(1)}`),
-    html(value),
-    // Its UTF-8 bytes read as Latin-1, as fetch reads a header value a server echoed.
-    unescape(encoded),
+    ...new Set([
+      value,
+      encoded,
+      encoded.replace(/'/g, '%27'),
+      // As a form or URLSearchParams writes it: a space as `+`.
+      encoded.replace(/%20/g, '+'),
+      encoded.replace(/%[0-9A-F]{2}/g, (m) => m.toLowerCase()),
+      ...quoted,
+      ...[value, ...quoted].map(html),
+      // Its UTF-8 bytes read as Latin-1, as fetch reads a header value a server echoed.
+      unescape(encoded),
+    ]),
   ]
 }
 

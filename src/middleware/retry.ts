@@ -125,16 +125,22 @@ const jitter = (random: () => number): number => {
 
 type Decision = { readonly retry: false } | { readonly retry: true; readonly waitMs: number }
 
+// Decided after the request was sent, from the caller's policy (its arrays may be Proxies that
+// throw): whatever goes wrong while deciding, the caller gets its answer, not retried.
 const decide = (p: Policy, req: HttpRequest, attempt: number, result: E.Either<CvatError, HttpResponse>): Decision => {
-  if (attempt >= p.limit || req.signal?.aborted) return { retry: false }
-  const idempotent = p.methods.includes(req.method)
-  const backoff = { retry: true, waitMs: clampDelay(Math.floor(jitter(p.random) * Math.min(p.maxDelay, p.baseDelay * 2 ** attempt))) } as const
-  if (E.isLeft(result)) return idempotent && (result.left._tag === 'TransportError' || result.left._tag === 'TimeoutError') ? backoff : { retry: false }
-  const { status, headers } = result.right
-  if (!(idempotent ? p.statuses : p.unsafeStatuses).includes(status)) return { retry: false }
-  const after = parseRetryAfter(headers['retry-after'])
-  if (after === undefined) return backoff
-  return after > p.maxRetryAfter ? { retry: false } : { retry: true, waitMs: clampDelay(after * 1000) }
+  try {
+    if (attempt >= p.limit || req.signal?.aborted) return { retry: false }
+    const idempotent = p.methods.includes(req.method)
+    const backoff = { retry: true, waitMs: clampDelay(Math.floor(jitter(p.random) * Math.min(p.maxDelay, p.baseDelay * 2 ** attempt))) } as const
+    if (E.isLeft(result)) return idempotent && (result.left._tag === 'TransportError' || result.left._tag === 'TimeoutError') ? backoff : { retry: false }
+    const { status, headers } = result.right
+    if (!(idempotent ? p.statuses : p.unsafeStatuses).includes(status)) return { retry: false }
+    const after = parseRetryAfter(headers['retry-after'])
+    if (after === undefined) return backoff
+    return after > p.maxRetryAfter ? { retry: false } : { retry: true, waitMs: clampDelay(after * 1000) }
+  } catch {
+    return { retry: false }
+  }
 }
 
 // The hook hears method, redacted URL, status or error, and the wait: never a header or a body.

@@ -12,7 +12,16 @@ export const combineSignals = (
   const ctl = new AbortController()
   const present = signals.filter((s): s is AbortSignal => s !== undefined)
   const onAbort = (e: Event) => ctl.abort((e.target as AbortSignal).reason)
-  const release = () => present.forEach((s) => s.removeEventListener('abort', onAbort))
+  // Released after the answer came: a caller's signal-like object that throws here must not turn
+  // that answer into a failure.
+  const release = () =>
+    present.forEach((s) => {
+      try {
+        s.removeEventListener('abort', onAbort)
+      } catch {
+        // Its listener stays; it can only abort a controller nobody listens to any more.
+      }
+    })
   for (const s of present) {
     if (s.aborted) {
       ctl.abort(s.reason)

@@ -7,7 +7,10 @@ import type { EmulatorConfig, ServerVersion } from './env'
 import { type Or, type Reply, detail, isReply, methodNotAllowed, toResponse } from './http'
 import { type EmulatorState, credentialsOf, emptyState } from './model'
 import { allowed, dispatch, findRoute } from './routes'
+import { seedDemo } from './engine/demo'
+import { dataConfig } from './engine/data/config'
 import { readOptions } from './options'
+import { tooDeep, tooDeepMessage } from './nesting'
 import { DEFAULT_INVITATIONS, DEFAULT_ORGANIZATIONS, DEFAULT_USERS } from './seed'
 import { type CvatAssets, type InvitationSeed, type OrganizationSeed, type UserSeed, seedState } from './seeding'
 
@@ -31,6 +34,8 @@ export interface CvatEmulatorOptions {
   readonly invitations?: ReadonlyArray<InvitationSeed>
   /** CVAT's fixtures: the `results` arrays of its assets files, ids and groups kept. */
   readonly assets?: CvatAssets
+  /** 'demo' adds a project in `acme` with labels, a task of ten frames cut into jobs, and annotations. */
+  readonly seed?: 'demo'
   /** The password of every fixture user (default CVAT's test password `!Q@W#E$R`). */
   readonly password?: string
   /** Days before an e-mailed invitation expires (ORG_INVITATION_EXPIRY_DAYS, default 7). */
@@ -48,6 +53,16 @@ export interface CvatEmulatorOptions {
   readonly anonRateLimit?: number
   /** Largest request body in bytes; larger ones get 413 (default 2.5 MB, Django's DATA_UPLOAD_MAX_MEMORY_SIZE). */
   readonly maxBodyBytes?: number
+  /** Polls a background request takes to end: queued, started (progress k/n), then finished or failed (default 2; 0 ends at once). */
+  readonly requestPolls?: number
+  /** Bytes of uploaded files kept in memory at most; beyond, uploads get 413 (default 512 MiB). */
+  readonly maxStoredBytes?: number
+  /** Largest body of one upload request: a multipart request or a TUS chunk (default 100 MiB). */
+  readonly maxUploadBytes?: number
+  /** The server's file share for `server_files`: path → bytes (default empty). */
+  readonly share?: Readonly<Record<string, Uint8Array>>
+  /** What `remote_files` URLs download to; other URLs fail as unreachable (default none). */
+  readonly remoteFiles?: Readonly<Record<string, Uint8Array>>
 }
 
 /**
@@ -80,6 +95,8 @@ export interface CvatEmulator {
   readonly credentials: typeof credentialsOf
   readonly serverVersion: ServerVersion
   readonly maxBodyBytes: number
+  /** The largest body an upload route (task data, imports, backups) accepts. */
+  readonly maxUploadBytes: number
 }
 
 const mulberry32 = (seed: number) => (): number => {
@@ -94,6 +111,8 @@ const parseBody = (text: string, contentType: string): Or<unknown> => {
   if (text.trim() === '') return undefined
   const type = contentType.split(';')[0]?.trim() ?? ''
   if (!/^application\/(.+\+)?json$/.test(type)) return detail(415, `Unsupported media type "${type}" in request.`)
+  const deep = tooDeep(text)
+  if (deep !== undefined) return detail(400, tooDeepMessage(deep))
   try {
     return JSON.parse(text)
   } catch (e) {
@@ -101,9 +120,25 @@ const parseBody = (text: string, contentType: string): Or<unknown> => {
   }
 }
 
+// Reads at most `limit` bytes, piece by piece: a larger body is refused before it is all in memory.
 const readText = async (req: Request, limit: number): Promise<string | undefined> => {
-  const bytes = new Uint8Array(await req.arrayBuffer())
-  return bytes.length > limit ? undefined : new TextDecoder().decode(bytes)
+  if (req.body === null) return ''
+  const parts: Uint8Array[] = []
+  let size = 0
+  const reader = req.body.getReader()
+  for (;;) {
+    const { done, value } = await reader.read()
+    if (done) break
+    size += value.length
+    if (size > limit) {
+      await reader.cancel().catch(() => undefined)
+      return undefined
+    }
+    parts.push(value)
+  }
+  const bytes = new Uint8Array(size)
+  parts.reduce((at, p) => (bytes.set(p, at), at + p.length), 0)
+  return new TextDecoder().decode(bytes)
 }
 
 const KNOWN_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']
@@ -126,7 +161,7 @@ const safely = <A>(read: () => A, fallback: A): A => {
  * const emulator = createCvatEmulator({ users: [{ username: 'zoe' }], organizations: [{ slug: 'lab', owner: 'zoe' }] })
  */
 export const createCvatEmulator = (given: CvatEmulatorOptions = {}): CvatEmulator => {
-  const { options, problems: optionProblems } = readOptions(given)
+  const { options, problems: optionProblems } = readOptions<CvatEmulatorOptions>(given)
   const config: EmulatorConfig = {
     serverVersion: options.serverVersion ?? '2.73',
     now: options.now ?? Date.now,
@@ -140,6 +175,7 @@ export const createCvatEmulator = (given: CvatEmulatorOptions = {}): CvatEmulato
     maxAccessTokens: options.maxAccessTokens ?? 50,
     password: options.password ?? '!Q@W#E$R',
     maxBodyBytes: options.maxBodyBytes ?? 2_621_440,
+    data: dataConfig(options),
   }
   const withDefaults = options.defaultSeed ?? true
   const seeded = safely(
@@ -154,16 +190,22 @@ export const createCvatEmulator = (given: CvatEmulatorOptions = {}): CvatEmulato
   )
   const { state } = seeded
   const problems = [...optionProblems, ...seeded.problems]
+  if (options.seed === 'demo') safely(() => seedDemo(state, config.now(), problems), undefined)
+  else if (options.seed !== undefined) problems.push(`seed ${JSON.stringify(options.seed)} is not one of demo: no seed grown`)
   const log: LoggedRequest[] = []
 
   const answer = async (req: Request, url: URL): Promise<Reply> => {
     if (!KNOWN_METHODS.includes(req.method)) return methodNotAllowed(req.method)
+    // Upload routes read their own bodies (multipart, TUS chunks), bounded by maxUploadBytes.
+    if (findRoute(config, url.pathname)?.route.raw?.(req, url)) return dispatch(state, config, req, url, undefined, config.now())
     const text = await readText(req, config.maxBodyBytes)
     if (text === undefined) return detail(413, 'Request body is too large.')
     return dispatch(state, config, req, url, parseBody(text, req.headers.get('content-type') ?? ''), config.now())
   }
 
-  const respond = (method: string, url: string, reply: Reply, allow: string): Response => {
+  const respond = (method: string, url: string, given: Reply, allow: string): Response => {
+    // Rendering is ours too: a value it cannot render (seeded data, a bug) is still an answer.
+    const reply = safely(() => (toResponse(given, allow), given), detail(500, 'A server error occurred.'))
     log.push({ method, url, status: reply.status })
     const res = toResponse(reply, allow)
     return method === 'HEAD' ? new Response(null, { status: res.status, headers: res.headers }) : res
@@ -197,5 +239,5 @@ export const createCvatEmulator = (given: CvatEmulatorOptions = {}): CvatEmulato
     return { ...credentialsOf(username), ...(user ? { password: user.password } : {}) }
   }
 
-  return { fetch, state, log, problems, credentials, serverVersion: config.serverVersion, maxBodyBytes: config.maxBodyBytes }
+  return { fetch, state, log, problems, credentials, serverVersion: config.serverVersion, maxBodyBytes: config.maxBodyBytes, maxUploadBytes: config.data?.maxUploadBytes ?? config.maxBodyBytes }
 }

@@ -4,6 +4,7 @@
  */
 import type { OrgContext } from './context'
 import type { Or } from './http'
+import type { DataConfig } from './engine/data/state'
 import type { EmulatedAccessToken, EmulatedUser, EmulatorState } from './model'
 
 /**
@@ -35,6 +36,8 @@ export interface EmulatorConfig {
   readonly password: string
   /** Largest request body accepted, in bytes (DATA_UPLOAD_MAX_MEMORY_SIZE, 2.5 MB in Django). */
   readonly maxBodyBytes: number
+  /** Uploads, media, background requests (engine/data/state.ts); CVAT's defaults when absent. */
+  readonly data?: DataConfig
 }
 
 /** Who is calling, and how they proved it. */

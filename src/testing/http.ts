@@ -11,6 +11,8 @@ export interface Reply {
   readonly status: number
   readonly body?: unknown
   readonly headers?: Readonly<Record<string, string>>
+  /** A body sent as is (a file, a plain-text Django response); its content type is in `headers`. */
+  readonly raw?: Uint8Array | string
 }
 
 /** A value, or the reply that ends the request. */
@@ -48,7 +50,7 @@ export const invalid = (message: string): Reply => json(400, [message])
 /** Renders a reply as a fetch `Response`. */
 export const toResponse = (r: Reply, allow: string): Response => {
   const headers = new Headers({
-    ...(r.body === undefined ? {} : { 'content-type': 'application/vnd.cvat+json' }),
+    ...(r.body === undefined || r.raw !== undefined ? {} : { 'content-type': 'application/vnd.cvat+json' }),
     vary: 'Accept, Origin, Cookie',
     allow,
   })
@@ -57,7 +59,8 @@ export const toResponse = (r: Reply, allow: string): Response => {
     if (k.toLowerCase() === 'set-cookie') v.split('\n').forEach((c) => headers.append('set-cookie', c))
     else headers.set(k, v)
   }
-  return new Response(r.body === undefined ? null : JSON.stringify(r.body), { status: r.status, headers })
+  const body = r.raw !== undefined ? (typeof r.raw === 'string' ? r.raw : (r.raw as Uint8Array<ArrayBuffer>)) : r.body === undefined ? null : JSON.stringify(r.body)
+  return new Response(r.status === 204 || r.status === 304 ? null : body, { status: r.status, headers })
 }
 
 /** Encodes query pairs as Python's `urlencode` does (`+` for spaces), which DRF uses for links. */

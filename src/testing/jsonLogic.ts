@@ -72,7 +72,8 @@ const build = <T>(rule: unknown, fields: Readonly<Record<string, Field<T>>>): Or
   const first = entries[0]
   if (first === undefined) return invalid("filter shouldn't be empty")
   const [op, args] = first
-  const field = (name: string): Or<Field<T>> => fields[name] ?? invalid(`filter: ${pyRepr(name)} term is not supported`)
+  // Own fields only: `constructor`, `__proto__` or `toString` are every object's, never a field.
+  const field = (name: string): Or<Field<T>> => (Object.prototype.hasOwnProperty.call(fields, name) ? fields[name] : undefined) ?? invalid(`filter: ${pyRepr(name)} term is not supported`)
   if (op === 'and' || op === 'or') {
     if (!Array.isArray(args) || args.length === 0) return notImplemented(op, args)
     const parts: Pred<T>[] = []

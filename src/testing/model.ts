@@ -4,6 +4,7 @@
  * pending membership plus a key; "accepted" means the membership is active.
  */
 import type { RoleEnum } from '../codecs/common'
+import { type EngineState, emptyEngine } from './engine/model'
 
 /**
  * Names CVAT's IAM groups, highest first (cvat/apps/iam/rules/utils.rego get_priority).
@@ -129,6 +130,8 @@ export interface EmulatorState {
   readonly signatures: Map<string, { readonly userId: number; readonly url: string; readonly expires: number }>
   /** The last id given out, per table. */
   readonly ids: { user: number; org: number; membership: number; accessToken: number }
+  /** Projects, tasks, data, jobs, labels, annotations, issues and comments (cvat/apps/engine). */
+  readonly engine: EngineState
 }
 
 /**
@@ -142,7 +145,8 @@ export const credentialsOf = (username: string) => ({
   token: `token-${username}`,
   accessToken: `pat-${username}`,
   sessionId: `session-${username}`,
-  csrfToken: `csrf-${username}`,
+  // Django's CSRF secret is 32 letters and digits (django/middleware/csrf.py): `csrf<name>`, padded.
+  csrfToken: `csrf${username.replace(/[^A-Za-z0-9]/g, 'x')}`.padEnd(32, '0').slice(0, 32),
 })
 
 /** An empty server. */
@@ -157,6 +161,7 @@ export const emptyState = (): EmulatorState => ({
   throttles: new Map(),
   signatures: new Map(),
   ids: { user: 0, org: 0, membership: 0, accessToken: 0 },
+  engine: emptyEngine(),
 })
 
 /** Finds a user by username or, case-insensitively, by e-mail. */

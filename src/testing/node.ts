@@ -5,6 +5,7 @@
  */
 import { type IncomingMessage, type ServerResponse, createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { Readable } from 'node:stream'
 import type { CvatEmulator } from './emulator'
 
 /**
@@ -62,19 +63,29 @@ export const cvatEmulatorListener = (emulator: CvatEmulator) => async (req: Inco
   try {
     const url = requestUrl(req)
     if (url === undefined) return send(res, 400, { detail: 'Bad Request (400)' })
-    const body = await readAll(req, emulator.maxBodyBytes)
-    if (body === undefined) {
-      res.setHeader('connection', 'close')
-      return send(res, 413, { detail: 'Request body is too large.' })
-    }
     const headers = new Headers()
     for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(', ') : v)
     const method = req.method ?? 'GET'
+    const limit = Math.max(emulator.maxBodyBytes, emulator.maxUploadBytes)
+    const declared = Number(req.headers['content-length'] ?? 0)
+    // Uploads (task data, TUS chunks, imports) stream into the emulator, which bounds each route;
+    // a declared length over every limit is refused before a byte is read.
+    if (declared > limit) {
+      res.setHeader('connection', 'close')
+      req.resume()
+      return send(res, 413, { detail: 'Request body is too large.' })
+    }
+    const streamed = method !== 'GET' && method !== 'HEAD' && (req.headers['content-length'] !== undefined || req.headers['transfer-encoding'] !== undefined)
+    const body = streamed ? undefined : await readAll(req, emulator.maxBodyBytes)
+    if (body === undefined && !streamed) {
+      res.setHeader('connection', 'close')
+      return send(res, 413, { detail: 'Request body is too large.' })
+    }
     const response = await emulator.fetch(url, {
       method,
       headers,
-      ...(body.length > 0 && method !== 'GET' && method !== 'HEAD' ? { body: new Uint8Array(body) } : {}),
-    })
+      ...(streamed ? { body: Readable.toWeb(req) as ReadableStream<Uint8Array>, duplex: 'half' } : body && body.length > 0 && method !== 'GET' && method !== 'HEAD' ? { body: new Uint8Array(body) } : {}),
+    } as RequestInit)
     const out = Buffer.from(await response.arrayBuffer())
     const plain = Object.fromEntries([...response.headers].filter(([k]) => k !== 'set-cookie'))
     const cookies = response.headers.getSetCookie()
@@ -103,8 +114,10 @@ export const serveCvatEmulator = (
     server.once('error', reject)
     server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
       const { port } = server.address() as AddressInfo
+      const host = options.host ?? '127.0.0.1'
       resolve({
-        url: `http://${options.host ?? '127.0.0.1'}:${port}`,
+        // An IPv6 address is bracketed in a URL (RFC 3986): http://[::1]:8080, not http://::1:8080.
+        url: `http://${host.includes(':') && !host.startsWith('[') ? `[${host}]` : host}:${port}`,
         port,
         close: () =>
           new Promise<void>((done) => {

@@ -3,12 +3,14 @@
  * tool, so odd options never throw. A non-object, a Proxy that throws, a wrong-typed value or an
  * unknown `serverVersion` is CVAT's default, and each is one line in the emulator's `problems`.
  */
-import type { CvatEmulatorOptions } from './emulator'
+// The emulator's options are declared in emulator.ts (the public type lives with createCvatEmulator);
+// this module reads them by name, so it imports nothing from there and the two form no cycle.
+// test/layout/imports.test.ts checks, at compile time, that every name here is an option.
 
 type Kind = 'function' | 'number' | 'boolean' | 'string' | 'array' | 'object' | 'version'
 
 // Interface order, so the problems read in the order the options are documented.
-const KINDS: ReadonlyArray<readonly [keyof CvatEmulatorOptions, Kind]> = [
+const KINDS = [
   ['serverVersion', 'version'],
   ['now', 'function'],
   ['random', 'function'],
@@ -17,6 +19,7 @@ const KINDS: ReadonlyArray<readonly [keyof CvatEmulatorOptions, Kind]> = [
   ['organizations', 'array'],
   ['invitations', 'array'],
   ['assets', 'object'],
+  ['seed', 'string'],
   ['password', 'string'],
   ['expiryDays', 'number'],
   ['confirmInvitations', 'boolean'],
@@ -26,7 +29,15 @@ const KINDS: ReadonlyArray<readonly [keyof CvatEmulatorOptions, Kind]> = [
   ['maxAccessTokens', 'number'],
   ['anonRateLimit', 'number'],
   ['maxBodyBytes', 'number'],
-]
+  ['requestPolls', 'number'],
+  ['maxStoredBytes', 'number'],
+  ['maxUploadBytes', 'number'],
+  ['share', 'object'],
+  ['remoteFiles', 'object'],
+] as const satisfies ReadonlyArray<readonly [string, Kind]>
+
+/** Names every option `readOptions` reads, in the order they are documented. */
+export const OPTION_NAMES: ReadonlyArray<(typeof KINDS)[number][0]> = /*#__PURE__*/ KINDS.map(([name]) => name)
 
 /** Lists the server generations the emulator reproduces; the first is the default. */
 export const SERVER_VERSIONS = ['2.73', '2.26'] as const
@@ -56,10 +67,10 @@ const messageOf = (e: unknown): string => {
   }
 }
 
-/** Copies the usable options into a plain object; null or undefined means "not given". */
-export const readOptions = (options: unknown): { readonly options: CvatEmulatorOptions; readonly problems: ReadonlyArray<string> } => {
-  if (options === undefined || options === null) return { options: {}, problems: options === null ? ['options must be an object, got null: using the defaults'] : [] }
-  if (typeof options !== 'object' || Array.isArray(options)) return { options: {}, problems: [`options must be an object, got ${kindOf(options)}: using the defaults`] }
+/** Copies the usable options into a plain object of type `O`; null or undefined means "not given". */
+export const readOptions = <O extends object>(options: unknown): { readonly options: O; readonly problems: ReadonlyArray<string> } => {
+  if (options === undefined || options === null) return { options: {} as O, problems: options === null ? ['options must be an object, got null: using the defaults'] : [] }
+  if (typeof options !== 'object' || Array.isArray(options)) return { options: {} as O, problems: [`options must be an object, got ${kindOf(options)}: using the defaults`] }
   const read: Record<string, unknown> = {}
   const problems: string[] = []
   try {
@@ -71,7 +82,7 @@ export const readOptions = (options: unknown): { readonly options: CvatEmulatorO
       else problems.push(`option ${key} must be ${article(kind)} ${kind}: using the default`)
     }
   } catch (e) {
-    return { options: {}, problems: [`options could not be read (${messageOf(e)}): using the defaults`] }
+    return { options: {} as O, problems: [`options could not be read (${messageOf(e)}): using the defaults`] }
   }
-  return { options: read as CvatEmulatorOptions, problems }
+  return { options: read as O, problems }
 }

@@ -12,7 +12,7 @@ const RANK: Readonly<Record<Group, number>> = { admin: 0, user: 75, worker: 100 
 
 /** The highest IAM group, or null (cvat/apps/iam/middleware.py: privilege). */
 export const privilege = (u: EmulatedUser): Group | null =>
-  u.groups.reduce<Group | null>((best, g) => (g in RANK && (best === null || RANK[g] < RANK[best]) ? g : best), null)
+  u.groups.reduce<Group | null>((best, g) => (Object.prototype.hasOwnProperty.call(RANK, g) && (best === null || RANK[g] < RANK[best]) ? g : best), null)
 
 /** utils.rego has_perm: the privilege is at least `group`. */
 export const hasPerm = (u: EmulatedUser, group: Group): boolean => {

@@ -3,8 +3,10 @@
  * Django's 404) and the order DRF runs its checks in (rest_framework/views.py initial):
  * route, content negotiation, authentication, permission (IsAuthenticated), then the method.
  */
-import { authenticate, notAuthenticated } from './authn'
+import { type Scheme, authenticate, defaultSchemes, notAuthenticated } from './authn'
 import { resolveContext } from './context'
+import { dataRoutes } from './engine/data/routes'
+import { engineRoutes } from './engine/routes'
 import type { AuthedEnv, EmulatorConfig, Env } from './env'
 import { type Reply, detail, isReply, json, methodNotAllowed, noRoute } from './http'
 import type { EmulatorState } from './model'
@@ -17,7 +19,7 @@ import * as Mem from './views/memberships'
 import * as Org from './views/organizations'
 import * as Usr from './views/users'
 
-type Handler = (env: AuthedEnv, param: string) => Reply
+type Handler = (env: AuthedEnv, param: string) => Reply | Promise<Reply>
 type AnonHandler = (env: Env, param: string) => Reply
 
 interface Route {
@@ -26,6 +28,10 @@ interface Route {
   /** Handlers that anonymous callers reach (AllowAny). */
   readonly anonymous?: Readonly<Record<string, AnonHandler>>
   readonly only?: EmulatorConfig['serverVersion']
+  /** The view's own authentication classes, when not CVAT's defaults. */
+  readonly authn?: (version: EmulatorConfig['serverVersion']) => ReadonlyArray<Scheme>
+  /** Whether the view reads the body itself (uploads), so the emulator must not parse it first. */
+  readonly raw?: (req: Request, url: URL) => boolean
 }
 
 const P = '([^/.]+)'
@@ -39,12 +45,14 @@ const ROUTES = (version: EmulatorConfig['serverVersion']): ReadonlyArray<Route> 
   route('/api/auth/login', {}, { anonymous: { POST: Auth.login } }),
   route('/api/auth/logout', {}, { anonymous: { POST: Auth.logout } }),
   route('/api/auth/register', {}, { anonymous: { POST: Auth.register } }),
-  route('/api/auth/password/change', { POST: Auth.passwordChange }),
+  // iam/urls.py: every default class but AccessTokenAuthentication.
+  route('/api/auth/password/change', { POST: Auth.passwordChange }, { authn: (v) => defaultSchemes(v).filter((c) => c !== 'bearer') }),
   route('/api/auth/password/reset', {}, { anonymous: { POST: Auth.passwordReset } }),
   route('/api/auth/password/reset/confirm', {}, { anonymous: { POST: Auth.passwordResetConfirm } }),
   route('/api/auth/signing', { POST: Auth.signing }, { only: '2.26' }),
   route('/api/auth/access_tokens', { GET: Tokens.list, POST: Tokens.create }, { only: '2.73' }),
-  route('/api/auth/access_tokens/self', {}, { anonymous: { GET: Tokens.self }, only: '2.73' }),
+  // access_tokens/views.py: the `self` action authenticates with AccessTokenAuthentication only.
+  route('/api/auth/access_tokens/self', {}, { anonymous: { GET: Tokens.self }, only: '2.73', authn: () => ['bearer'] }),
   route('/api/auth/access_tokens/{p}', { GET: Tokens.retrieve, PATCH: Tokens.partialUpdate, DELETE: Tokens.destroy }, { only: '2.73' }),
   route('/api/users', { GET: Usr.list }),
   route('/api/users/self', { GET: Usr.self }),
@@ -59,6 +67,9 @@ const ROUTES = (version: EmulatorConfig['serverVersion']): ReadonlyArray<Route> 
   route('/api/invitations/{p}/accept', { POST: Act.accept }),
   route('/api/invitations/{p}/decline', { POST: Act.decline }),
   route('/api/invitations/{p}/resend', { POST: Act.resend }),
+  // The data side first: its detail=False actions (tasks/backup) precede the router's {pk} routes, as in DRF.
+  ...dataRoutes(version).map((r) => route(r.path, r.methods, r.raw ? { raw: r.raw } : {})),
+  ...engineRoutes(version).map((r) => route(r.path, r.methods)),
 ]
 
 const decode = (raw: string): string | undefined => {
@@ -99,12 +110,13 @@ export const versionProblem = (accept: string | null): Reply | undefined => {
 }
 
 /** Runs one request through DRF's checks and the view. */
-export const dispatch = (s: EmulatorState, config: EmulatorConfig, req: Request, url: URL, body: Env['body'], now: number): Reply => {
+export const dispatch = (s: EmulatorState, config: EmulatorConfig, req: Request, url: URL, body: Env['body'], now: number): Reply | Promise<Reply> => {
   const found = findRoute(config, url.pathname)
   if (!found) return noRoute()
   const refused = versionProblem(req.headers.get('accept'))
   if (refused) return refused
-  const who = authenticate(s, config, req, url, now)
+  const schemes = found.route.authn?.(config.serverVersion) ?? defaultSchemes(config.serverVersion)
+  const who = authenticate(s, req, url, now, schemes)
   if (isReply(who)) return who
   const method = req.method === 'HEAD' ? 'GET' : req.method
   const base: Env = { s, config, req, url, origin: url.origin, caller: who, ctx: { kind: 'any' }, now, body }
@@ -115,7 +127,7 @@ export const dispatch = (s: EmulatorState, config: EmulatorConfig, req: Request,
   const handler = found.route.methods[method]
   // AllowAny views answer 405 to anyone; the others check IsAuthenticated before the method.
   const allowAny = found.route.anonymous !== undefined && Object.keys(found.route.methods).length === 0
-  if (who === undefined && !allowAny) return notAuthenticated()
+  if (who === undefined && !allowAny) return notAuthenticated(schemes)
   if (method === 'OPTIONS') return json(200, { name: url.pathname, renders: ['application/vnd.cvat+json'], parses: ['application/json'] })
   if (!handler || who === undefined) return methodNotAllowed(req.method)
   const ctx = resolveContext(s, req, url)

@@ -4,6 +4,7 @@
  * as they are. Entries naming unknown users or organisations are reported, not thrown.
  */
 import type { RoleEnum } from '../codecs/common'
+import { type EngineAssets, seedEngine } from './engine/seeding'
 import type { EmulatorConfig } from './env'
 import { type EmulatedUser, type EmulatorState, type Group, credentialsOf, emptyState, findOrg, findUser } from './model'
 import { acceptMembership, addMembership, addOrganization, addUser, placeholderUser, randomString } from './store'
@@ -61,14 +62,14 @@ export interface InvitationSeed {
 }
 
 /**
- * Holds CVAT's fixtures (tests/python/shared/assets/{users,organizations,memberships,invitations}.json),
- * each the `results` array of its file, as it is.
+ * Holds CVAT's fixtures (tests/python/shared/assets/{users,organizations,memberships,invitations}.json
+ * and the engine's, see `EngineAssets`), each the `results` array of its file, as it is.
  *
  * @example
  * const users: NonNullable<CvatAssets['users']> = [] // the `results` of tests/python/shared/assets/users.json
  * const emulator = createCvatEmulator({ defaultSeed: false, assets: { users } })
  */
-export interface CvatAssets {
+export interface CvatAssets extends EngineAssets {
   readonly users?: ReadonlyArray<{ readonly id: number; readonly username: string; readonly email: string; readonly first_name: string; readonly last_name: string; readonly groups: ReadonlyArray<string>; readonly is_staff: boolean; readonly is_superuser: boolean; readonly is_active: boolean; readonly date_joined?: string | null; readonly last_login?: string | null; readonly has_analytics_access?: boolean }>
   readonly organizations?: ReadonlyArray<{ readonly id: number; readonly slug: string; readonly name: string; readonly description?: string; readonly contact?: unknown; readonly owner: { readonly id?: number } | null; readonly created_date?: string }>
   readonly memberships?: ReadonlyArray<{ readonly id: number; readonly user: { readonly id?: number } | null; readonly organization: number; readonly role: RoleEnum; readonly is_active: boolean; readonly joined_date?: string | null }>
@@ -111,6 +112,7 @@ const seedAssets = (s: EmulatorState, config: EmulatorConfig, a: CvatAssets, now
       s.invitations.push({ key: i.key, membershipId: m.id, ownerId: i.owner?.id ?? null, createdDate: created, sentDate: i.expired === null ? null : i.expired === false ? now : created })
     }
   }
+  seedEngine(s, a, now, problems)
 }
 
 const seedPlain = (s: EmulatorState, config: EmulatorConfig, seed: { readonly users: ReadonlyArray<UserSeed>; readonly organizations: ReadonlyArray<OrganizationSeed>; readonly invitations: ReadonlyArray<InvitationSeed> }, now: number, problems: string[]): void => {

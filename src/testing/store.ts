@@ -4,6 +4,7 @@
  */
 import type { RoleEnum } from '../codecs/common'
 import {
+  type EmulatedAccessToken,
   type EmulatedInvitation,
   type EmulatedMembership,
   type EmulatedOrganization,
@@ -18,6 +19,16 @@ const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'
 /** Makes a random string of letters and digits, as Django's get_random_string does. */
 export const randomString = (random: () => number, length = 64): string =>
   Array.from({ length }, () => ALNUM[Math.floor(random() * ALNUM.length)]).join('')
+
+/** ACCESS_TOKEN_STALE_PERIOD (cvat/apps/access_tokens/default_settings.py): 6 × 30 days. */
+export const ACCESS_TOKEN_STALE_MS = 180 * 86_400_000
+
+/**
+ * Whether an access token may be used (access_tokens/models.py get_usable_keys): not revoked, not
+ * past its expiry date, and used (or, never used, created) within the stale period.
+ */
+export const accessTokenUsable = (t: EmulatedAccessToken, now: number): boolean =>
+  !t.revoked && (t.expiryDate === null || t.expiryDate >= now) && (t.lastUsedDate ?? t.createdDate) + ACCESS_TOKEN_STALE_MS >= now
 
 /** Makes a DRF token key: 40 hex digits (rest_framework/authtoken/models.py generate_key). */
 export const tokenKey = (random: () => number): string =>

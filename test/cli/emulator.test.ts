@@ -1,9 +1,10 @@
 // `cvat-fp emulator`, spawned: it serves, prints its URL and credentials, the other commands work
 // against it, and a signal stops it cleanly (exit 0).
+import { spawn } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { binIsBuilt, cli, serveWithCli } from './run'
+import { BIN, binIsBuilt, cli, serveWithCli } from './run'
 
 beforeAll(binIsBuilt)
 
@@ -51,4 +52,40 @@ describe('cvat-fp emulator', () => {
       [2, '', 'cvat-fp: --port takes a positive integer, got "x"'],
     ])
   })
+})
+
+// Starts `cvat-fp emulator` as a person does (no --json), collects what it prints until its first
+// table line, then stops it.
+const serveAsPerson = (args: ReadonlyArray<string>) =>
+  new Promise<{ stdout: string; stderr: string }>((done, fail) => {
+    const child = spawn(process.execPath, [BIN, 'emulator', ...args], { env: { PATH: process.env['PATH'] ?? '' } })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (d: Buffer) => {
+      stdout += d.toString()
+      if (stdout.includes('USER')) setTimeout(() => child.kill('SIGTERM'), 100)
+    })
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
+    child.once('exit', () => done({ stdout, stderr }))
+    child.once('error', fail)
+  })
+
+describe('cvat-fp emulator, as a person reads it (issue 20)', () => {
+  it('--host ::1 prints a URL that works: http://[::1]:PORT', async () => {
+    const { info, stop } = await serveWithCli(['--host', '::1'])
+    expect(info.url).toMatch(/^http:\/\/\[::1\]:\d+$/)
+    const listed = await cli(['orgs', 'list', '--url', info.url], { CVAT_TOKEN: 'token-olga' })
+    expect([listed.code, listed.stdout.split('\n').at(-2)]).toEqual([0, '1 organisation'])
+    expect(await stop('SIGTERM')).toBe(0)
+    const shown = await serveAsPerson(['--host', '::1'])
+    expect(shown.stdout).toMatch(/^CVAT emulator listening on http:\/\/\[::1\]:\d+;/)
+  }, 30_000)
+
+  it('--seed FILE problem lines show control and bidi characters as escapes', async () => {
+    mkdirSync('.tmp', { recursive: true })
+    const file = resolve('.tmp/cli-hostile-seed.json')
+    writeFileSync(file, JSON.stringify({ organizations: [{ slug: 'lab', owner: 'gh\u001b]0;pwned\u0007ost\u202e' }] }))
+    const shown = await serveAsPerson(['--seed', file])
+    expect(shown.stderr).toBe('seed: organization lab: unknown owner gh\\u001b]0;pwned\\u0007ost\\u202e\n')
+  }, 30_000)
 })

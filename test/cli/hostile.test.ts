@@ -40,9 +40,10 @@ describe('the CLI prints server data to a terminal', () => {
     const ran = await cli(['orgs', 'list', '--url', s.url], { CVAT_TOKEN: 'tok3nS3cretValue42' })
     expect(ran).toEqual({
       code: 0,
+      // Escaped first, then cut to the column (tables fit 100 columns; --json has the whole name).
       stdout:
-        `${'SLUG'.padEnd(14)}  ${'NAME'.padEnd(72)}  ${'OWNER'.padEnd(11)}  ID\n` +
-        'ac\\u001b[31mme  acme\\u001b]52;c;ZWNobyBwd25lZA==\\u0007\\u001b[2J\\u202egpj.exe\\u000d\\u000a  ow\\u2066ner  7\n' +
+        `${'SLUG'.padEnd(14)}  ${'NAME'.padEnd(40)}  ${'OWNER'.padEnd(11)}  ID\n` +
+        'ac\\u001b[31mme  acme\\u001b]52;c;ZWNobyBwd25lZA==\\u0007\\…  ow\\u2066ner  7\n' +
         '1 organisation\n',
       stderr: '',
     })

@@ -27,7 +27,7 @@ describe('cvat-fp login', () => {
     expect(logins().length).toBe(before)
     const wrong = await cli(['login', '--username', 'olga'], { CVAT_URL: live.served.url, CVAT_PASSWORD: 'not-her-password' })
     expect(wrong).toEqual({ code: 1, stdout: '', stderr: `StatusError: POST ${live.served.url}/api/auth/login → 400 Bad Request: non_field_errors: Unable to log in with provided credentials.\n` })
-    expect(await cli(['login', '--password', 'x'], { CVAT_URL: live.served.url })).toMatchObject({ code: 2, stderr: expect.stringMatching(/^cvat-fp: Unknown option '--password'/) })
+    expect(await cli(['login', '--password', 'x'], { CVAT_URL: live.served.url })).toMatchObject({ code: 2, stderr: expect.stringMatching(/^cvat-fp: unknown option --password: a password is never a flag \(flags show in ps\); set CVAT_PASSWORD/) })
   })
 
   it.skipIf(!existsSync('/usr/bin/script'))(`asks for the password on a terminal without echoing it (pty via script(1))${existsSync('/usr/bin/script') ? '' : ' (skipped: /usr/bin/script missing: apt-get install bsdutils)'}`, async () => {
@@ -47,6 +47,8 @@ describe('cvat-fp login', () => {
     expect((await cli(['invitations', 'resend', '--org', 'acme', '--dry-run'], env)).code).toBe(0)
     expect(live.emulator.log.slice(before).map((r) => `${r.method} ${new URL(r.url, 'http://x').pathname} ${r.status}`)).toEqual([
       'POST /api/auth/login 200',
+      'GET /api/invitations 200',
+      // resend without --pending lists the invitations, then the pending ones (to say each one's state).
       'GET /api/invitations 200',
       'GET /api/invitations 200',
     ])
@@ -96,11 +98,11 @@ describe('cvat-fp orgs and members', () => {
     const [wes, sam] = [idOf('wes'), idOf('sam')]
     const dry = await Promise.all([cli(['members', 'set-role', '--org', 'acme', 'wes', 'supervisor', '--dry-run'], env()), cli(['members', 'remove', '--org', 'acme', 'sam', '--dry-run'], env())])
     expect(dry).toEqual([
-      { code: 0, stdout: `would    PATCH /api/memberships/${wes} {"role":"supervisor"}\n`, stderr: '' },
-      { code: 0, stdout: `would    DELETE /api/memberships/${sam}\n`, stderr: '' },
+      { code: 0, stdout: `would change wes (worker → supervisor) in acme: PATCH /api/memberships/${wes} {"role":"supervisor"}\n`, stderr: '' },
+      { code: 0, stdout: `would remove sam from acme: DELETE /api/memberships/${sam}\n`, stderr: '' },
     ])
     expect(writes()).toEqual([])
-    expect(await cli(['members', 'set-role', '--org', 'acme', 'wes', 'supervisor'], env())).toEqual({ code: 0, stdout: 'wes is now supervisor in acme\n', stderr: '' })
+    expect(await cli(['members', 'set-role', '--org', 'acme', 'wes', 'supervisor'], env())).toEqual({ code: 0, stdout: 'changed wes (worker → supervisor) in acme\n', stderr: '' })
     expect(await cli(['members', 'remove', '--org', 'acme', 'sam'], env())).toEqual({ code: 0, stdout: 'removed sam from acme\n', stderr: '' })
     expect(writes()).toEqual([`PATCH /api/memberships/${wes} 200`, `DELETE /api/memberships/${sam} 204`])
     const acme = live.emulator.state.organizations.find((o) => o.slug === 'acme')!.id

@@ -51,8 +51,9 @@ const inputs = (good: fc.Arbitrary<unknown>): fc.Arbitrary<unknown> =>
 
 describe('each kernel combinator builds what io-ts builds', () => {
   type Shape =
-    | { readonly t: 'string' | 'boolean' | 'int' | 'anything' | 'never' }
-    | { readonly t: 'nullable' | 'array'; readonly of: Shape }
+    | { readonly t: 'string' | 'boolean' | 'number' | 'int' | 'anything' | 'never' }
+    | { readonly t: 'nullable' | 'array' | 'record'; readonly of: Shape }
+    | { readonly t: 'union'; readonly a: Shape; readonly b: Shape }
     | ObjectShape
   type ObjectShape =
     | { readonly t: 'struct' | 'partial'; readonly props: Readonly<Record<string, Shape>> }
@@ -62,6 +63,9 @@ describe('each kernel combinator builds what io-ts builds', () => {
   interface Lib {
     readonly string: Dec
     readonly boolean: Dec
+    readonly number: Dec
+    readonly record: (codomain: Dec) => Dec
+    readonly union: (a: Dec, b: Dec) => Dec
     readonly fromGuard: (guard: G.Guard<unknown, unknown>, expected: string) => Dec
     readonly success: (a: unknown) => E.Either<D.DecodeError, unknown>
     readonly failure: (actual: unknown, message: string) => E.Either<D.DecodeError, unknown>
@@ -71,7 +75,7 @@ describe('each kernel combinator builds what io-ts builds', () => {
     readonly nullable: (or: Dec) => Dec
     readonly intersect: (b: D.Decoder<unknown, object>) => (a: D.Decoder<unknown, object>) => D.Decoder<unknown, object>
   }
-  const io: Lib = D
+  const io: Lib = { ...D, union: (a, b) => D.union(a, b) }
   const kernel: Lib = K
 
   const build = (lib: Lib, s: Shape): Dec => buildObject(lib, s) ?? buildOther(lib, s)
@@ -85,7 +89,12 @@ describe('each kernel combinator builds what io-ts builds', () => {
     switch (s.t) {
       case 'string':
       case 'boolean':
+      case 'number':
         return lib[s.t]
+      case 'record':
+        return lib.record(build(lib, s.of))
+      case 'union':
+        return lib.union(build(lib, s.a), build(lib, s.b))
       case 'int':
         return lib.fromGuard({ is: (u): u is number => Number.isInteger(u) }, 'integer')
       case 'anything':
@@ -107,8 +116,9 @@ describe('each kernel combinator builds what io-ts builds', () => {
   const { shape } = fc.letrec<{ shape: Shape; object: ObjectShape }>((tie) => ({
     shape: fc.oneof(
       { depthSize: 'small', withCrossShrink: true },
-      fc.constantFrom<Shape>({ t: 'string' }, { t: 'boolean' }, { t: 'int' }, { t: 'anything' }, { t: 'never' }),
-      fc.record({ t: fc.constantFrom('nullable' as const, 'array' as const), of: tie('shape') }),
+      fc.constantFrom<Shape>({ t: 'string' }, { t: 'boolean' }, { t: 'number' }, { t: 'int' }, { t: 'anything' }, { t: 'never' }),
+      fc.record({ t: fc.constantFrom('nullable' as const, 'array' as const, 'record' as const), of: tie('shape') }),
+      fc.record({ t: fc.constant('union' as const), a: tie('shape'), b: tie('shape') }),
       tie('object'),
     ),
     object: fc.oneof(
@@ -124,6 +134,12 @@ describe('each kernel combinator builds what io-ts builds', () => {
         return fc.string({ maxLength: 3 })
       case 'boolean':
         return fc.boolean()
+      case 'number':
+        return fc.oneof(fc.double(), fc.integer())
+      case 'record':
+        return fc.dictionary(fc.constantFrom(...KEYS), valueOf(s.of), { maxKeys: 3 })
+      case 'union':
+        return fc.oneof(valueOf(s.a), valueOf(s.b))
       case 'int':
         return fc.integer()
       case 'anything':
@@ -161,6 +177,7 @@ describe('each kernel combinator builds what io-ts builds', () => {
       fc.property(fc.anything(), (u) => {
         same(K.string.decode(u), D.string.decode(u))
         same(K.boolean.decode(u), D.boolean.decode(u))
+        same(K.number.decode(u), D.number.decode(u))
       }),
     )
   })

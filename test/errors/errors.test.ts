@@ -329,4 +329,10 @@ describe('scrub', () => {
       ].join('\n'),
     )
   })
+
+  it('finds an echoed credential after schemes that lead nowhere, and one right after another', () => {
+    expect(scrub('Token+Token+Token abc123 and Token+abc123-Token def456, Token+Token+xyzzy', [])).toBe(
+      'Token+Token+Token [redacted] and Token+[redacted]Token [redacted], Token+Token+xyzzy',
+    )
+  })
 })

@@ -25,7 +25,8 @@ describe('dj-rest-auth LoginView / LogoutView with CVAT LoginSerializerEx', () =
     const cookie = `sessionid=${jar['sessionid']}; csrftoken=${jar['csrftoken']}`
     expect(((await s.call({ headers: { cookie } }, 'GET', '/api/users/self')).body as { username: string }).username).toBe('sam')
     expect(sb(await s.call({ headers: { cookie } }, 'POST', '/api/organizations', { slug: 'x' }))).toEqual({ status: 403, body: { detail: 'CSRF Failed: CSRF token missing.' } })
-    expect(sb(await s.call({ headers: { cookie, 'x-csrftoken': 'wrong' } }, 'POST', '/api/organizations', { slug: 'x' }))).toEqual({ status: 403, body: { detail: 'CSRF Failed: CSRF token incorrect.' } })
+    // django/middleware/csrf.py: a well-formed token (32 or 64 letters and digits) that is not the cookie's.
+    expect(sb(await s.call({ headers: { cookie, 'x-csrftoken': 'w'.repeat(32) } }, 'POST', '/api/organizations', { slug: 'x' }))).toEqual({ status: 403, body: { detail: "CSRF Failed: CSRF token from the 'X-Csrftoken' HTTP header incorrect." } })
     expect((await s.call({ headers: { cookie, 'x-csrftoken': jar['csrftoken'] ?? '' } }, 'POST', '/api/organizations', { slug: 'samlab' })).status).toBe(201)
   })
 
@@ -79,7 +80,7 @@ describe('iam/serializers.py RegisterSerializerEx and signals.py', () => {
   it('register: username of at least 5 characters, unique e-mail, equal passwords', async () => {
     expect(sb(await s.call(null, 'POST', '/api/auth/register', { ...form, username: 'abc', email: 'abc@lab.test' }))).toEqual({ status: 400, body: { username: ['Ensure this field has at least 5 characters.'] } })
     expect(sb(await s.call(null, 'POST', '/api/auth/register', { ...form, username: 'other' }))).toEqual({ status: 400, body: { email: ['A user is already registered with this e-mail address.'] } })
-    expect(sb(await s.call(null, 'POST', '/api/auth/register', { ...form, username: 'other', email: 'other@lab.test', password2: 'x' }))).toEqual({ status: 400, body: { non_field_errors: ["The two password fields didn't match."] } })
+    expect(sb(await s.call(null, 'POST', '/api/auth/register', { ...form, username: 'other', email: 'other@lab.test', password2: 'Str0ng-pass-2' }))).toEqual({ status: 400, body: { non_field_errors: ["The two password fields didn't match."] } })
   })
 
   it('register takes over the placeholder user an invitation made (same id, its invitation kept)', async () => {

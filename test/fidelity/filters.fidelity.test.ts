@@ -63,7 +63,7 @@ describe('SimpleFilter, SearchFilter, OrderingFilter, pagination', () => {
 
 describe('urls.py: DRF routers without trailing slashes', () => {
   const s = serve()
-  it.each(['/api/users/', '/api/organizations/', '/api/memberships/1/', '/api/invitations/', '/api/auth/login/', '/api/projects'])('%s is Django\'s 404', async (path) => {
+  it.each(['/api/users/', '/api/organizations/', '/api/memberships/1/', '/api/invitations/', '/api/auth/login/', '/api/projects/', '/api/cloudstorages'])('%s is Django\'s 404', async (path) => {
     expect(sb(await s.call('admin', 'GET', path))).toEqual({ status: 404, body: { detail: 'Not found.' } })
   })
 })

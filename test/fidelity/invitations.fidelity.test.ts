@@ -138,8 +138,38 @@ describe('two server generations', () => {
     expect(keys(await current.call('ivy', 'GET', '/api/invitations'))).toContain('accepted')
   })
 
-  it('2.70+: PATCH /api/invitations/{key} is a 405; on 2.26 it answers the invitation', async () => {
+  it('2.70+: PATCH /api/invitations/{key} is a 405', async () => {
     expect(sb(await current.call('olga', 'PATCH', `/api/invitations/${keyOf(current, 9)}`, { role: 'worker' }))).toEqual({ status: 405, body: { detail: 'Method "PATCH" not allowed.' } })
-    expect((await old.call('olga', 'PATCH', `/api/invitations/${keyOf(old, 9)}`, { role: 'worker' })).status).toBe(200)
+  })
+})
+
+describe('2.26–2.69 PATCH /api/invitations/{key} (views.py perform_update, serializers.py InvitationWriteSerializer)', () => {
+  let clock = Date.parse('2026-01-01T00:00:00Z')
+  const s = serve({ serverVersion: '2.26', now: () => clock })
+
+  // perform_update without ?accepted calls serializer.save() with no `request`, which
+  // InvitationWriteSerializer.save(self, request, **kwargs) requires: a TypeError, CVAT's 500
+  // (CVAT's own account of it: the commit that removed the endpoint, cvat-ai/cvat#10850). The
+  // emulator answers CVAT's crashes with a 400 that says so; permission and validation come first.
+  it('without ?accepted: what CVAT would crash on is a 400 saying so; 403/404/400 before it as CVAT orders them', async () => {
+    const key = keyOf(s, 9)
+    expect(sb(await s.call('olga', 'PATCH', `/api/invitations/${key}?org=acme`, { role: 'supervisor' }))).toEqual({
+      status: 400,
+      body: ["CVAT 2.26-2.69 answers 500 here: PATCH without ?accepted calls InvitationWriteSerializer.save() without its 'request' argument (a TypeError); accept with ?accepted or POST /api/invitations/{key}/accept"],
+    })
+    expect(sb(await s.call('olga', 'PATCH', `/api/invitations/${key}?org=acme`, { role: 'chief' }))).toEqual({ status: 400, body: { role: ['"chief" is not a valid choice.'] } })
+    expect(sb(await s.call('ivy', 'PATCH', `/api/invitations/${key}?org=acme`, {}))).toEqual(FORBIDDEN) // the invitee may view, not resend
+  })
+
+  // perform_update with ?accepted calls Invitation.accept() directly, which checks neither expiry
+  // nor an earlier acceptance (models.py) — unlike POST …/accept (views.py accept).
+  it('with ?accepted: the invitee accepts even an expired invitation, and again without error', async () => {
+    const key = keyOf(s, 5) // sam, invited to globex
+    clock += 30 * 86_400_000
+    expect(sb(await s.call('sam', 'POST', `/api/invitations/${key}/accept`))).toEqual({ status: 400, body: 'Your invitation is expired. Please contact organization owner to renew it.' })
+    const patched = await s.call('sam', 'PATCH', `/api/invitations/${key}?accepted`, {})
+    expect([patched.status, (patched.body as { key: string }).key]).toEqual([200, key])
+    expect(s.emulator.state.memberships.find((m) => m.userId === 5 && m.orgId === 2)?.isActive).toBe(true)
+    expect((await s.call('sam', 'PATCH', `/api/invitations/${key}?accepted`, {})).status).toBe(200)
   })
 })

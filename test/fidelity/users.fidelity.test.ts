@@ -1,6 +1,7 @@
 // cvat/apps/engine: UserViewSet, users.rego, BasicUserSerializer/UserSerializer; models.py
 // cascades on user deletion — one test per rule, over real HTTP.
 import { describe, expect, it } from 'vitest'
+import { createCvatEmulator } from '../../src/testing'
 import { FORBIDDEN, names, notFound, sb, serve } from './helpers'
 
 describe('users.rego list and filter', () => {
@@ -15,6 +16,20 @@ describe('users.rego list and filter', () => {
     expect(names(await s.call('wes', 'GET', '/api/users?org=acme&sort=id'))).toEqual(['olga', 'mia', 'sam', 'wes', 'ivy'])
     expect(sb(await s.call('otto', 'GET', '/api/users?org=acme'))).toEqual(FORBIDDEN)
     expect(sb(await s.call('ivy', 'GET', '/api/users?org=acme'))).toEqual(FORBIDDEN)
+  })
+
+  // iam/filters.py OrganizationFilterBackend (2.26; utils.rego add_organization_filter with
+  // organization_specified on 2.73): a context given but empty keeps only objects of no
+  // organisation — for users, those without any membership (pending ones count).
+  it('org= (given, empty): only users with no membership at all, from what the caller may see', async () => {
+    for (const v of ['2.26', '2.73'] as const) {
+      const e = createCvatEmulator({ serverVersion: v })
+      const call = async (who: string) => {
+        const res = await e.fetch('http://cvat.test/api/users?org=&sort=id', { headers: { authorization: `Token token-${who}` } })
+        return ((await res.json()) as { results: Array<{ username: string }> }).results.map((u) => u.username)
+      }
+      expect({ v, olga: await call('olga'), otto: await call('otto'), admin: await call('admin') }).toEqual({ v, olga: [], otto: ['otto'], admin: ['admin', 'otto'] })
+    }
   })
 
   it('views.py get_serializer_class: non-staff callers get BasicUser in lists, even for themselves', async () => {

@@ -11,7 +11,8 @@ export const breakField = (value: unknown, pick: number, replacement: unknown): 
   const copy = structuredClone(value)
   const slots: Array<[Record<string, unknown>, string]> = []
   const walk = (o: unknown): void => {
-    if (o !== null && typeof o === 'object') for (const k of Object.keys(o)) (slots.push([o as Record<string, unknown>, k]), walk((o as Record<string, unknown>)[k]))
+    // A file (bytes, a Blob) is one value, not fields to break.
+    if (o !== null && typeof o === 'object' && !ArrayBuffer.isView(o) && !(o instanceof Blob)) for (const k of Object.keys(o)) (slots.push([o as Record<string, unknown>, k]), walk((o as Record<string, unknown>)[k]))
   }
   walk(copy)
   const slot = slots[pick % Math.max(1, slots.length)]

@@ -5,7 +5,7 @@
 // and the comment inside says what leaked.
 import { pipe } from 'fp-ts/function'
 import { describe, expect, it } from 'vitest'
-import { type CvatError, type Middleware, authCreateLogin, authCreateRegister, createClient, tokenAuth, usersRetrieveSelf } from '../../src/index'
+import { type CvatError, type Middleware, type RequestEvent, authCreateLogin, authCreateRegister, createClient, observe, tokenAuth, usersRetrieveSelf } from '../../src/index'
 import { type Handler, raw } from '../helpers/server'
 import { leftOf, printed, useScriptedServers } from '../helpers/hostile'
 
@@ -157,5 +157,34 @@ describe("a credential header a hand-made middleware names in capitals", () => {
     const e = leftOf(await usersRetrieveSelf(mine(createClient({ baseUrl: s.url })))())
     expect(e).toEqual(expect.objectContaining({ _tag: 'StatusError', status: 401, body: { _tag: 'Detail', detail: 'token [redacted] is invalid' } }))
     expect(printed(e)).not.toContain(TOKEN)
+  })
+})
+
+describe('a password with `"` or `\\` echoed twice-encoded', () => {
+  // A gateway that quotes the raw JSON request inside a JSON error string writes the password's
+  // JSON escape escaped again (`p\\\"ss` for `p"ss`): a form the scrubber did not know, kept in
+  // the StatusError and in observe's event. The same goes for an HTML page quoting that JSON.
+  const PASSWORD = 'Zq7"horse\\battery"staple'
+  const shapes: ReadonlyArray<readonly [string, (raw: string) => [string, string]]> = [
+    ['JSON inside a JSON string', (raw) => ['application/json', JSON.stringify({ detail: `rejected request ${raw}` })]],
+    ['JSON inside a JSON string inside a JSON string', (raw) => ['application/json', JSON.stringify({ detail: JSON.stringify({ upstream: `rejected ${raw}` }) })]],
+    ['JSON inside an HTML page', (raw) => ['text/html', `<html><body><pre>${raw.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')}</pre></body></html>`]],
+    ['JSON inside a JSON string inside an HTML page', (raw) => ['text/html', `<pre>${JSON.stringify(raw).replace(/&/g, '&amp;').replace(/"/g, '&quot;')}</pre>`]],
+  ]
+  it.each(shapes)('%s: redacted from the StatusError and the observe event', async (_name, shape) => {
+    const s = await serve((req, res) => {
+      let raw = ''
+      req.on('data', (c: Buffer) => (raw += c.toString()))
+      req.on('end', () => {
+        const [type, body] = shape(raw)
+        res.writeHead(400, { 'content-type': type }).end(body)
+      })
+    })
+    const events: RequestEvent[] = []
+    const client = observe((e) => void events.push(e), { bodies: true, now: () => 0 })(createClient({ baseUrl: s.url }))
+    const e = leftOf(await authCreateLogin(client, { loginSerializerExRequest: { username: 'ann', password: PASSWORD } })())
+    const text = `${printed(e)}\n${JSON.stringify(events)}`
+    expect(text).toContain('[redacted]')
+    for (const piece of ['horse', 'battery', 'staple']) expect(text).not.toContain(piece)
   })
 })

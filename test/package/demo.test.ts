@@ -75,9 +75,19 @@ describe('the demo', () => {
       expect(live.emulator.log.map((r) => `${r.method} ${r.url}`)).toEqual([
         `GET ${live.served.url}/api/invitations?org=acme&page_size=5`,
         `GET ${live.served.url}/api/memberships?org=acme&page_size=5`,
-        `GET ${live.served.url}/api/invitations/${live.emulator.state.invitations[0]!.key}`,
+        `GET ${live.served.url}/api/invitations/${live.emulator.state.invitations[0]!.key}?org=acme`,
       ])
       expect(stdout).not.toContain('token-olga')
+    }, 90_000)
+
+    // Issue 20: the first command an admin runs against a real server. An org maintainer (mia did
+    // not send ivy's invitation) could list the organisation's invitations but the retrieve went
+    // without the organisation context: invitations.rego's filter then shows only the inviter and
+    // the invitee, so CVAT answered 404 and the demo failed (exit 1).
+    it('works for an org maintainer with a personal access token: the retrieve keeps the context', async () => {
+      const { stdout } = await demo({ CVAT_URL: live.served.url, CVAT_ACCESS_TOKEN: 'pat-mia', CVAT_ORG: 'acme' })
+      expect(stdout.trim().split('\n').at(-1)).toBe('retrieved ivy as worker, expired: false')
+      expect(live.emulator.log.at(-1)).toEqual({ method: 'GET', url: `${live.served.url}/api/invitations/${live.emulator.state.invitations[0]!.key}?org=acme`, status: 200 })
     }, 90_000)
 
     it('writes with --write: invites, resends and deletes one address', async () => {

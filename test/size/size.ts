@@ -20,10 +20,11 @@ import { rollup } from 'rollup'
 // excerpts, credential scrubbing, run-time input checks); lowered with issue 11's size pass (the
 // codecs built by our own kernel instead of io-ts's run-time modules, -1.3 kB; a leaner transport,
 // -0.25 kB) and raised a little by the second review's scrubbing fixes: the largest measured
-// (invitationsPartialUpdate, 4.21 kB) plus ~2%.
-const BUDGET = 4300
-// An endpoint with no body to decode: measured 2.35 kB, plus ~2%.
-const NO_CODEC_BUDGET = 2400
+// (invitationsPartialUpdate, 4.21 kB) plus ~2%; raised by issue 20's linear, cut-first scrubbing
+// and the quoted-JSON echo forms (+~110 B gzipped everywhere): 4.33 kB plus ~2%.
+const BUDGET = 4420
+// An endpoint with no body to decode: measured 2.35 kB, 2.47 kB after issue 20's scrubbing, plus ~2%.
+const NO_CODEC_BUDGET = 2520
 const NO_CODEC: ReadonlyArray<string> = ['invitationsDestroy', 'invitationsDecline', 'invitationsResend']
 const ENDPOINTS = {
   invitationsCreate: 'invitationWriteRequest',
@@ -40,13 +41,14 @@ const FORBIDDEN = [/node_modules\/(cross-fetch|node-fetch)/, /node-fetch/, /crea
 
 // What an application really ships: the client, one auth scheme, the two policies, an endpoint.
 // Budgets in gzipped bytes (esbuild and rollup alike): the figures measured after issue 11's size
-// pass, the second review's fixes and the middleware's totality wrapper, plus ~2%.
+// pass, the second review's fixes, the middleware's totality wrapper and issue 20's scrubbing
+// (+~110 B), plus ~2%.
 const REALISTIC: ReadonlyArray<readonly [string, ReadonlyArray<string>, number]> = [
-  ['createClient + tokenAuth + invitationsRetrieve', ['createClient', 'tokenAuth', 'invitationsRetrieve'], 6450],
-  ['createClient + tokenAuth + retry + timeout + invitationsRetrieve', ['createClient', 'tokenAuth', 'retry', 'timeout', 'invitationsRetrieve'], 7690],
-  ['createClient + sessionAuth + retry + timeout + invitationsCreate', ['createClient', 'sessionAuth', 'retry', 'timeout', 'invitationsCreate'], 7940],
-  ['createClient + basicAuth + retry + timeout + invitationsList', ['createClient', 'basicAuth', 'retry', 'timeout', 'invitationsList'], 8060],
-  ['createClient + signatureAuth + timeout + invitationsRetrieve', ['createClient', 'signatureAuth', 'timeout', 'invitationsRetrieve'], 6810],
+  ['createClient + tokenAuth + invitationsRetrieve', ['createClient', 'tokenAuth', 'invitationsRetrieve'], 6690],
+  ['createClient + tokenAuth + retry + timeout + invitationsRetrieve', ['createClient', 'tokenAuth', 'retry', 'timeout', 'invitationsRetrieve'], 7960],
+  ['createClient + sessionAuth + retry + timeout + invitationsCreate', ['createClient', 'sessionAuth', 'retry', 'timeout', 'invitationsCreate'], 8190],
+  ['createClient + basicAuth + retry + timeout + invitationsList', ['createClient', 'basicAuth', 'retry', 'timeout', 'invitationsList'], 8310],
+  ['createClient + signatureAuth + timeout + invitationsRetrieve', ['createClient', 'signatureAuth', 'timeout', 'invitationsRetrieve'], 7060],
 ]
 // fp-ts and io-ts are the API's types only: no bundle of ours may hold any of their code (Either
 // values and decode-error trees are built by src/http/either.ts and src/codecs/decoder.ts).
@@ -71,7 +73,7 @@ const entries: ReadonlyArray<Entry> = [
   ...REALISTIC.map(([name, names, budget]) => ({ name, code: `export { ${names.join(', ')} } from 'cvat-fp'`, budget })),
   { name: 'all eight endpoints', code: `export { ${Object.keys(ENDPOINTS).join(', ')} } from 'cvat-fp'` },
   // Measured 4.66 kB (the middleware totality wrapper and the reviews' fixes included), plus ~2%.
-  { name: 'createClient + tokenAuth + retry', code: `export { createClient, tokenAuth, retry } from 'cvat-fp'`, budget: 4750 },
+  { name: 'createClient + tokenAuth + retry', code: `export { createClient, tokenAuth, retry } from 'cvat-fp'`, budget: 4930 },
   { name: 'cvat-fp/testing (emulator)', code: `export { createCvatEmulator } from 'cvat-fp/testing'` },
   {
     name: 'yardstick: openapi-fetch createClient + GET',
@@ -116,7 +118,7 @@ const viaRollup = async (code: string): Promise<string> => {
 // builds would triple the run. The budget is the largest measured plus ~2%; the table says which
 // meet the issue's 4 kB target.
 const TARGET = 4000
-const WITH_CLIENT_BUDGET = 6400
+const WITH_CLIENT_BUDGET = 6580
 const endpointNames = async (): Promise<ReadonlyArray<string>> => {
   const api: Record<string, unknown> = await import('cvat-fp')
   return Object.keys(api)
@@ -167,7 +169,7 @@ const main = async (): Promise<void> => {
   console.log(
     `createClient + one endpoint: ${withClient.filter((r) => r[3] === 'yes').length} of ${withClient.length} within ${kb(TARGET)} kB gzipped; largest ${largest[2]} kB (${largest[0]}); budget ${kb(WITH_CLIENT_BUDGET)} kB`,
   )
-  console.log(`budget: one endpoint alone ≤ ${kb(BUDGET)} kB gzipped (esbuild and rollup), ${NO_CODEC.join(', ')} ≤ ${kb(NO_CODEC_BUDGET)} kB; createClient + tokenAuth + retry ≤ 4.75 kB; realistic applications: ${REALISTIC.map(([n, , b]) => `${n} ≤ ${kb(b)} kB`).join('; ')}`)
+  console.log(`budget: one endpoint alone ≤ ${kb(BUDGET)} kB gzipped (esbuild and rollup), ${NO_CODEC.join(', ')} ≤ ${kb(NO_CODEC_BUDGET)} kB; createClient + tokenAuth + retry ≤ 4.93 kB; realistic applications: ${REALISTIC.map(([n, , b]) => `${n} ≤ ${kb(b)} kB`).join('; ')}`)
   if (failures.length > 0) {
     console.log(`SIZE BUDGET FAILED:\n- ${failures.join('\n- ')}`)
     process.exitCode = 1

@@ -47,7 +47,7 @@ describe('createCvatEmulator', () => {
     expect(emulator.problems).toEqual(['membership 8: unknown user or organization', `invitation ${'k'.repeat(64)}: no membership of user 6 in organization 3`])
     // iam migration 0001 moved the `business` group's users to `user`.
     expect(emulator.state.users.map((u) => [u.id, u.groups])).toEqual([[5, ['user']]])
-    expect(emulator.credentials('u5')).toEqual({ password: 'pw', token: 'token-u5', accessToken: 'pat-u5', sessionId: 'session-u5', csrfToken: 'csrf-u5' })
+    expect(emulator.credentials('u5')).toEqual({ password: 'pw', token: 'token-u5', accessToken: 'pat-u5', sessionId: 'session-u5', csrfToken: 'csrfu5'.padEnd(32, '0') })
   })
 
   it('rejects an aborted request like fetch does', async () => {

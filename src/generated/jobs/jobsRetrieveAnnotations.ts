@@ -28,7 +28,7 @@ export type JobsRetrieveAnnotationsParams = {
   readonly format?: string
   /** This parameter is no longer supported */
   readonly location?: LocationEnum
-  /** Use the location that was configured in the task to export annotation (CVAT 2.26–2.31 (removed in 2.32)) */
+  /** Use the location that was configured in the task to export annotation (CVAT 2.26–2.31 only) */
   readonly useDefaultLocation?: boolean
 }
 

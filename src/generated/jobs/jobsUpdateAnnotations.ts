@@ -20,17 +20,17 @@ import type { LocationEnum } from '../models/LocationEnum'
 export type JobsUpdateAnnotationsParams = {
   /** A unique integer value identifying this job. */
   readonly id: JobId
-  /** Storage id (CVAT 2.26–2.37 (removed in 2.38)) */
+  /** Storage id (CVAT 2.26–2.37 only) */
   readonly cloudStorageId?: CloudStorageId
-  /** Annotation file name (CVAT 2.26–2.37 (removed in 2.38)) */
+  /** Annotation file name (CVAT 2.26–2.37 only) */
   readonly filename?: string
-  /** Input format name You can get the list of supported formats at: /server/annotation/formats (CVAT 2.26–2.37 (removed in 2.38)) */
+  /** Input format name You can get the list of supported formats at: /server/annotation/formats (CVAT 2.26–2.37 only) */
   readonly format?: string
-  /** where to import the annotation from (CVAT 2.26–2.37 (removed in 2.38)) */
+  /** where to import the annotation from (CVAT 2.26–2.37 only) */
   readonly location?: LocationEnum
-  /** rq id (CVAT 2.26–2.37 (removed in 2.38)) */
+  /** rq id (CVAT 2.26–2.37 only) */
   readonly rqId?: string
-  /** Use the location that was configured in the task to import annotation (CVAT 2.26–2.30 (removed in 2.31)) */
+  /** Use the location that was configured in the task to import annotation (CVAT 2.26–2.30 only) */
   readonly useDefaultLocation?: boolean
   readonly labeledDataRequest?: LabeledDataRequest
 }

@@ -36,7 +36,7 @@ export const AccessTokenReadDecoder = /*#__PURE__*/ D.struct({
 })
 
 /**
- * Decodes the answer of `POST /api/auth/access_tokens` (and 3 more).
+ * Decodes the answer of `GET /api/auth/access_tokens/self` (and 3 more).
  *
  * @example
  * AccessTokenRead.decode(json)
@@ -44,7 +44,7 @@ export const AccessTokenReadDecoder = /*#__PURE__*/ D.struct({
 export const AccessTokenRead: D.Decoder<unknown, AccessTokenRead> = /*#__PURE__*/ checked(AccessTokenReadGuard, AccessTokenReadDecoder)
 
 /**
- * Types the answer of `POST /api/auth/access_tokens` (and 3 more).
+ * Types the answer of `GET /api/auth/access_tokens/self` (and 3 more).
  *
  * @example
  * const pick = (x: AccessTokenRead) => x.id

@@ -7,7 +7,9 @@ import { AnnotationConflictId, QualityReportId } from '../../codecs/ids'
 import { isRecord } from '../../json'
 import { AnnotationConflictSeverity, AnnotationConflictSeverityGuard } from './AnnotationConflictSeverity'
 import { AnnotationConflictType, AnnotationConflictTypeGuard } from './AnnotationConflictType'
+import { AnnotationConflictTypeEnum, AnnotationConflictTypeEnumGuard } from './AnnotationConflictTypeEnum'
 import { AnnotationId, AnnotationIdGuard } from './AnnotationId'
+import { SeverityEnum, SeverityEnumGuard } from './SeverityEnum'
 
 /** Checks one `AnnotationConflict` (the fast half of `AnnotationConflict`). */
 export const AnnotationConflictGuard: G.Guard<unknown, AnnotationConflict> = {
@@ -15,20 +17,20 @@ export const AnnotationConflictGuard: G.Guard<unknown, AnnotationConflict> = {
     isRecord(u) &&
     isOptionalInt(u['id']) &&
     isOptionalInt(u['frame']) &&
-    (u['type'] === undefined || AnnotationConflictTypeGuard.is(u['type'])) &&
+    (u['type'] === undefined || (AnnotationConflictTypeEnumGuard.is(u['type']) || AnnotationConflictTypeGuard.is(u['type']))) &&
     (Array.isArray(u['annotation_ids']) && u['annotation_ids'].every((x0: unknown) => AnnotationIdGuard.is(x0))) &&
     isOptionalInt(u['report_id']) &&
-    (u['severity'] === undefined || AnnotationConflictSeverityGuard.is(u['severity'])),
+    (u['severity'] === undefined || (SeverityEnumGuard.is(u['severity']) || AnnotationConflictSeverityGuard.is(u['severity']))),
 }
 
 /** Decodes one `AnnotationConflict` strictly (the explaining half of `AnnotationConflict`). */
 export const AnnotationConflictDecoder = /*#__PURE__*/ D.struct({
   id: /*#__PURE__*/ optional(AnnotationConflictId),
   frame: OptionalInt,
-  type: /*#__PURE__*/ optional(AnnotationConflictType),
+  type: /*#__PURE__*/ optional(/*#__PURE__*/ D.union(AnnotationConflictTypeEnum, AnnotationConflictType)),
   annotation_ids: /*#__PURE__*/ D.array(AnnotationId),
   report_id: /*#__PURE__*/ optional(QualityReportId),
-  severity: /*#__PURE__*/ optional(AnnotationConflictSeverity),
+  severity: /*#__PURE__*/ optional(/*#__PURE__*/ D.union(SeverityEnum, AnnotationConflictSeverity)),
 })
 
 /**

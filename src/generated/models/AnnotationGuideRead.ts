@@ -29,7 +29,7 @@ export const AnnotationGuideReadDecoder = /*#__PURE__*/ D.struct({
 })
 
 /**
- * Decodes the answer of `POST /api/guides` (and 2 more).
+ * Decodes the answer of `GET /api/guides/{id}` (and 2 more).
  *
  * @example
  * AnnotationGuideRead.decode(json)
@@ -37,7 +37,7 @@ export const AnnotationGuideReadDecoder = /*#__PURE__*/ D.struct({
 export const AnnotationGuideRead: D.Decoder<unknown, AnnotationGuideRead> = /*#__PURE__*/ checked(AnnotationGuideReadGuard, AnnotationGuideReadDecoder)
 
 /**
- * Types the answer of `POST /api/guides` (and 2 more).
+ * Types the answer of `GET /api/guides/{id}` (and 2 more).
  *
  * @example
  * const pick = (x: AnnotationGuideRead) => x.id

@@ -6,6 +6,7 @@ import * as D from '../../codecs/decoder'
 import { JobId } from '../../codecs/ids'
 import { isRecord } from '../../json'
 import { AnnotationConflictAnnotationType, AnnotationConflictAnnotationTypeGuard } from './AnnotationConflictAnnotationType'
+import { AnnotationIdTypeEnum, AnnotationIdTypeEnumGuard } from './AnnotationIdTypeEnum'
 import { ShapeType, ShapeTypeGuard } from './ShapeType'
 
 /** Checks one `AnnotationId` (the fast half of `AnnotationId`). */
@@ -14,7 +15,7 @@ export const AnnotationIdGuard: G.Guard<unknown, AnnotationId> = {
     isRecord(u) &&
     isOptionalInt(u['obj_id']) &&
     isOptionalInt(u['job_id']) &&
-    (u['type'] === undefined || AnnotationConflictAnnotationTypeGuard.is(u['type'])) &&
+    (u['type'] === undefined || (AnnotationIdTypeEnumGuard.is(u['type']) || AnnotationConflictAnnotationTypeGuard.is(u['type']))) &&
     (u['shape_type'] === undefined || u['shape_type'] === null || ShapeTypeGuard.is(u['shape_type'])),
 }
 
@@ -22,7 +23,7 @@ export const AnnotationIdGuard: G.Guard<unknown, AnnotationId> = {
 export const AnnotationIdDecoder = /*#__PURE__*/ D.struct({
   obj_id: OptionalInt,
   job_id: /*#__PURE__*/ optional(JobId),
-  type: /*#__PURE__*/ optional(AnnotationConflictAnnotationType),
+  type: /*#__PURE__*/ optional(/*#__PURE__*/ D.union(AnnotationIdTypeEnum, AnnotationConflictAnnotationType)),
   shape_type: /*#__PURE__*/ optional(/*#__PURE__*/ D.nullable(ShapeType)),
 })
 

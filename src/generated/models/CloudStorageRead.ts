@@ -44,7 +44,7 @@ export const CloudStorageReadDecoder = /*#__PURE__*/ D.struct({
 })
 
 /**
- * Decodes the answer of `POST /api/cloudstorages` (and 2 more).
+ * Decodes the answer of `GET /api/cloudstorages/{id}` (and 2 more).
  *
  * @example
  * CloudStorageRead.decode(json)
@@ -52,7 +52,7 @@ export const CloudStorageReadDecoder = /*#__PURE__*/ D.struct({
 export const CloudStorageRead: D.Decoder<unknown, CloudStorageRead> = /*#__PURE__*/ checked(CloudStorageReadGuard, CloudStorageReadDecoder)
 
 /**
- * Types the answer of `POST /api/cloudstorages` (and 2 more).
+ * Types the answer of `GET /api/cloudstorages/{id}` (and 2 more).
  *
  * @example
  * const pick = (x: CloudStorageRead) => x.id

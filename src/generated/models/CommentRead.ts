@@ -30,7 +30,7 @@ export const CommentReadDecoder = /*#__PURE__*/ D.struct({
 })
 
 /**
- * Decodes the answer of `POST /api/comments` (and 2 more).
+ * Decodes the answer of `GET /api/comments/{id}` (and 2 more).
  *
  * @example
  * CommentRead.decode(json)
@@ -38,7 +38,7 @@ export const CommentReadDecoder = /*#__PURE__*/ D.struct({
 export const CommentRead: D.Decoder<unknown, CommentRead> = /*#__PURE__*/ checked(CommentReadGuard, CommentReadDecoder)
 
 /**
- * Types the answer of `POST /api/comments` (and 2 more).
+ * Types the answer of `GET /api/comments/{id}` (and 2 more).
  *
  * @example
  * const pick = (x: CommentRead) => x.id

@@ -46,7 +46,7 @@ export const DataMetaReadDecoder = /*#__PURE__*/ D.struct({
 })
 
 /**
- * Decodes the answer of `GET /api/jobs/{id}/data/meta` (and 3 more).
+ * Decodes the answer of `GET /api/tasks/{id}/data/meta` (and 3 more).
  *
  * @example
  * DataMetaRead.decode(json)
@@ -54,7 +54,7 @@ export const DataMetaReadDecoder = /*#__PURE__*/ D.struct({
 export const DataMetaRead: D.Decoder<unknown, DataMetaRead> = /*#__PURE__*/ checked(DataMetaReadGuard, DataMetaReadDecoder)
 
 /**
- * Types the answer of `GET /api/jobs/{id}/data/meta` (and 3 more).
+ * Types the answer of `GET /api/tasks/{id}/data/meta` (and 3 more).
  *
  * @example
  * const pick = (x: DataMetaRead) => x.chunks_updated_date

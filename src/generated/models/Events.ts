@@ -4,6 +4,7 @@ import type * as G from 'io-ts/Guard'
 import { checked, optional, type Optionals } from '../../codecs/primitives'
 import * as D from '../../codecs/decoder'
 import { isRecord } from '../../json'
+import { EventsEnum, EventsEnumGuard } from './EventsEnum'
 import { WebhooksEvent, WebhooksEventGuard } from './WebhooksEvent'
 import { WebhookType, WebhookTypeGuard } from './WebhookType'
 
@@ -12,13 +13,13 @@ export const EventsGuard: G.Guard<unknown, Events> = {
   is: (u: unknown): u is Events =>
     isRecord(u) &&
     WebhookTypeGuard.is(u['webhook_type']) &&
-    (u['events'] === undefined || (Array.isArray(u['events']) && u['events'].every((x0: unknown) => WebhooksEventGuard.is(x0)))),
+    (u['events'] === undefined || (Array.isArray(u['events']) && u['events'].every((x0: unknown) => (EventsEnumGuard.is(x0) || WebhooksEventGuard.is(x0))))),
 }
 
 /** Decodes one `Events` strictly (the explaining half of `Events`). */
 export const EventsDecoder = /*#__PURE__*/ D.struct({
   webhook_type: WebhookType,
-  events: /*#__PURE__*/ optional(/*#__PURE__*/ D.array(WebhooksEvent)),
+  events: /*#__PURE__*/ optional(/*#__PURE__*/ D.array(/*#__PURE__*/ D.union(EventsEnum, WebhooksEvent))),
 })
 
 /**

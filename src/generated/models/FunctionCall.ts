@@ -33,7 +33,7 @@ export const FunctionCallDecoder = /*#__PURE__*/ D.struct({
 })
 
 /**
- * Decodes the answer of `POST /api/lambda/requests` (and 1 more).
+ * Decodes the answer of `GET /api/lambda/requests/{id}` (and 1 more).
  *
  * @example
  * FunctionCall.decode(json)
@@ -41,7 +41,7 @@ export const FunctionCallDecoder = /*#__PURE__*/ D.struct({
 export const FunctionCall: D.Decoder<unknown, FunctionCall> = /*#__PURE__*/ checked(FunctionCallGuard, FunctionCallDecoder)
 
 /**
- * Types the answer of `POST /api/lambda/requests` (and 1 more).
+ * Types the answer of `GET /api/lambda/requests/{id}` (and 1 more).
  *
  * @example
  * const pick = (x: FunctionCall) => x.id

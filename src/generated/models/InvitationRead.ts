@@ -38,7 +38,7 @@ export const InvitationReadDecoder = /*#__PURE__*/ D.struct({
 })
 
 /**
- * Decodes the answer of `POST /api/invitations` (and 2 more).
+ * Decodes the answer of `GET /api/invitations/{key}` (and 2 more).
  *
  * @example
  * InvitationRead.decode(json)
@@ -46,7 +46,7 @@ export const InvitationReadDecoder = /*#__PURE__*/ D.struct({
 export const InvitationRead: D.Decoder<unknown, InvitationRead> = /*#__PURE__*/ checked(InvitationReadGuard, InvitationReadDecoder)
 
 /**
- * Types the answer of `POST /api/invitations` (and 2 more).
+ * Types the answer of `GET /api/invitations/{key}` (and 2 more).
  *
  * @example
  * const pick = (x: InvitationRead) => x.key

@@ -39,7 +39,7 @@ export const IssueReadDecoder = /*#__PURE__*/ D.struct({
 })
 
 /**
- * Decodes the answer of `POST /api/issues` (and 2 more).
+ * Decodes the answer of `GET /api/issues/{id}` (and 2 more).
  *
  * @example
  * IssueRead.decode(json)
@@ -47,7 +47,7 @@ export const IssueReadDecoder = /*#__PURE__*/ D.struct({
 export const IssueRead: D.Decoder<unknown, IssueRead> = /*#__PURE__*/ checked(IssueReadGuard, IssueReadDecoder)
 
 /**
- * Types the answer of `POST /api/issues` (and 2 more).
+ * Types the answer of `GET /api/issues/{id}` (and 2 more).
  *
  * @example
  * const pick = (x: IssueRead) => x.id

@@ -4,13 +4,13 @@ import * as D from '../../codecs/decoder'
 import { AnnotationFileRequest } from './AnnotationFileRequest'
 import { LabeledDataRequest } from './LabeledDataRequest'
 
-const JobAnnotationsUpdateRequestDecoder: D.Decoder<unknown, JobAnnotationsUpdateRequest> = /*#__PURE__*/ D.union(LabeledDataRequest, AnnotationFileRequest)
+const JobAnnotationsUpdateRequestDecoder: D.Decoder<unknown, JobAnnotationsUpdateRequest> = /*#__PURE__*/ D.union(AnnotationFileRequest, LabeledDataRequest)
 
 /**
  * Decodes `JobAnnotationsUpdateRequest`, a part of other models. Only the schema's fields are sent.
  *
  * @example
- * JobAnnotationsUpdateRequest.decode({ version: 1 })
+ * JobAnnotationsUpdateRequest.decode({ annotation_file: new Blob(['…']) })
  */
 export const JobAnnotationsUpdateRequest: D.Decoder<unknown, JobAnnotationsUpdateRequest> = JobAnnotationsUpdateRequestDecoder
 
@@ -18,6 +18,6 @@ export const JobAnnotationsUpdateRequest: D.Decoder<unknown, JobAnnotationsUpdat
  * Types `JobAnnotationsUpdateRequest`, a part of other models.
  *
  * @example
- * const body: JobAnnotationsUpdateRequest = { version: 1 }
+ * const body: JobAnnotationsUpdateRequest = { annotation_file: new Blob(['…']) }
  */
-export type JobAnnotationsUpdateRequest = LabeledDataRequest | AnnotationFileRequest
+export type JobAnnotationsUpdateRequest = AnnotationFileRequest | LabeledDataRequest

@@ -92,7 +92,7 @@ export const JobReadDecoder = /*#__PURE__*/ D.struct({
 })
 
 /**
- * Decodes the answer of `POST /api/jobs` (and 2 more).
+ * Decodes the answer of `GET /api/jobs/{id}` (and 2 more).
  *
  * @example
  * JobRead.decode(json)
@@ -100,7 +100,7 @@ export const JobReadDecoder = /*#__PURE__*/ D.struct({
 export const JobRead: D.Decoder<unknown, JobRead> = /*#__PURE__*/ checked(JobReadGuard, JobReadDecoder)
 
 /**
- * Types the answer of `POST /api/jobs` (and 2 more).
+ * Types the answer of `GET /api/jobs/{id}` (and 2 more).
  *
  * @example
  * const pick = (x: JobRead) => x.id

@@ -30,7 +30,7 @@ export const LabeledDataDecoder = /*#__PURE__*/ D.struct({
 })
 
 /**
- * Decodes the answer of `GET /api/jobs/{id}/annotations/` (and 5 more).
+ * Decodes the answer of `GET /api/tasks/{id}/annotations/` (and 5 more).
  *
  * @example
  * LabeledData.decode(json)
@@ -38,7 +38,7 @@ export const LabeledDataDecoder = /*#__PURE__*/ D.struct({
 export const LabeledData: D.Decoder<unknown, LabeledData> = /*#__PURE__*/ checked(LabeledDataGuard, LabeledDataDecoder)
 
 /**
- * Types the answer of `GET /api/jobs/{id}/annotations/` (and 5 more).
+ * Types the answer of `GET /api/tasks/{id}/annotations/` (and 5 more).
  *
  * @example
  * const pick = (x: LabeledData) => x.version

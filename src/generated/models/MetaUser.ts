@@ -18,7 +18,7 @@ export const MetaUserGuard: G.Guard<unknown, MetaUser> = {
 export const MetaUserDecoder: D.Decoder<unknown, MetaUser> = BasicUserDecoder
 
 /**
- * Decodes the answer of `GET /api/users/{id}` (and 2 more). Every valid User is a valid BasicUser (objects allow more fields): BasicUser decides, and a full user passes through whole.
+ * Decodes the answer of `GET /api/users/self` (and 2 more). Every valid User is a valid BasicUser (objects allow more fields): BasicUser decides, and a full user passes through whole.
  *
  * @example
  * MetaUser.decode(json)
@@ -26,7 +26,7 @@ export const MetaUserDecoder: D.Decoder<unknown, MetaUser> = BasicUserDecoder
 export const MetaUser: D.Decoder<unknown, MetaUser> = /*#__PURE__*/ checked(MetaUserGuard, MetaUserDecoder)
 
 /**
- * Types the answer of `GET /api/users/{id}` (and 2 more).
+ * Types the answer of `GET /api/users/self` (and 2 more).
  *
  * @example
  * const keep = (x: MetaUser): MetaUser => x

@@ -34,7 +34,7 @@ export const OrganizationReadDecoder = /*#__PURE__*/ D.struct({
 })
 
 /**
- * Decodes the answer of `POST /api/organizations` (and 2 more).
+ * Decodes the answer of `GET /api/organizations/{id}` (and 2 more).
  *
  * @example
  * OrganizationRead.decode(json)
@@ -42,7 +42,7 @@ export const OrganizationReadDecoder = /*#__PURE__*/ D.struct({
 export const OrganizationRead: D.Decoder<unknown, OrganizationRead> = /*#__PURE__*/ checked(OrganizationReadGuard, OrganizationReadDecoder)
 
 /**
- * Types the answer of `POST /api/organizations` (and 2 more).
+ * Types the answer of `GET /api/organizations/{id}` (and 2 more).
  *
  * @example
  * const pick = (x: OrganizationRead) => x.id

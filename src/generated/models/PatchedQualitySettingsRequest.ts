@@ -2,18 +2,20 @@
 // schemas 2.26.0…2.73.0 between them, and scripts/generate/overrides.ts. Do not edit: change the generator.
 import { optional, OptionalBoolean, OptionalInt, OptionalNumber, type Optionals, text } from '../../codecs/primitives'
 import * as D from '../../codecs/decoder'
+import { PointSizeBaseEnum } from './PointSizeBaseEnum'
 import { QualityPointSizeBase } from './QualityPointSizeBase'
 import { QualityTargetMetric } from './QualityTargetMetric'
+import { TargetMetricEnum } from './TargetMetricEnum'
 
 const PatchedQualitySettingsRequestDecoder = /*#__PURE__*/ D.struct({
   job_filter: /*#__PURE__*/ optional(/*#__PURE__*/ text({ maxLength: 1024 })),
   inherit: OptionalBoolean,
-  target_metric: /*#__PURE__*/ optional(QualityTargetMetric),
+  target_metric: /*#__PURE__*/ optional(/*#__PURE__*/ D.union(TargetMetricEnum, QualityTargetMetric)),
   target_metric_threshold: OptionalNumber,
   max_validations_per_job: OptionalInt,
   iou_threshold: OptionalNumber,
   oks_sigma: OptionalNumber,
-  point_size_base: /*#__PURE__*/ optional(QualityPointSizeBase),
+  point_size_base: /*#__PURE__*/ optional(/*#__PURE__*/ D.union(PointSizeBaseEnum, QualityPointSizeBase)),
   line_thickness: OptionalNumber,
   low_overlap_threshold: OptionalNumber,
   compare_line_orientation: OptionalBoolean,

@@ -14,8 +14,8 @@ const PatchedTaskWriteRequestDecoder = /*#__PURE__*/ D.struct({
   bug_tracker: /*#__PURE__*/ optional(/*#__PURE__*/ text({ maxLength: 2000 })),
   labels: /*#__PURE__*/ optional(/*#__PURE__*/ D.array(PatchedLabelRequest)),
   subset: /*#__PURE__*/ optional(/*#__PURE__*/ text({ maxLength: 64 })),
-  target_storage: /*#__PURE__*/ optional(StorageRequest),
-  source_storage: /*#__PURE__*/ optional(StorageRequest),
+  target_storage: /*#__PURE__*/ optional(/*#__PURE__*/ D.nullable(StorageRequest)),
+  source_storage: /*#__PURE__*/ optional(/*#__PURE__*/ D.nullable(StorageRequest)),
   organization_id: /*#__PURE__*/ optional(/*#__PURE__*/ D.nullable(OrganizationId)),
 })
 

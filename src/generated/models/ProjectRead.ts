@@ -60,7 +60,7 @@ export const ProjectReadDecoder = /*#__PURE__*/ D.struct({
 })
 
 /**
- * Decodes the answer of `POST /api/projects` (and 2 more).
+ * Decodes the answer of `GET /api/projects/{id}` (and 2 more).
  *
  * @example
  * ProjectRead.decode(json)
@@ -68,7 +68,7 @@ export const ProjectReadDecoder = /*#__PURE__*/ D.struct({
 export const ProjectRead: D.Decoder<unknown, ProjectRead> = /*#__PURE__*/ checked(ProjectReadGuard, ProjectReadDecoder)
 
 /**
- * Types the answer of `POST /api/projects` (and 2 more).
+ * Types the answer of `GET /api/projects/{id}` (and 2 more).
  *
  * @example
  * const pick = (x: ProjectRead) => x.id

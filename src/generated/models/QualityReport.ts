@@ -42,7 +42,7 @@ export const QualityReportDecoder = /*#__PURE__*/ D.struct({
 })
 
 /**
- * Decodes the answer of `POST /api/quality/reports` (and 1 more).
+ * Decodes the answer of `GET /api/quality/reports/{id}` (and 1 more).
  *
  * @example
  * QualityReport.decode(json)
@@ -50,7 +50,7 @@ export const QualityReportDecoder = /*#__PURE__*/ D.struct({
 export const QualityReport: D.Decoder<unknown, QualityReport> = /*#__PURE__*/ checked(QualityReportGuard, QualityReportDecoder)
 
 /**
- * Types the answer of `POST /api/quality/reports` (and 1 more).
+ * Types the answer of `GET /api/quality/reports/{id}` (and 1 more).
  *
  * @example
  * const pick = (x: QualityReport) => x.id

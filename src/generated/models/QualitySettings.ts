@@ -5,8 +5,10 @@ import { checked, isOptionalBoolean, isOptionalInt, isOptionalNumber, isOptional
 import * as D from '../../codecs/decoder'
 import { ProjectId, QualitySettingsId, TaskId } from '../../codecs/ids'
 import { isRecord } from '../../json'
+import { PointSizeBaseEnum, PointSizeBaseEnumGuard } from './PointSizeBaseEnum'
 import { QualityPointSizeBase, QualityPointSizeBaseGuard } from './QualityPointSizeBase'
 import { QualityTargetMetric, QualityTargetMetricGuard } from './QualityTargetMetric'
+import { TargetMetricEnum, TargetMetricEnumGuard } from './TargetMetricEnum'
 
 /** Checks one `QualitySettings` (the fast half of `QualitySettings`). */
 export const QualitySettingsGuard: G.Guard<unknown, QualitySettings> = {
@@ -17,12 +19,12 @@ export const QualitySettingsGuard: G.Guard<unknown, QualitySettings> = {
     (u['project_id'] === undefined || u['project_id'] === null || Number.isInteger(u['project_id'])) &&
     isOptionalString(u['job_filter']) &&
     isOptionalBoolean(u['inherit']) &&
-    (u['target_metric'] === undefined || QualityTargetMetricGuard.is(u['target_metric'])) &&
+    (u['target_metric'] === undefined || (TargetMetricEnumGuard.is(u['target_metric']) || QualityTargetMetricGuard.is(u['target_metric']))) &&
     isOptionalNumber(u['target_metric_threshold']) &&
     isOptionalInt(u['max_validations_per_job']) &&
     isOptionalNumber(u['iou_threshold']) &&
     isOptionalNumber(u['oks_sigma']) &&
-    (u['point_size_base'] === undefined || QualityPointSizeBaseGuard.is(u['point_size_base'])) &&
+    (u['point_size_base'] === undefined || (PointSizeBaseEnumGuard.is(u['point_size_base']) || QualityPointSizeBaseGuard.is(u['point_size_base']))) &&
     isOptionalNumber(u['line_thickness']) &&
     isOptionalNumber(u['low_overlap_threshold']) &&
     isOptionalBoolean(u['compare_line_orientation']) &&
@@ -45,12 +47,12 @@ export const QualitySettingsDecoder = /*#__PURE__*/ D.struct({
   project_id: /*#__PURE__*/ optional(/*#__PURE__*/ D.nullable(ProjectId)),
   job_filter: OptionalString,
   inherit: OptionalBoolean,
-  target_metric: /*#__PURE__*/ optional(QualityTargetMetric),
+  target_metric: /*#__PURE__*/ optional(/*#__PURE__*/ D.union(TargetMetricEnum, QualityTargetMetric)),
   target_metric_threshold: OptionalNumber,
   max_validations_per_job: OptionalInt,
   iou_threshold: OptionalNumber,
   oks_sigma: OptionalNumber,
-  point_size_base: /*#__PURE__*/ optional(QualityPointSizeBase),
+  point_size_base: /*#__PURE__*/ optional(/*#__PURE__*/ D.union(PointSizeBaseEnum, QualityPointSizeBase)),
   line_thickness: OptionalNumber,
   low_overlap_threshold: OptionalNumber,
   compare_line_orientation: OptionalBoolean,

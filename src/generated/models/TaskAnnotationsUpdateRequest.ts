@@ -4,13 +4,13 @@ import * as D from '../../codecs/decoder'
 import { AnnotationFileRequest } from './AnnotationFileRequest'
 import { LabeledDataRequest } from './LabeledDataRequest'
 
-const TaskAnnotationsUpdateRequestDecoder: D.Decoder<unknown, TaskAnnotationsUpdateRequest> = /*#__PURE__*/ D.nullable(/*#__PURE__*/ D.union(LabeledDataRequest, AnnotationFileRequest))
+const TaskAnnotationsUpdateRequestDecoder: D.Decoder<unknown, TaskAnnotationsUpdateRequest> = /*#__PURE__*/ D.nullable(/*#__PURE__*/ D.union(AnnotationFileRequest, LabeledDataRequest))
 
 /**
  * Decodes `TaskAnnotationsUpdateRequest`, a part of other models. Only the schema's fields are sent.
  *
  * @example
- * TaskAnnotationsUpdateRequest.decode({ version: 1 })
+ * TaskAnnotationsUpdateRequest.decode({ annotation_file: new Blob(['…']) })
  */
 export const TaskAnnotationsUpdateRequest: D.Decoder<unknown, TaskAnnotationsUpdateRequest> = TaskAnnotationsUpdateRequestDecoder
 
@@ -18,6 +18,6 @@ export const TaskAnnotationsUpdateRequest: D.Decoder<unknown, TaskAnnotationsUpd
  * Types `TaskAnnotationsUpdateRequest`, a part of other models.
  *
  * @example
- * const body: TaskAnnotationsUpdateRequest = { version: 1 }
+ * const body: TaskAnnotationsUpdateRequest = { annotation_file: new Blob(['…']) }
  */
-export type TaskAnnotationsUpdateRequest = LabeledDataRequest | AnnotationFileRequest | null
+export type TaskAnnotationsUpdateRequest = AnnotationFileRequest | LabeledDataRequest | null

@@ -91,7 +91,7 @@ export const TaskReadDecoder = /*#__PURE__*/ D.struct({
 })
 
 /**
- * Decodes the answer of `POST /api/tasks` (and 2 more).
+ * Decodes the answer of `GET /api/tasks/{id}` (and 2 more).
  *
  * @example
  * TaskRead.decode(json)
@@ -99,7 +99,7 @@ export const TaskReadDecoder = /*#__PURE__*/ D.struct({
 export const TaskRead: D.Decoder<unknown, TaskRead> = /*#__PURE__*/ checked(TaskReadGuard, TaskReadDecoder)
 
 /**
- * Types the answer of `POST /api/tasks` (and 2 more).
+ * Types the answer of `GET /api/tasks/{id}` (and 2 more).
  *
  * @example
  * const pick = (x: TaskRead) => x.id

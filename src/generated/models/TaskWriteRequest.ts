@@ -16,8 +16,8 @@ const TaskWriteRequestDecoder = /*#__PURE__*/ D.struct({
   segment_size: OptionalInt,
   labels: /*#__PURE__*/ optional(/*#__PURE__*/ D.array(PatchedLabelRequest)),
   subset: /*#__PURE__*/ optional(/*#__PURE__*/ text({ maxLength: 64 })),
-  target_storage: /*#__PURE__*/ optional(StorageRequest),
-  source_storage: /*#__PURE__*/ optional(StorageRequest),
+  target_storage: /*#__PURE__*/ optional(/*#__PURE__*/ D.nullable(StorageRequest)),
+  source_storage: /*#__PURE__*/ optional(/*#__PURE__*/ D.nullable(StorageRequest)),
   consensus_replicas: OptionalInt,
 })
 

@@ -53,7 +53,7 @@ export const WebhookReadDecoder = /*#__PURE__*/ D.struct({
 })
 
 /**
- * Decodes the answer of `POST /api/webhooks` (and 3 more).
+ * Decodes the answer of `GET /api/webhooks/{id}` (and 3 more).
  *
  * @example
  * WebhookRead.decode(json)
@@ -61,7 +61,7 @@ export const WebhookReadDecoder = /*#__PURE__*/ D.struct({
 export const WebhookRead: D.Decoder<unknown, WebhookRead> = /*#__PURE__*/ checked(WebhookReadGuard, WebhookReadDecoder)
 
 /**
- * Types the answer of `POST /api/webhooks` (and 3 more).
+ * Types the answer of `GET /api/webhooks/{id}` (and 3 more).
  *
  * @example
  * const pick = (x: WebhookRead) => x.id

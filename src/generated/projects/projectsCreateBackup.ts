@@ -25,7 +25,7 @@ export type ProjectsCreateBackupParams = OrgParams & {
   readonly filename?: string
   /** Where to import the backup file from */
   readonly location?: LocationEnum
-  /** rq id (CVAT 2.26–2.37 (removed in 2.38)) */
+  /** rq id (CVAT 2.26–2.37 only) */
   readonly rqId?: string
   readonly projectFileRequest?: ProjectFileRequest
 }

@@ -28,7 +28,7 @@ export type ProjectsCreateDatasetParams = {
   readonly format?: string
   /** Where to import the dataset from */
   readonly location?: LocationEnum
-  /** Use the location that was configured in the project to import annotations (CVAT 2.26–2.37 (removed in 2.38)) */
+  /** Use the location that was configured in the project to import annotations (CVAT 2.26–2.37 only) */
   readonly useDefaultLocation?: boolean
   readonly datasetFileRequest?: DatasetFileRequest
 }

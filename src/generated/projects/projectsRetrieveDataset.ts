@@ -30,7 +30,7 @@ export type ProjectsRetrieveDatasetParams = {
   readonly location?: LocationEnum
   /** rq id */
   readonly rqId?: string
-  /** Use the location that was configured in project to import dataset (CVAT 2.26–2.31 (removed in 2.32)) */
+  /** Use the location that was configured in project to import dataset (CVAT 2.26–2.31 only) */
   readonly useDefaultLocation?: boolean
 }
 

@@ -25,7 +25,7 @@ export type TasksCreateBackupParams = OrgParams & {
   readonly filename?: string
   /** Where to import the backup file from */
   readonly location?: LocationEnum
-  /** rq id (CVAT 2.26–2.37 (removed in 2.38)) */
+  /** rq id (CVAT 2.26–2.37 only) */
   readonly rqId?: string
   readonly taskFileRequest?: TaskFileRequest
 }

@@ -18,17 +18,17 @@ import type { LocationEnum } from '../models/LocationEnum'
 export type TasksRetrieveAnnotationsParams = {
   /** A unique integer value identifying this task. */
   readonly id: TaskId
-  /** Used to start downloading process locally after annotation file has been created (CVAT 2.26–2.37 (removed in 2.38)) */
+  /** Used to start downloading process locally after annotation file has been created (CVAT 2.26–2.37 only) */
   readonly action?: 'download'
-  /** Storage id (CVAT 2.26–2.37 (removed in 2.38)) */
+  /** Storage id (CVAT 2.26–2.37 only) */
   readonly cloudStorageId?: CloudStorageId
-  /** Desired output file name (CVAT 2.26–2.37 (removed in 2.38)) */
+  /** Desired output file name (CVAT 2.26–2.37 only) */
   readonly filename?: string
-  /** Desired output format name You can get the list of supported formats at: /server/annotation/formats (CVAT 2.26–2.37 (removed in 2.38)) */
+  /** Desired output format name You can get the list of supported formats at: /server/annotation/formats (CVAT 2.26–2.37 only) */
   readonly format?: string
-  /** Where need to save downloaded dataset (CVAT 2.26–2.37 (removed in 2.38)) */
+  /** Where need to save downloaded dataset (CVAT 2.26–2.37 only) */
   readonly location?: LocationEnum
-  /** Use the location that was configured in the task to export annotation (CVAT 2.26–2.31 (removed in 2.32)) */
+  /** Use the location that was configured in the task to export annotation (CVAT 2.26–2.31 only) */
   readonly useDefaultLocation?: boolean
 }
 

@@ -19,9 +19,9 @@ import { LabeledDataRequest } from '../models/LabeledDataRequest'
 export type TasksUpdateAnnotationsParams = {
   /** A unique integer value identifying this task. */
   readonly id: TaskId
-  /** Input format name You can get the list of supported formats at: /server/annotation/formats (CVAT 2.26–2.37 (removed in 2.38)) */
+  /** Input format name You can get the list of supported formats at: /server/annotation/formats (CVAT 2.26–2.37 only) */
   readonly format?: string
-  /** rq id (CVAT 2.26–2.37 (removed in 2.38)) */
+  /** rq id (CVAT 2.26–2.37 only) */
   readonly rqId?: string
   readonly labeledDataRequest?: LabeledDataRequest
 }

@@ -5,15 +5,17 @@
  * access token may only list and view tokens (access_token_plugin.access_tokens.rego).
  */
 import type { AuthedEnv, Env } from '../env'
-import { type Or, type Reply, detail, forbidden, invalid, isReply, json, noContent, notFound } from '../http'
+import { notAuthenticated } from '../authn'
+import { type Or, type Reply, forbidden, invalid, isReply, json, noContent, notFound } from '../http'
+import { parseIsoDateTime } from '../isoDate'
 import { type ListSpec, listReply } from '../list'
 import type { EmulatedAccessToken } from '../model'
 import { hasPerm, isAdmin, tokenAllows } from '../perms'
 import { renderAccessToken } from '../render'
-import { patch, randomString } from '../store'
+import { accessTokenUsable, patch, randomString } from '../store'
 import { bodyDict, charField, fieldErrors, pathId } from './common'
 
-/** AccessTokensViewSet: search `name`, filters on every date, `read_only`, ordering `-id`. */
+/** AccessTokensViewSet: search `name`, filters on every date, `read_only`, ordering `-id` (`read_only`'s simple filter: below). */
 export const TOKEN_LIST: ListSpec<EmulatedAccessToken> = {
   fields: {
     id: { get: (t) => t.id, kind: 'num' },
@@ -30,8 +32,18 @@ export const TOKEN_LIST: ListSpec<EmulatedAccessToken> = {
   ordering: '-id',
 }
 
-// models.py get_usable_keys: not revoked and `expiry_date` not before now (staleness is not modelled).
-const usable = (env: Env) => (t: EmulatedAccessToken) => !t.revoked && (t.expiryDate === null || t.expiryDate >= env.now)
+// models.py get_usable_keys: not revoked, not expired, not stale; every query of the viewset starts there.
+const usable = (env: Env) => (t: EmulatedAccessToken) => accessTokenUsable(t, env.now)
+
+// views.py simple_filters = (name, read_only), applied by django-filter (engine/filters.py
+// SimpleFilter on django_filters' BaseFilterSet): read_only is a BooleanFilter whose
+// NullBooleanSelect widget reads true/True/2 and false/False/3; anything else does not filter.
+const NULL_BOOLEAN_SELECT = /*#__PURE__*/ new Map<string, boolean>([['true', true], ['True', true], ['2', true], ['false', false], ['False', false], ['3', false]])
+const readOnlyFilter = (env: Env) => {
+  const raw = env.url.searchParams.get('read_only')
+  const value = raw === null ? undefined : NULL_BOOLEAN_SELECT.get(raw)
+  return (t: EmulatedAccessToken) => value === undefined || t.readOnly === value
+}
 
 // access_tokens.rego: admin; list/create with privilege ≥ worker; view/update/delete by the owner.
 const allows = (env: AuthedEnv, scope: 'list' | 'create' | 'view' | 'update' | 'delete', t?: EmulatedAccessToken): boolean =>
@@ -39,17 +51,29 @@ const allows = (env: AuthedEnv, scope: 'list' | 'create' | 'view' | 'update' | '
 
 /** GET /api/auth/access_tokens */
 export const list = (env: AuthedEnv): Reply =>
-  allows(env, 'list') ? listReply(env, env.s.accessTokens.filter((t) => usable(env)(t) && t.ownerId === env.user.id), TOKEN_LIST, (t) => renderAccessToken(env.s, env.origin, t)) : forbidden()
+  allows(env, 'list')
+    ? listReply(env, env.s.accessTokens.filter((t) => usable(env)(t) && t.ownerId === env.user.id && readOnlyFilter(env)(t)), TOKEN_LIST, (t) => renderAccessToken(env.s, env.origin, t))
+    : forbidden()
+
+// rest_framework/fields.py BooleanField: these (strings in any case) and nothing else; `null`
+// only where allow_null, which read_only does not have (models.py BooleanField(default=True)).
+const TRUE_VALUES: ReadonlyArray<unknown> = ['t', 'y', 'yes', 'true', 'on', '1', 1, true]
+const FALSE_VALUES: ReadonlyArray<unknown> = ['f', 'n', 'no', 'false', 'off', '0', 0, false]
+const booleanField = (v: unknown): boolean | string => {
+  const key = typeof v === 'string' ? v.toLowerCase() : v
+  return TRUE_VALUES.includes(key) ? true : FALSE_VALUES.includes(key) ? false : v === null ? 'This field may not be null.' : 'Must be a valid boolean.'
+}
 
 const validate = (b: Record<string, unknown>, partial: boolean) => {
   const errors: Record<string, string[]> = {}
   const name = charField(b, 'name', errors, { required: !partial, maxLength: 50 })
+  // A DateTimeField with allow_null and DRF's ISO_8601 input format only. A date in the past is
+  // accepted; the token is simply never usable (models.py get_usable_keys).
   const expiry = b['expiry_date']
-  const expiryDate = expiry === undefined || expiry === null ? expiry : typeof expiry === 'string' && !Number.isNaN(Date.parse(expiry)) ? Date.parse(expiry) : Number.NaN
-  // A date in the past is accepted; the token is simply never usable (models.py get_usable_keys).
+  const expiryDate = expiry === undefined || expiry === null ? expiry : (parseIsoDateTime(expiry) ?? Number.NaN)
   if (Number.isNaN(expiryDate)) errors['expiry_date'] = ['Datetime has wrong format. Use one of these formats instead: YYYY-MM-DDThh:mm[:ss[.uuuuuu]][+HH:MM|-HH:MM|Z].']
-  const readOnly = b['read_only']
-  if (readOnly !== undefined && typeof readOnly !== 'boolean') errors['read_only'] = ['Must be a valid boolean.']
+  const readOnly = b['read_only'] === undefined ? undefined : booleanField(b['read_only'])
+  if (typeof readOnly === 'string') errors['read_only'] = [readOnly]
   const problem = fieldErrors(errors)
   return isReply(problem) ? problem : { name, expiryDate: expiryDate as number | null | undefined, readOnly: readOnly as boolean | undefined }
 }
@@ -104,9 +128,9 @@ export const destroy = (env: AuthedEnv, raw: string): Reply => {
   return noContent
 }
 
-/** GET /api/auth/access_tokens/self: only a Bearer request gets past its single authenticator. */
+/** GET /api/auth/access_tokens/self: only a Bearer request gets past its single authenticator (routes.ts). */
 export const self = (env: Env): Reply => {
   const t = env.caller?.accessToken
-  if (!t) return detail(401, 'Authentication credentials were not provided.', { 'www-authenticate': 'Bearer' })
+  if (!t) return notAuthenticated(['bearer'])
   return json(200, renderAccessToken(env.s, env.origin, t))
 }

@@ -51,12 +51,12 @@ export const isEmail = (value: string): boolean => {
 /** Field-error map helper: returns the 400 when any field failed. */
 export const fieldErrors = (errors: Record<string, string[]>): Or<undefined> => (Object.keys(errors).length > 0 ? json(400, errors) : undefined)
 
-/** A DRF CharField: required/blank/type checks, whitespace trimmed. */
+/** A DRF CharField: required/blank/type checks, whitespace trimmed unless `trim` is false, then its length validators. */
 export const charField = (
   b: Record<string, unknown>,
   name: string,
   errors: Record<string, string[]>,
-  opts: { readonly required?: boolean; readonly maxLength?: number; readonly allowBlank?: boolean } = {},
+  opts: { readonly required?: boolean; readonly maxLength?: number; readonly minLength?: number; readonly allowBlank?: boolean; readonly trim?: boolean } = {},
 ): string | undefined => {
   const v = b[name]
   if (v === undefined) {
@@ -65,8 +65,11 @@ export const charField = (
   }
   if (v === null) return void (errors[name] = ['This field may not be null.'])
   if (typeof v !== 'string' && typeof v !== 'number') return void (errors[name] = ['Not a valid string.'])
-  const s = String(v).trim()
-  if (s === '' && !opts.allowBlank) return void (errors[name] = ['This field may not be blank.'])
-  if (opts.maxLength !== undefined && s.length > opts.maxLength) return void (errors[name] = [`Ensure this field has no more than ${opts.maxLength} characters.`])
+  const s = opts.trim === false ? String(v) : String(v).trim()
+  if (String(v).trim() === '' && (opts.trim !== false || s === '') && !opts.allowBlank) return void (errors[name] = ['This field may not be blank.'])
+  // Python counts code points, not UTF-16 units.
+  const length = Array.from(s).length
+  if (opts.maxLength !== undefined && length > opts.maxLength) return void (errors[name] = [`Ensure this field has no more than ${opts.maxLength} characters.`])
+  if (opts.minLength !== undefined && length < opts.minLength) return void (errors[name] = [`Ensure this field has at least ${opts.minLength} characters.`])
   return s
 }

@@ -47,7 +47,14 @@ export const resend = (env: AuthedEnv, key: string): Reply => {
   return noContent
 }
 
-/** PATCH /api/invitations/{key} (2.26): scope `accept` with `?accepted`, else `resend` (iam/permissions.py InvitationPermission). */
+/**
+ * PATCH /api/invitations/{key} (2.26–2.69): scope `accept` with `?accepted`, else `resend`
+ * (iam/permissions.py InvitationPermission), then the serializer's validation, then
+ * views.py perform_update: with `?accepted` it calls Invitation.accept(), which checks neither
+ * expiry nor an earlier acceptance (models.py), unlike POST …/accept; without it it calls
+ * serializer.save() without the `request` InvitationWriteSerializer.save requires — CVAT's 500,
+ * a 400 here (the emulator never answers 5xx for a request CVAT crashes on; cvat-ai/cvat#10850).
+ */
 export const partialUpdate = (env: AuthedEnv, key: string): Reply => {
   const accepting = env.url.searchParams.has('accepted')
   const r = target(env, key, accepting ? 'accept' : 'resend')
@@ -59,9 +66,10 @@ export const partialUpdate = (env: AuthedEnv, key: string): Reply => {
     if (role !== undefined && (typeof role !== 'string' || !['worker', 'supervisor', 'maintainer', 'owner'].includes(role)))
       return json(400, { role: [`"${String(role)}" is not a valid choice.`] })
   }
-  if (accepting) {
-    const refused = acceptRow(env, r)
-    if (refused) return refused
-  }
+  if (!accepting)
+    return json(400, [
+      "CVAT 2.26-2.69 answers 500 here: PATCH without ?accepted calls InvitationWriteSerializer.save() without its 'request' argument (a TypeError); accept with ?accepted or POST /api/invitations/{key}/accept",
+    ])
+  if (!r.m.isActive) acceptMembership(r.m, env.now)
   return rendered(env, r)
 }

@@ -10,6 +10,7 @@ import { listReply } from '../list'
 import { type EmulatedOrganization, userById } from '../model'
 import { type OrgAuth, orgAllows, orgAuth, orgVisible, tokenAllows } from '../perms'
 import { renderOrg } from '../render'
+import { forgetOrganization } from '../engine/store'
 import { addOrganization, deleteOrganization, patch } from '../store'
 import { bodyDict, charField, fieldErrors, pathId } from './common'
 
@@ -102,5 +103,6 @@ export const destroy = (env: AuthedEnv, raw: string): Reply => {
   if (isReply(org)) return org
   if (!allows(env, 'delete', orgAuth(env.s, env.user, org))) return forbidden()
   deleteOrganization(env.s, org)
+  forgetOrganization(env.s.engine, org.id)
   return noContent
 }

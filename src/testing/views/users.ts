@@ -10,6 +10,7 @@ import { type ListSpec, listReply } from '../list'
 import type { EmulatedUser, Group } from '../model'
 import { isAdmin, isMember, orgAuth, tokenAllows, userAllows } from '../perms'
 import { basicUser, fullUser } from '../render'
+import { forgetUser } from '../engine/store'
 import { deleteUser, patch } from '../store'
 import { bodyDict, charField, fieldErrors, isEmail, pathId } from './common'
 
@@ -32,13 +33,19 @@ const BASIC_FIELDS = ['url', 'id', 'username', 'first_name', 'last_name']
 const STAFF_FIELDS = [...BASIC_FIELDS, 'email', 'groups', 'is_staff', 'is_superuser', 'is_active', 'last_login', 'date_joined']
 const GROUPS: ReadonlyArray<string> = ['admin', 'user', 'worker']
 
-/** GET /api/users: yourself without a context (admin: all); in an organisation, its members (pending too). */
+/**
+ * GET /api/users: yourself without a context (admin: all); in an organisation, its members (pending
+ * too); with a context given but empty (`?org=`), only those of them with no membership at all
+ * (iam/filters.py OrganizationFilterBackend on 2.26, utils.rego add_organization_filter on 2.73:
+ * `memberships__organization` is null).
+ */
 export const list = (env: AuthedEnv): Reply => {
   const { s, user } = env
   const org = ctxOrg(env.ctx)
   if (org && !isAdmin(user) && !isMember(orgAuth(s, user, org))) return forbidden()
   const inOrg = org && new Set(s.memberships.filter((m) => m.orgId === org.id).map((m) => m.userId))
-  const rows = s.users.filter((u) => (inOrg ? inOrg.has(u.id) : isAdmin(user) || u.id === user.id))
+  const outsideEvery = (u: EmulatedUser) => env.ctx.kind !== 'personal' || !s.memberships.some((m) => m.userId === u.id)
+  const rows = s.users.filter((u) => (inOrg ? inOrg.has(u.id) : (isAdmin(user) || u.id === user.id) && outsideEvery(u)))
   return listReply(env, rows, USER_LIST, (u) => (user.isStaff ? fullUser(env.origin, u) : basicUser(env.origin, u)))
 }
 
@@ -126,5 +133,6 @@ export const destroy = (env: AuthedEnv, raw: string): Reply => {
   if (isReply(u)) return u
   if (!allowed(env, 'delete', u)) return forbidden()
   deleteUser(env.s, u)
+  forgetUser(env.s.engine, u.id)
   return noContent
 }

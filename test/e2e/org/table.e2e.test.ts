@@ -69,6 +69,8 @@ const register = { username: 'alice', email: 'alice@lab.test', password1: PW, pa
 
 const FORBIDDEN = { status: 403, body: { _tag: 'Detail', detail: 'You do not have permission to perform this action.' } }
 const detail = (status: number, text: string) => ({ status, body: { _tag: 'Detail', detail: text } })
+// Adds `?accepted`, which the schema does not list: the one way a 2.26 PATCH of an invitation succeeds.
+const accepting: C.Middleware = (next) => (req) => next({ ...req, query: [...req.query, ['accepted', '']] })
 const NO_CREDENTIALS = detail(401, 'Authentication credentials were not provided.')
 const fields = (f: Record<string, ReadonlyArray<string>>) => ({ status: 400, body: { _tag: 'FieldErrors', fields: f } })
 const BOTH: ReadonlyArray<Version> = ['2.26', '2.73']
@@ -128,7 +130,8 @@ const CASES: ReadonlyArray<readonly [string, ReadonlyArray<Version>, Task | null
   ['invitationsCreate', BOTH, (f) => C.invitationsCreate(f.as('olga'), { org: 'acme', invitationWriteRequest: { role: 'worker', email: 'new@lab.test' } }), (f) => C.invitationsCreate(f.as('wes'), { org: 'acme', invitationWriteRequest: { role: 'worker', email: 'new@lab.test' } }), FORBIDDEN],
   // InvitationViewSet filters every action: outside the inviter/invitee an invitation is a 404.
   ['invitationsRetrieve', BOTH, async (f) => C.invitationsRetrieve(f.as('ivy'), { key: await ivyKey(f) }), async (f) => C.invitationsRetrieve(f.as('wes'), { key: await ivyKey(f) }), detail(404, 'No Invitation matches the given query.')],
-  ['invitationsPartialUpdate', ['2.26'], async (f) => C.invitationsPartialUpdate(f.as('olga'), { key: await ivyKey(f), org: 'acme', patchedInvitationWriteRequest: { role: 'supervisor' } }), async (f) => C.invitationsPartialUpdate(f.as('wes'), { key: await ivyKey(f), org: 'acme', patchedInvitationWriteRequest: { role: 'supervisor' } }), detail(404, 'No Invitation matches the given query.')],
+  // 2.26–2.69 answer a PATCH only with ?accepted, from the invitee (views.py perform_update; without it CVAT crashes).
+  ['invitationsPartialUpdate', ['2.26'], async (f) => C.invitationsPartialUpdate(accepting(f.as('ivy')), { key: await ivyKey(f) }), async (f) => C.invitationsPartialUpdate(f.as('wes'), { key: await ivyKey(f), org: 'acme', patchedInvitationWriteRequest: { role: 'supervisor' } }), detail(404, 'No Invitation matches the given query.')],
   // 2.70 removed the PATCH: DRF's 405.
   ['invitationsPartialUpdate', ['2.73'], null, async (f) => C.invitationsPartialUpdate(f.as('olga'), { key: await ivyKey(f), org: 'acme' }), detail(405, 'Method "PATCH" not allowed.')],
   // invitations.rego delete: the inviter or the organisation's staff, never the invitee.
