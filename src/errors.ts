@@ -8,6 +8,7 @@ import { EXCERPT_CHARS, clip } from './errors/bounded'
 import { boundedHeaders } from './errors/body'
 import { redactUrl, scrubbedExcerpt } from './errors/redact'
 import type {
+  BackgroundRequestError,
   CvatError,
   DecodeError,
   ListChangedError,
@@ -118,4 +119,13 @@ export const redirectError = (method: string, url: string, status: number, reaso
   status,
   reason,
   location: clip(redactUrl(location), 2048),
+})
+
+/** Builds a `BackgroundRequestError`, bounding the id and CVAT's message. */
+export const backgroundRequestError = (method: string, url: string, rqId: string, message: string): BackgroundRequestError => ({
+  _tag: 'BackgroundRequestError',
+  method,
+  url: redactUrl(url),
+  rqId: clip(rqId, 1024),
+  message: clip(message, EXCERPT_CHARS),
 })

@@ -12,8 +12,11 @@ import type { HttpResponse } from '../http/request'
 /**
  * Carries a file CVAT answered with, as a stream the caller reads (or cancels) once.
  *
+ * In Node, save it with `pipeline(Readable.fromWeb(d.body), createWriteStream(path))`, which keeps
+ * memory bounded; Node 20's `Writable.toWeb` does not wait for the disk and buffers the download.
+ *
  * @example
- * const save = (d: Download, to: WritableStream<Uint8Array>) => d.body.pipeTo(to) // Node: Writable.toWeb(createWriteStream(d.filename ?? 'download.zip'))
+ * const save = (d: Download, to: WritableStream<Uint8Array>) => d.body.pipeTo(to)
  */
 export interface Download {
   /** The bytes, read once; cancel it to close the connection without reading. */
@@ -90,7 +93,7 @@ export const downloadOf = (res: HttpResponse, url: string): Download => {
  * stream is cancelled and the result is a `ResponseTooLargeError`.
  *
  * @example
- * pipe(tasksRetrievePreview(cvat, { id: 1 }), TE.flatMap((d) => readDownload(d, 1_000_000)))
+ * pipe(tasksExportDataset(cvat, { id: 1, format: 'COCO 1.0' }), TE.flatMap((d) => readDownload(d, 1_000_000)))
  */
 export const readDownload =
   (download: Download, maxBytes: number = DEFAULT_MAX_RESPONSE_BYTES): TaskEither<CvatError, Uint8Array> =>

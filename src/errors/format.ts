@@ -105,6 +105,8 @@ const render = (e: CvatError): string => {
             ? `more than ${MAX_REDIRECTS} redirects, not followed further (Location: ${oneLine(String(e.location), 2000)})`
             : 'the runtime hid the redirect (an opaque redirect), so its target is unknown'
       }`
+    case 'BackgroundRequestError':
+      return `${head}: the background request ${oneLine(String(e.rqId), 200)} failed: ${e.message === '' ? '(CVAT gave no message)' : oneLine(String(e.message))}`
     default:
       return head
   }

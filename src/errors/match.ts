@@ -1,7 +1,7 @@
 /**
  * Dispatch on an error's tag: exhaustive (`matchError`) or partial with a fallback (`matchErrorOr`).
  * Both are total for untyped callers: JavaScript written against fewer tags (the union grew from
- * five to eight) or handing over anything at all gets a value back, never an exception from here.
+ * five to nine) or handing over anything at all gets a value back, never an exception from here.
  */
 import type { CvatError } from './types'
 
@@ -9,7 +9,7 @@ import type { CvatError } from './types'
  * Maps each error tag to a handler of that error; the result type is the union of their results.
  *
  * @example
- * const handlers: ErrorHandlers = { RequestError: () => 0, TransportError: () => 1, TimeoutError: () => 1, StatusError: (s) => s.status, DecodeError: () => 2, ListChangedError: () => 3, ResponseTooLargeError: () => 4, RedirectError: () => 5 }
+ * const handlers: ErrorHandlers = { RequestError: () => 0, TransportError: () => 1, TimeoutError: () => 1, StatusError: (s) => s.status, DecodeError: () => 2, ListChangedError: () => 3, ResponseTooLargeError: () => 4, RedirectError: () => 5, BackgroundRequestError: () => 6 }
  */
 export type ErrorHandlers = { readonly [K in CvatError['_tag']]: (e: Extract<CvatError, { _tag: K }>) => unknown }
 
@@ -39,6 +39,7 @@ const handlerFor = (handlers: unknown, e: unknown): Handler | undefined => {
  *   ListChangedError: () => true,
  *   ResponseTooLargeError: () => false,
  *   RedirectError: () => false,
+ *   BackgroundRequestError: () => false,
  * })(e)
  */
 export const matchError =

@@ -137,6 +137,25 @@ export interface RedirectError {
 }
 
 /**
+ * Reports a background request (task creation, an export, an import) that CVAT says `failed`,
+ * with CVAT's own message (bounded, scrubbed of the request's credentials).
+ *
+ * @example
+ * if (e._tag === 'BackgroundRequestError') console.error(`CVAT could not finish ${e.rqId}: ${e.message}`)
+ */
+export interface BackgroundRequestError {
+  readonly _tag: 'BackgroundRequestError'
+  /** The status request that saw the failure (`GET`). */
+  readonly method: string
+  /** The status URL (`…/api/requests/{id}`), redacted. */
+  readonly url: string
+  /** The background request's id, as CVAT gave it (at most 1024 characters). */
+  readonly rqId: string
+  /** CVAT's message for the failure (at most 4 KiB; empty when CVAT gave none). */
+  readonly message: string
+}
+
+/**
  * Unites everything an endpoint can fail with.
  *
  * @example
@@ -151,6 +170,7 @@ export type CvatError =
   | ListChangedError
   | ResponseTooLargeError
   | RedirectError
+  | BackgroundRequestError
 
 /**
  * Parses a non-2xx body into each shape CVAT (or a proxy in front of it) answers with.

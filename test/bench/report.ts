@@ -3,7 +3,7 @@
  * prints one table with ratios to raw fetch and the targets, and writes them with the machine
  * to BENCHMARKS.md.
  */
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import { CASES, CONTENDERS, type Samples, WALLS } from './cases'
 
@@ -57,6 +57,8 @@ const machine = `${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} co
 const table = lines.join('\n')
 console.log(table)
 console.log(`\n${verdicts.join('\n')}`)
+// `npm run bench:files` keeps its own block in the file (test/bench/files.ts): it stays as it is.
+const kept = /<!-- npm run bench:files -->[\s\S]*<!-- \/npm run bench:files -->/.exec(existsSync('BENCHMARKS.md') ? readFileSync('BENCHMARKS.md', 'utf8') : '')?.[0]
 writeFileSync(
   'BENCHMARKS.md',
   `# Benchmarks\n\nWritten by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${parts.length} measuring processes × ` +
@@ -67,5 +69,6 @@ writeFileSync(
     `random order each round, each measured sample preceded by a short unmeasured one${parts[0]?.pinned ? ', the client pinned to CPU 0\nand the server to CPU 1' : ''}. Rounds come from ${parts.length} separate\n` +
     `process${parts.length === 1 ? '' : 'es'}, since one process's JIT and memory layout can favour one contender. The "again" row runs raw fetch\n` +
     `a second time: its distance from 1.00 is the noise floor of this machine. Figures are printed, not asserted.\n\n` +
-    `${table}\n\nTargets:\n\n${verdicts.map((v) => `- ${v}`).join('\n')}\n`,
+    `${table}\n\nTargets:\n\n${verdicts.map((v) => `- ${v}`).join('\n')}\n` +
+    (kept === undefined ? '' : `\n${kept}\n`),
 )

@@ -3,6 +3,7 @@ import * as D from 'io-ts/Decoder'
 import { describe, expect, expectTypeOf, it } from 'vitest'
 import {
   type CvatError,
+  backgroundRequestError,
   decodeError,
   listChangedError,
   formatError,
@@ -144,6 +145,9 @@ describe('formatError', () => {
       'RedirectError: POST https://cvat.example/api/invitations?org=acme&sign=[redacted] → 307: redirected to another origin, not followed (Location: https://evil.example/x?sign=[redacted])'],
     [redirectError('GET', '/a', 302, 'too-many', '/b'), 'RedirectError: GET /a → 302: more than 5 redirects, not followed further (Location: /b)'],
     [redirectError('GET', '/a', 0, 'opaque', ''), 'RedirectError: GET /a → 0: the runtime hid the redirect (an opaque redirect), so its target is unknown'],
+    [backgroundRequestError('GET', 'https://cvat.example/api/requests/create%3Atask-5?sign=SECRET', 'create:task-5', 'No media data found\n\u001b[31m'),
+      'BackgroundRequestError: GET https://cvat.example/api/requests/create%3Atask-5?sign=[redacted]: the background request create:task-5 failed: No media data found \\u001b[31m'],
+    [backgroundRequestError('GET', '/api/requests/r', 'r', ''), 'BackgroundRequestError: GET /api/requests/r: the background request r failed: (CVAT gave no message)'],
     [statusError('GET', '/a', 500, 'Internal Server Error', { _tag: 'Empty' }, undefined, { 'x-request-id': 'req-42', 'set-cookie': 'sessionid=SECRET' }),
       'StatusError: GET /a → 500 Internal Server Error: (empty body) (request id req-42)'],
   ])('new tags and the request id: %#', (error, line) => {
@@ -281,6 +285,7 @@ const everyTag: ReadonlyArray<CvatError> = [
   listChangedError('/', [3, 4], 4, 3),
   responseTooLargeError('GET', '/', 200, 10),
   redirectError('GET', '/', 301, 'cross-origin', 'https://x/'),
+  backgroundRequestError('GET', '/', 'rq', 'failed'),
 ]
 
 describe('matchError', () => {
@@ -294,15 +299,16 @@ describe('matchError', () => {
       ListChangedError: (e) => `changed ${e.counts.join('/')}`,
       ResponseTooLargeError: (e) => e.limit > 5,
       RedirectError: (e) => `redirect ${e.reason} ${e.location}`,
+      BackgroundRequestError: (e) => `background ${e.rqId} ${e.message}`,
     })
     expectTypeOf(tagOf).returns.toEqualTypeOf<string | number | boolean>()
-    expect(everyTag.map(tagOf)).toEqual(['req m', 'net n', 5, 'status 404', 'decode 200', 'changed 3/4', true, 'redirect cross-origin https://x/'])
+    expect(everyTag.map(tagOf)).toEqual(['req m', 'net n', 5, 'status 404', 'decode 200', 'changed 3/4', true, 'redirect cross-origin https://x/', 'background rq failed'])
   })
 
   it('matchErrorOr handles the named tags and every other with the fallback', () => {
     const statusOf = matchErrorOr({ StatusError: (e) => e.status, TimeoutError: () => 'slow' as const }, (e) => e._tag)
     expectTypeOf(statusOf).returns.toEqualTypeOf<number | 'slow' | CvatError['_tag']>()
-    expect(everyTag.map(statusOf)).toEqual(['RequestError', 'TransportError', 'slow', 404, 'DecodeError', 'ListChangedError', 'ResponseTooLargeError', 'RedirectError'])
+    expect(everyTag.map(statusOf)).toEqual(['RequestError', 'TransportError', 'slow', 404, 'DecodeError', 'ListChangedError', 'ResponseTooLargeError', 'RedirectError', 'BackgroundRequestError'])
   })
 })
 

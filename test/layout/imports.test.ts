@@ -23,7 +23,8 @@ const layerOf = (file: string): Layer => {
   if (first === 'middleware') return 'middleware'
   if (first === 'endpoint') return 'endpoint'
   if (first === 'codecs') return 'codecs'
-  if (first === 'bulk') return 'workflows'
+  if (first === 'generated') return 'generated'
+  if (first === 'bulk' || first === 'workflows') return 'workflows'
   // login, and the listAll/pages/…Many helpers of a resource, are workflows in DESIGN.md.
   if (['invitations', 'memberships', 'organizations', 'users', 'auth', 'accessTokens', 'filters'].includes(first))
     return second !== undefined && /^(login|listAll|pages|inviteMany|resendMany|destroyMany)\.ts$/.test(second) ? 'workflows' : 'generated'
