@@ -8,7 +8,7 @@ import { call, camel, type Operation } from '../../src/endpoint/operation'
 import { file, model, modelOrNothing, nothing } from '../../src/endpoint/answer'
 import { json, jsonOrMultipart, multipart } from '../../src/endpoint/body'
 import * as D from '../../src/codecs/decoder'
-import { optional } from '../../src/codecs/common'
+import { optional } from '../../src/codecs/primitives'
 import { isFileValue } from '../../src/json'
 
 interface Seen {
