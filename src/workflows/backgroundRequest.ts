@@ -12,6 +12,7 @@ import { type CvatError, backgroundRequestError, requestError, scrub } from '../
 import { recallSecrets } from '../errors/redact'
 import { call, type Operation } from '../endpoint/operation'
 import { readResponse } from '../endpoint/send'
+import { texts } from '../endpoint/parts'
 import { encode, isWellFormed } from '../http/request'
 import { describeValue } from '../endpoint/input'
 import { Request } from '../generated/models/Request'
@@ -36,7 +37,7 @@ interface Seen {
 const statusOp: Operation<Seen> = {
   method: 'GET',
   path: '/api/requests/{id}',
-  text: ['id'],
+  text: /*#__PURE__*/ texts(['id']),
   answer: {
     read: (req, res) => {
       const r = readResponse(req, 'Request', Request)(res)

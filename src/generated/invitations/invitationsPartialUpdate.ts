@@ -6,6 +6,7 @@ import type { CvatError } from '../../errors'
 import { call, type Operation } from '../../endpoint/operation'
 import { model } from '../../endpoint/answer'
 import { json } from '../../endpoint/body'
+import { orgContext, texts } from '../../endpoint/parts'
 import type { OrgParams } from '../../endpoint/params'
 import { InvitationRead } from '../models/InvitationRead'
 import { PatchedInvitationWriteRequest } from '../models/PatchedInvitationWriteRequest'
@@ -25,8 +26,8 @@ export type InvitationsPartialUpdateParams = OrgParams & {
 const invitationsPartialUpdateOperation: Operation<InvitationRead> = {
   method: 'PATCH',
   path: '/api/invitations/{key}',
-  text: ['key'],
-  org: true,
+  text: /*#__PURE__*/ texts(['key']),
+  org: orgContext,
   body: /*#__PURE__*/ json('patchedInvitationWriteRequest', PatchedInvitationWriteRequest, true),
   answer: /*#__PURE__*/ model('InvitationRead', InvitationRead),
 }
