@@ -37,7 +37,7 @@ const invitationsPartialUpdateOperation: Operation<InvitationRead> = {
  *
  * Servers: CVAT 2.26–2.69 (removed in 2.70).
  *
- * Servers never change the role or the e-mail here; use `invitationsAccept` to accept and `membershipsPartialUpdate` to change a role. Newer servers answer 405.
+ * Do not use it: servers never change the role or the e-mail here (a PATCH without `?accepted` may even answer 500; organizations/views.py perform_update), and CVAT 2.70 and later answer 405. Use `invitationsAccept` to accept and `membershipsPartialUpdate` to change a role.
  *
  * @example
  * invitationsPartialUpdate(cvat, { key, patchedInvitationWriteRequest: { role: 'supervisor' } })
