@@ -28,9 +28,16 @@ export type {
   EmulatedTask,
   EngineState,
   JobAnnotations,
-  LabelType,
+  LabelType as EmulatedLabelType,
   StatusChoice,
 } from './testing/engine/model'
-export type { AttributeVal, Shape, Tag, Track, TrackedShape } from './testing/engine/annotationModel'
+// Renamed where the library exports a model of the same name (the wire types of `cvat-fp`).
+export type {
+  AttributeVal as EmulatedAttributeVal,
+  Shape as EmulatedShape,
+  Tag as EmulatedTag,
+  Track as EmulatedTrack,
+  TrackedShape as EmulatedTrackedShape,
+} from './testing/engine/annotationModel'
 export type { EngineAssets, LabelAsset, PersonAsset, StorageAsset } from './testing/engine/seeding'
 export { DEFAULT_INVITATIONS, DEFAULT_ORGANIZATIONS, DEFAULT_USERS } from './testing/seed'

@@ -5,6 +5,7 @@
  * three-argument `<=`), the same lookups and the same error texts. Errors come from compiling,
  * so a bad filter fails even when there is nothing to filter.
  */
+import type { ServerVersion } from './env'
 import { type Or, invalid, isReply, pyRepr } from './http'
 
 /** A value a filterable field holds. */
@@ -44,7 +45,22 @@ const cast = (kind: Field<unknown>['kind'], v: unknown): Scalar | undefined => {
 
 const asNum = (kind: Field<unknown>['kind'], v: Scalar): Scalar => (kind === 'date' && typeof v === 'string' ? Date.parse(v) : v)
 
-const notImplemented = (op: string, args: unknown) => invalid(`filter: ${op} operation with ${pyRepr(args)} arguments is not implemented`)
+// The error texts changed between the generations (engine/filters.py: 2.26 raised them inline,
+// 2.73 raises FilterParsingError and prefixes "filter: ").
+interface Texts {
+  readonly unsupported: (op: string, args: unknown) => string
+  readonly unknownTerm: (name: unknown) => string
+}
+const TEXTS: Readonly<Record<ServerVersion, Texts>> = {
+  '2.26': {
+    unsupported: (op, args) => `filter: ${op} operation with ${pyRepr(args)} arguments is not implemented`,
+    unknownTerm: (name) => `filter: ${pyRepr(name)} term is not supported`,
+  },
+  '2.73': {
+    unsupported: (op, args) => `filter: operation '${op}' with arguments '${pyRepr(args)}' is not supported`,
+    unknownTerm: (name) => `filter: term '${String(name)}' is not supported`,
+  },
+}
 
 const varName = (x: unknown): Or<string> => {
   if (typeof x !== 'object' || x === null || Array.isArray(x)) return invalid('filter: rule arguments are not implemented')
@@ -66,26 +82,27 @@ const compare = (op: string, a: Scalar, b: Scalar): boolean => {
   }
 }
 
-const build = <T>(rule: unknown, fields: Readonly<Record<string, Field<T>>>): Or<Pred<T>> => {
-  if (typeof rule !== 'object' || rule === null || Array.isArray(rule)) return invalid(`filter: ${pyRepr(rule)} term is not supported`)
+const build = <T>(rule: unknown, fields: Readonly<Record<string, Field<T>>>, texts: Texts): Or<Pred<T>> => {
+  const notImplemented = (op: string, args: unknown) => invalid(texts.unsupported(op, args))
+  if (typeof rule !== 'object' || rule === null || Array.isArray(rule)) return invalid(texts.unknownTerm(rule))
   const entries = Object.entries(rule)
   const first = entries[0]
   if (first === undefined) return invalid("filter shouldn't be empty")
   const [op, args] = first
   // Own fields only: `constructor`, `__proto__` or `toString` are every object's, never a field.
-  const field = (name: string): Or<Field<T>> => (Object.prototype.hasOwnProperty.call(fields, name) ? fields[name] : undefined) ?? invalid(`filter: ${pyRepr(name)} term is not supported`)
+  const field = (name: string): Or<Field<T>> => (Object.prototype.hasOwnProperty.call(fields, name) ? fields[name] : undefined) ?? invalid(texts.unknownTerm(name))
   if (op === 'and' || op === 'or') {
     if (!Array.isArray(args) || args.length === 0) return notImplemented(op, args)
     const parts: Pred<T>[] = []
     for (const a of args) {
-      const p = build(a, fields)
+      const p = build(a, fields, texts)
       if (isReply(p)) return p
       parts.push(p)
     }
     return op === 'and' ? (row) => parts.every((p) => p(row)) : (row) => parts.some((p) => p(row))
   }
   if (op === '!' || op === '!!') {
-    const p = build(args, fields)
+    const p = build(args, fields, texts)
     return isReply(p) ? p : op === '!' ? (row) => !p(row) : p
   }
   if (op === 'var') {
@@ -130,8 +147,8 @@ const build = <T>(rule: unknown, fields: Readonly<Record<string, Field<T>>>): Or
   return notImplemented(op, args)
 }
 
-/** Parses and compiles a `filter` value, with CVAT's texts for bad JSON and empty rules. */
-export const compileFilter = <T>(text: string, fields: Readonly<Record<string, Field<T>>>): Or<Pred<T>> => {
+/** Parses and compiles a `filter` value, with CVAT's texts for bad JSON and empty rules (the generation's texts for the rest). */
+export const compileFilter = <T>(text: string, fields: Readonly<Record<string, Field<T>>>, version: ServerVersion = '2.73'): Or<Pred<T>> => {
   let rule: unknown
   try {
     rule = JSON.parse(text)
@@ -141,5 +158,5 @@ export const compileFilter = <T>(text: string, fields: Readonly<Record<string, F
   if (depthOf(rule, MAX_DEPTH) > MAX_DEPTH) return invalid('filter: the rule is nested too deeply')
   // `if not len(rules)`: an empty object, array or string is "empty".
   if ((typeof rule === 'object' && rule !== null && Object.keys(rule).length === 0) || rule === '') return invalid("filter shouldn't be empty")
-  return build(rule, fields)
+  return build(rule, fields, TEXTS[version])
 }

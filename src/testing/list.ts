@@ -66,7 +66,7 @@ export const filterRows = <T>(env: Env, rows: ReadonlyArray<T>, spec: ListSpec<T
   const simple = spec.simpleFilters.filter((f) => q.has(f)).map((f) => ({ '==': [{ var: f }, q.get(f)] }))
   let out = [...rows]
   if (simple.length > 0) {
-    const p = compileFilter(JSON.stringify({ and: simple }), spec.fields)
+    const p = compileFilter(JSON.stringify({ and: simple }), spec.fields, env.config.serverVersion)
     if (isReply(p)) return p
     out = out.filter(p)
   }
@@ -75,7 +75,7 @@ export const filterRows = <T>(env: Env, rows: ReadonlyArray<T>, spec: ListSpec<T
   const filter = q.get('filter')
   if (filter) {
     const names = spec.filterFields ?? Object.keys(spec.fields)
-    const p = compileFilter(filter, Object.fromEntries(Object.entries(spec.fields).filter(([k]) => names.includes(k))))
+    const p = compileFilter(filter, Object.fromEntries(Object.entries(spec.fields).filter(([k]) => names.includes(k))), env.config.serverVersion)
     if (isReply(p)) return p
     out = out.filter(p)
   }

@@ -135,7 +135,8 @@ describe.each(BOTH)('pagination, sort, search, owner and filter (%s)', (serverVe
     expect(either.count).toBe(12)
     expect(statusOf(await left(invitationsList(olga, { org: 'acme', filter: '{"==":[{"var":"email"},"x"]}' })))).toEqual({
       status: 400,
-      body: { _tag: 'Messages', messages: ["filter: 'email' term is not supported"] },
+      // engine/filters.py: each generation's text.
+      body: { _tag: 'Messages', messages: [serverVersion === '2.26' ? "filter: 'email' term is not supported" : "filter: term 'email' is not supported"] },
     })
     expect(statusOf(await left(invitationsList(olga, { org: 'acme', filter: '{not json' })))).toEqual({
       status: 400,

@@ -26,18 +26,32 @@ describe('JsonLogicFilter._build_Q: CVAT\'s operators', () => {
     expect(names(await s.call('admin', 'GET', q(rule)))).toEqual(expected)
   })
 
+  // The texts changed with 2.73's FilterParsingError (engine/filters.py _build_Q at ac6e63b9: "term
+  // '{name}' is not supported", "operation '{op}' with arguments '{args}' is not supported").
   it.each<[string, unknown, string]>([
-    ['!= is not an operator', { '!=': [{ var: 'id' }, 1] }, "filter: != operation with [{'var': 'id'}, 1] arguments is not implemented"],
-    ['an unknown field', { '==': [{ var: 'email' }, 'x'] }, "filter: 'email' term is not supported"],
+    ['!= is not an operator', { '!=': [{ var: 'id' }, 1] }, "filter: operation '!=' with arguments '[{'var': 'id'}, 1]' is not supported"],
+    ['an unknown field', { '==': [{ var: 'email' }, 'x'] }, "filter: term 'email' is not supported"],
     ['an empty rule', {}, "filter shouldn't be empty"],
-    ['broken JSON', '{"==":', 'filter: Json syntax should be used'],
-  ])('%s is a 400 with CVAT\'s text', async (_name, rule, message) => {
+  ])('%s is a 400 with CVAT 2.73\'s text', async (_name, rule, message) => {
     expect(sb(await s.call('admin', 'GET', q(rule)))).toEqual(bad(message))
   })
 
   it('errors come from compiling the rule — after the permission check, even over zero rows', async () => {
     expect(sb(await s.call('wes', 'GET', `/api/users?org=globex&filter=${encodeURIComponent('{"==":[{"var":"nope"},1]}')}`))).toEqual({ status: 403, body: { detail: 'You do not have permission to perform this action.' } })
-    expect(sb(await s.call('otto', 'GET', `/api/organizations?filter=${encodeURIComponent('{"==":[{"var":"nope"},1]}')}`))).toEqual(bad("filter: 'nope' term is not supported"))
+    expect(sb(await s.call('otto', 'GET', `/api/organizations?filter=${encodeURIComponent('{"==":[{"var":"nope"},1]}')}`))).toEqual(bad("filter: term 'nope' is not supported"))
+  })
+})
+
+describe("JsonLogicFilter on 2.26: that generation's texts (engine/filters.py at cae4e8f7)", () => {
+  const s = serve({ serverVersion: '2.26' })
+
+  it.each<[string, unknown, string]>([
+    ['!= is not an operator', { '!=': [{ var: 'id' }, 1] }, "filter: != operation with [{'var': 'id'}, 1] arguments is not implemented"],
+    ['an unknown field', { '==': [{ var: 'email' }, 'x'] }, "filter: 'email' term is not supported"],
+    ['an empty rule', {}, "filter shouldn't be empty"],
+    ['broken JSON', '{"==":', 'filter: Json syntax should be used'],
+  ])('%s is a 400 with CVAT 2.26\'s text', async (_name, rule, message) => {
+    expect(sb(await s.call('admin', 'GET', q(rule)))).toEqual(bad(message))
   })
 })
 

@@ -27,6 +27,12 @@ describe('invitations.rego filter, for list and every detail action', () => {
     expect(names(await s.call('olga', 'GET', '/api/invitations?org=wlab'))).toEqual(['new@wlab.test'])
   })
 
+  // invitations.rego create (2.26 and 2.73 alike): a maintainer invites only with privilege ≥ user.
+  it('a maintainer whose IAM group is worker cannot invite (403); the owner can', async () => {
+    expect(sb(await s.call('wally', 'POST', '/api/invitations?org=wlab', { role: 'worker', email: 'w2@wlab.test' }))).toEqual(FORBIDDEN)
+    expect((await s.call('olga', 'POST', '/api/invitations?org=wlab', { role: 'worker', email: 'w2@wlab.test' })).status).toBe(201)
+  })
+
   it('list inside an organisation needs an active membership: a pending invitee gets 403', async () => {
     expect(sb(await s.call('ivy', 'GET', '/api/invitations?org=acme'))).toEqual(FORBIDDEN)
   })

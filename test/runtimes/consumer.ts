@@ -1,7 +1,7 @@
 // A throwaway consumer of the packed tarball (`npm pack`), as a user would install it.
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 
 export const ROOT = resolve('.tmp/runtimes')
 export const CONSUMER = join(ROOT, 'consumer')
@@ -35,8 +35,9 @@ export const PROGRAM = `
 
 export const IMPORTS = `createClient, tokenAuth, invitationsList, invitationsCreate, formatError`
 
-export const writeConsumerFile = (name: string, code: string): string => {
+export const writeConsumerFile = (name: string, code: string | Uint8Array): string => {
   const file = join(CONSUMER, name)
+  mkdirSync(dirname(file), { recursive: true })
   writeFileSync(file, code)
   return file
 }

@@ -8,7 +8,7 @@
  * Holds an attribute value of an annotation (AttributeValSerializer).
  *
  * @example
- * const colour: AttributeVal = { spec_id: 1, value: 'red' }
+ * const colour: EmulatedAttributeVal = { spec_id: 1, value: 'red' }
  */
 export interface AttributeVal {
   readonly spec_id: number
@@ -19,7 +19,7 @@ export interface AttributeVal {
  * Holds a tag (LabeledImageSerializer), as stored and served.
  *
  * @example
- * const tags = (s: EmulatorState, jobId: number): ReadonlyArray<Tag> => s.engine.annotations.get(jobId)?.tags ?? []
+ * const tags = (s: EmulatorState, jobId: number): ReadonlyArray<EmulatedTag> => s.engine.annotations.get(jobId)?.tags ?? []
  */
 export interface Tag {
   readonly id: number
@@ -34,7 +34,7 @@ export interface Tag {
  * Holds a tracked shape (TrackedShapeSerializer): one keyframe of a track, with ShapeSerializer's fields.
  *
  * @example
- * const keyframes = (t: Track): ReadonlyArray<TrackedShape> => t.shapes.filter((s) => !s.outside)
+ * const keyframes = (t: EmulatedTrack): ReadonlyArray<EmulatedTrackedShape> => t.shapes.filter((s) => !s.outside)
  */
 export interface TrackedShape {
   readonly id: number
@@ -52,7 +52,7 @@ export interface TrackedShape {
  * Holds a shape (LabeledShapeSerializer): a keyframe's fields plus a label; `elements` holds a skeleton's points.
  *
  * @example
- * const boxes = (a: JobAnnotations): ReadonlyArray<Shape> => a.shapes.filter((s) => s.type === 'rectangle')
+ * const boxes = (a: JobAnnotations): ReadonlyArray<EmulatedShape> => a.shapes.filter((s) => s.type === 'rectangle')
  */
 export interface Shape extends TrackedShape {
   readonly label_id: number
@@ -65,7 +65,7 @@ export interface Shape extends TrackedShape {
  * Holds a track (LabeledTrackSerializer); `elements` holds a skeleton's tracks.
  *
  * @example
- * const tracks = (s: EmulatorState, jobId: number): ReadonlyArray<Track> => s.engine.annotations.get(jobId)?.tracks ?? []
+ * const tracks = (s: EmulatorState, jobId: number): ReadonlyArray<EmulatedTrack> => s.engine.annotations.get(jobId)?.tracks ?? []
  */
 export interface Track {
   readonly id: number
