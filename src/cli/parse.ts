@@ -22,11 +22,14 @@ const distance = (a: string, b: string): number => {
   return row[b.length]!
 }
 
-/** The candidate nearest to `word`, if it is near enough to be a typo of it. */
+/** The candidate nearest to `word`, if it is near enough to be a typo of it, or the one it begins. */
 export const nearest = (word: string, candidates: ReadonlyArray<string>): string | undefined => {
   const scored = candidates.map((c) => ({ c, d: distance(word.slice(0, 64), c) })).sort((x, y) => x.d - y.d)
   const best = scored[0]
-  return best !== undefined && best.d <= Math.max(2, Math.floor(best.c.length / 3)) ? best.c : undefined
+  if (best !== undefined && best.d <= Math.max(2, Math.floor(best.c.length / 3))) return best.c
+  // The start of a longer name (`tasks export` for `tasks export-dataset`), when only one has it.
+  const longer = candidates.filter((c) => word.length >= 3 && c.startsWith(word))
+  return longer.length === 1 ? longer[0] : undefined
 }
 
 /** `; did you mean "…"?` for the nearest candidate, or nothing. */
