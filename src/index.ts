@@ -23,7 +23,7 @@ export type {
 } from './errors'
 export { formatError, matchError, matchErrorOr, type ErrorHandlers, describeBody, redactUrl } from './errors'
 export { parseRetryAfter } from './http/retryAfter'
-export { InvitationWrite } from './codecs/invitations'
+export { InvitationWrite } from './codecs/invitationWrite'
 export { FileValue } from './codecs/primitives'
 export {
   type Id,

@@ -142,8 +142,9 @@ export const propertyGuard = (p: Prop, v: string, im: Imports, depth = 0): strin
   const value = access(v, p.name)
   if (p.required || p.shape.k === 'any') return guardOf(p.shape, value, im, depth)
   const s = p.shape
-  const shared = s.k === 'string' && s.nullable ? 'isOptionalNullableString' : !s.nullable ? SHARED_GUARDS[s.k] : undefined
+  const shared = s.k === 'string' && s.nullable ? 'isOptionalNullableString' : s.k === 'int' && s.nullable ? 'isOptionalNullableInt' : !s.nullable ? SHARED_GUARDS[s.k] : undefined
   if (shared) return `${prim(im, shared)}(${value})`
+  if (s.k === 'ref') return `${prim(im, s.nullable ? 'isOptionalNullable' : 'isOptional')}(${model(im, s.name, `${s.name}Guard`)}, ${value})`
   return s.nullable && s.k !== 'any' ? `(${value} === undefined || ${value} === null || ${bareGuard(s, value, im, depth)})` : `(${value} === undefined || ${guardOf(s, value, im, depth)})`
 }
 

@@ -91,13 +91,16 @@ export const opModule = (op: Op, ctx: OpContext): { readonly path: string; reado
   const headers = op.params.filter((p) => p.in === 'header').map((p) => p.wire)
   const text = op.params.filter((p) => p.in === 'path' && p.shape.k === 'string').map((p) => p.wire)
   const list = (xs: ReadonlyArray<string>) => `[${xs.map((x) => `'${x}'`).join(', ')}]`
+  // What only some operations have is a value from endpoint/parts, imported only where used.
+  const paged = query.includes('page') || query.includes('page_size')
+  const partNames = [...(text.length ? ['texts'] : []), ...(op.org ? ['orgContext'] : []), ...(query.length ? [paged ? 'pagedQuery' : 'query'] : []), ...(headers.length ? ['headerParams'] : [])]
   const descriptor = [
     `  method: '${op.method}',`,
     `  path: '${op.path}',`,
-    ...(text.length ? [`  text: ${list(text)},`] : []),
-    ...(op.org ? ['  org: true,'] : []),
-    ...(query.length ? [`  query: ${list(query)},`] : []),
-    ...(headers.length ? [`  headers: ${list(headers)},`] : []),
+    ...(text.length ? [`  text: /*#__PURE__*/ texts(${list(text)}),`] : []),
+    ...(op.org ? ['  org: orgContext,'] : []),
+    ...(query.length ? [`  query: /*#__PURE__*/ ${paged ? 'pagedQuery' : 'query'}(${list(query)}),`] : []),
+    ...(headers.length ? [`  headers: /*#__PURE__*/ headerParams(${list(headers)}),`] : []),
     ...(body ? [`  body: ${body},`] : []),
     `  answer: ${reader},`,
     ...(secrets.length ? [`  secrets: ${list(secrets)},`] : []),
@@ -126,6 +129,7 @@ export const opModule = (op: Op, ctx: OpContext): { readonly path: string; reado
     "import { call, type Operation } from '../../endpoint/operation'",
     `import { ${[...readers].sort().join(', ')} } from '../../endpoint/answer'`,
     ...(op.body ? [`import { ${op.body.encoding} } from '../../endpoint/body'`] : []),
+    ...(partNames.length ? [`import { ${partNames.sort().join(', ')} } from '../../endpoint/parts'`] : []),
     ...(op.answer.kind === 'file' || op.answer.kind === 'fileOrNothing' ? ["import type { Download } from '../../endpoint/download'"] : []),
     ...(op.org || op.paginated ? [`import type { ${[...(op.org ? ['OrgParams'] : []), ...(op.paginated ? ['PageParams'] : [])].join(', ')} } from '../../endpoint/params'`] : []),
     ...(im.primitives.size ? [`import { ${[...im.primitives].sort((a, b) => a.replace('type ', '').localeCompare(b.replace('type ', ''))).join(', ')} } from '../../codecs/primitives'`] : []),

@@ -19,7 +19,7 @@ export const notes: Readonly<Record<string, Note>> = {
   },
   invitations_retrieve: { text: 'Fetches one invitation by its key; owners and maintainers reach other people\'s invitations only with the organisation context.', example: `invitationsRetrieve(cvat, { key: inv.key, org: 'my-org' })` },
   invitations_partial_update: {
-    text: 'Servers never change the role or the e-mail here; use `invitationsAccept` to accept and `membershipsPartialUpdate` to change a role. Newer servers answer 405.',
+    text: "Do not use it: servers never change the role or the e-mail here (a PATCH without `?accepted` may even answer 500; organizations/views.py perform_update), and CVAT 2.70 and later answer 405. Use `invitationsAccept` to accept and `membershipsPartialUpdate` to change a role.",
     example: `invitationsPartialUpdate(cvat, { key, patchedInvitationWriteRequest: { role: 'supervisor' } })`,
   },
   invitations_destroy: {

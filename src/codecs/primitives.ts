@@ -39,6 +39,15 @@ export const isOptionalInt = (u: unknown): boolean => u === undefined || Number.
 /** Whether an optional property is absent or a boolean. */
 export const isOptionalBoolean = (u: unknown): boolean => u === undefined || typeof u === 'boolean'
 
+/** Whether an optional, nullable property is absent, null or an integer. */
+export const isOptionalNullableInt = (u: unknown): boolean => u === undefined || u === null || Number.isInteger(u)
+
+/** Whether an optional property is absent or passes `guard`. */
+export const isOptional = (guard: G.Guard<unknown, unknown>, u: unknown): boolean => u === undefined || guard.is(u)
+
+/** Whether an optional, nullable property is absent, null or passes `guard`. */
+export const isOptionalNullable = (guard: G.Guard<unknown, unknown>, u: unknown): boolean => u === undefined || u === null || guard.is(u)
+
 /** Whether an optional, nullable property is absent, null or a string. */
 export const isOptionalNullableString = (u: unknown): boolean => u === undefined || u === null || typeof u === 'string'
 

@@ -9,9 +9,9 @@ import type { TaskEither } from 'fp-ts/TaskEither'
 import type * as D from 'io-ts/Decoder'
 import type { Client } from '../http/client'
 import { type CvatError, decodeError, parseErrorBody, requestError, scrub, statusError } from '../errors'
-import { EXCERPT_CHARS, clip } from '../errors/bounded'
+import { EXCERPT_CHARS } from '../errors/bounded'
 import { drawDecodeError } from '../errors/draw'
-import { answerSecrets, recallSecrets } from '../errors/redact'
+import { answerSecrets, recallSecrets, scrubbedExcerpt } from '../errors/redact'
 import type { HttpRequest, HttpResponse } from '../http/request'
 import { clientProblem } from './input'
 import { parseRetryAfter } from '../http/retryAfter'
@@ -21,8 +21,7 @@ export const isSuccess = (status: number): boolean => status >= 200 && status < 
 
 // A large body is cut before it is scrubbed (an error keeps an excerpt only); the margin keeps a
 // secret that straddles the cut whole, so it is found.
-const excerpt = (text: string, secrets: ReadonlyArray<string>): string =>
-  text.length <= EXCERPT_CHARS ? scrub(text, secrets) : clip(scrub(text.slice(0, EXCERPT_CHARS + 1024), secrets), EXCERPT_CHARS, text.length)
+const excerpt = (text: string, secrets: ReadonlyArray<string>): string => scrubbedExcerpt(text, EXCERPT_CHARS, secrets)
 
 /** Builds the `StatusError` of a non-2xx response, its text scrubbed of the request's credentials. */
 export const failure = (req: HttpRequest, res: HttpResponse): CvatError => {
@@ -31,7 +30,8 @@ export const failure = (req: HttpRequest, res: HttpResponse): CvatError => {
     req.method,
     res.url,
     res.status,
-    scrub(res.statusText, secrets),
+    // statusError scrubs what it keeps of the status text.
+    res.statusText,
     parseErrorBody(excerpt(res.body, secrets)),
     parseRetryAfter(res.headers['retry-after']),
     res.headers,

@@ -246,7 +246,10 @@ export const createClient = (options: ClientOptions = {}): Client => {
             (e) => E.left(fail(e, 'the response body could not be read')),
           )
         })
-      return hop(url, url, { method: req.method, headers: req.headers, redirect: 'manual', body: req.body, signal: req.signal }, 0)
+      // A request carrying a CSRF token (sessionAuth's unsafe methods) names its origin, as a
+      // browser does: Django refuses one over https with neither Origin nor Referer. Browsers drop it.
+      const headers = origin !== undefined && req.headers['x-csrftoken'] !== undefined && req.headers['origin'] === undefined ? { ...req.headers, origin } : req.headers
+      return hop(url, url, { method: req.method, headers, redirect: 'manual', body: req.body, signal: req.signal }, 0)
     }, (e) => fail(e, 'fetch failed'))
   }
 }

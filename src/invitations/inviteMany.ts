@@ -1,6 +1,7 @@
 import type * as T from 'fp-ts/Task'
 import type { Client } from '../http/client'
-import type { InvitationRead, InvitationWriteRequest } from '../codecs/invitations'
+import type { InvitationRead } from '../generated/models/InvitationRead'
+import type { InvitationWriteRequest } from '../generated/models/InvitationWriteRequest'
 import type { CvatError, ErrorBody } from '../errors'
 import type { OrgParams } from '../endpoint/params'
 import { type BulkOptions, type BulkOutcome, readBulk, runBulk } from '../bulk/run'

@@ -1,6 +1,6 @@
 import type { TaskEither } from 'fp-ts/TaskEither'
 import type { Client } from '../http/client'
-import type { InvitationRead } from '../codecs/invitations'
+import type { InvitationRead } from '../generated/models/InvitationRead'
 import type { CvatError } from '../errors'
 import { type ListAllOptions, listAll } from '../endpoint/pagination'
 import { type InvitationsListParams, invitationsList } from '../generated/invitations/invitationsList'

@@ -1,6 +1,6 @@
 import type * as E from 'fp-ts/Either'
 import type { Client } from '../http/client'
-import type { PaginatedInvitationReadList } from '../codecs/invitations'
+import type { PaginatedInvitationReadList } from '../generated/models/PaginatedInvitationReadList'
 import type { CvatError } from '../errors'
 import { type PagesOptions, pages } from '../endpoint/pagination'
 import { type InvitationsListParams, invitationsList } from '../generated/invitations/invitationsList'

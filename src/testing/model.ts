@@ -3,7 +3,7 @@
  * personal access tokens, organisations, memberships and invitations. An invitation is a
  * pending membership plus a key; "accepted" means the membership is active.
  */
-import type { RoleEnum } from '../codecs/common'
+import type { RoleEnum } from '../generated/models/RoleEnum'
 import { type EngineState, emptyEngine } from './engine/model'
 
 /**

@@ -4,7 +4,7 @@
  * the check runs in — the object's own organisation for memberships and invitations
  * (iam_organization_field), the request's context otherwise (cvat/apps/iam/permissions.py).
  */
-import type { RoleEnum } from '../codecs/common'
+import type { RoleEnum } from '../generated/models/RoleEnum'
 import type { EmulatedInvitation, EmulatedMembership, EmulatedOrganization, EmulatedUser, EmulatorState, Group } from './model'
 import { activeRole } from './model'
 

@@ -3,7 +3,7 @@
  * invitations) and CVAT's own fixtures (the `results` arrays of tests/python/shared/assets/*.json)
  * as they are. Entries naming unknown users or organisations are reported, not thrown.
  */
-import type { RoleEnum } from '../codecs/common'
+import type { RoleEnum } from '../generated/models/RoleEnum'
 import { type EngineAssets, seedEngine } from './engine/seeding'
 import type { EmulatorConfig } from './env'
 import { type EmulatedUser, type EmulatorState, type Group, credentialsOf, emptyState, findOrg, findUser } from './model'

@@ -2,7 +2,7 @@
  * Model operations: every write the views make goes through here, with CVAT's cascades
  * (cvat/apps/organizations/models.py on_delete, cvat/apps/engine/models.py owner SET_NULL).
  */
-import type { RoleEnum } from '../codecs/common'
+import type { RoleEnum } from '../generated/models/RoleEnum'
 import {
   type EmulatedAccessToken,
   type EmulatedInvitation,

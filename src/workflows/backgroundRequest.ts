@@ -12,6 +12,7 @@ import { type CvatError, backgroundRequestError, requestError, scrub } from '../
 import { recallSecrets } from '../errors/redact'
 import { call, type Operation } from '../endpoint/operation'
 import { readResponse } from '../endpoint/send'
+import { texts } from '../endpoint/parts'
 import { encode, isWellFormed } from '../http/request'
 import { describeValue } from '../endpoint/input'
 import { Request } from '../generated/models/Request'
@@ -36,7 +37,7 @@ interface Seen {
 const statusOp: Operation<Seen> = {
   method: 'GET',
   path: '/api/requests/{id}',
-  text: ['id'],
+  text: /*#__PURE__*/ texts(['id']),
   answer: {
     read: (req, res) => {
       const r = readResponse(req, 'Request', Request)(res)
@@ -44,6 +45,9 @@ const statusOp: Operation<Seen> = {
     },
   },
 }
+
+/** The wait before the next poll, after `wait` before this one: 0.5 s after the first (at once), then doubling, never over `pollInterval`. */
+export const nextWait = (wait: number, pollInterval: number): number => Math.min(wait === 0 ? FIRST_POLL_MS : wait * 2, pollInterval)
 
 const isGateway = (e: CvatError): boolean => e._tag === 'StatusError' && (e.status === 502 || e.status === 503 || e.status === 504)
 
@@ -57,15 +61,13 @@ const fraction = (p: unknown): number => (typeof p === 'number' && p >= 0 && p <
 export const pollRequest = async (run: Run, id: string): Promise<E.Either<CvatError, Request>> => {
   const url = () => (run.origin() ?? '') + `/api/requests/${encode(id)}`
   let wait = 0
-  let next = Math.min(FIRST_POLL_MS, run.pollInterval)
   let gateway = 0
   for (;;) {
     if (wait > 0 && !(await run.sleep(wait))) return E.left(stoppedError(run, 'GET', url()))
     const stop = run.stopped('GET', url())
     if (stop !== undefined) return E.left(stop)
     const r = await call(statusOp, run.client, { id })()
-    wait = next
-    next = Math.min(next * 2, run.pollInterval)
+    wait = nextWait(wait, run.pollInterval)
     if (E.isLeft(r)) {
       if (isGateway(r.left) && gateway++ < GATEWAY_RETRIES) continue
       return E.left(run.settle(r.left))

@@ -16,7 +16,7 @@ import {
   login,
   usersRetrieveSelf,
 } from '../../src/index'
-import { PasswordResetSerializerExRequest } from '../../src/codecs/auth'
+import { PasswordResetSerializerExRequest } from '../../src/generated/models/PasswordResetSerializerExRequest'
 import { emptyResponse, jsonResponse, recordingFetch, textResponse } from '../helpers/fetch'
 import { ACCEPT, BASE, JSON_HEADERS, runCases } from '../helpers/endpointCases'
 

@@ -2,16 +2,17 @@ import * as E from 'fp-ts/Either'
 import fc from 'fast-check'
 import * as D from 'io-ts/Decoder'
 import { describe, expect, it } from 'vitest'
-import { AccessTokenRead, AccessTokenWriteRequest, PaginatedAccessTokenReadList, PatchedAccessTokenWriteRequest } from '../../src/codecs/accessTokens'
-import {
-  LoginSerializerExRequest,
-  PasswordChangeRequest,
-  PasswordResetConfirmRequest,
-  RegisterSerializerEx,
-  RegisterSerializerExRequest,
-  RestAuthDetail,
-  Token,
-} from '../../src/codecs/auth'
+import { AccessTokenRead } from '../../src/generated/models/AccessTokenRead'
+import { AccessTokenWriteRequest } from '../../src/generated/models/AccessTokenWriteRequest'
+import { PaginatedAccessTokenReadList } from '../../src/generated/models/PaginatedAccessTokenReadList'
+import { PatchedAccessTokenWriteRequest } from '../../src/generated/models/PatchedAccessTokenWriteRequest'
+import { LoginSerializerExRequest } from '../../src/generated/models/LoginSerializerExRequest'
+import { PasswordChangeRequest } from '../../src/generated/models/PasswordChangeRequest'
+import { PasswordResetConfirmRequest } from '../../src/generated/models/PasswordResetConfirmRequest'
+import { RegisterSerializerEx } from '../../src/generated/models/RegisterSerializerEx'
+import { RegisterSerializerExRequest } from '../../src/generated/models/RegisterSerializerExRequest'
+import { RestAuthDetail } from '../../src/generated/models/RestAuthDetail'
+import { Token } from '../../src/generated/models/Token'
 import { accessToken, listOf } from './samples'
 
 const drawn = <A>(r: E.Either<D.DecodeError, A>): string => (E.isLeft(r) ? D.draw(r.left) : 'decoded')

@@ -1,15 +1,15 @@
 import * as E from 'fp-ts/Either'
 import * as D from 'io-ts/Decoder'
 import { describe, expect, it } from 'vitest'
-import {
-  AcceptInvitationRead,
-  InvitationRead,
-  InvitationWrite,
-  InvitationWriteRequest,
-  PaginatedInvitationReadList,
-  PatchedInvitationWriteRequest,
-} from '../../src/codecs/invitations'
-import { BasicOrganization, BasicUser, RoleEnum } from '../../src/codecs/common'
+import { AcceptInvitationRead } from '../../src/generated/models/AcceptInvitationRead'
+import { InvitationRead } from '../../src/generated/models/InvitationRead'
+import { InvitationWrite } from '../../src/codecs/invitationWrite'
+import { InvitationWriteRequest } from '../../src/generated/models/InvitationWriteRequest'
+import { PaginatedInvitationReadList } from '../../src/generated/models/PaginatedInvitationReadList'
+import { PatchedInvitationWriteRequest } from '../../src/generated/models/PatchedInvitationWriteRequest'
+import { BasicOrganization } from '../../src/generated/models/BasicOrganization'
+import { BasicUser } from '../../src/generated/models/BasicUser'
+import { RoleEnum } from '../../src/generated/models/RoleEnum'
 import { invitation, page } from '../helpers/samples'
 import { hasShared, readSharedJson, skipReason } from '../helpers/shared'
 
@@ -98,6 +98,15 @@ describe('the other models', () => {
   it("InvitationWrite (the seed's model) decodes with its read-only fields", () => {
     const v = { role: 'worker', email: 'a@b.c', key: 'k', created_date: '2022-01-01T00:00:00Z', owner: 2, organization: 1 }
     expect(InvitationWrite.decode(v)).toEqual(E.right(v))
+  })
+
+  it("InvitationWrite's role is the generated RoleEnum: the same values accepted, the same message on a bad one", () => {
+    for (const role of ['worker', 'supervisor', 'maintainer', 'owner', 'admin', '', null, 1, 'Worker']) {
+      const seed = InvitationWrite.decode({ role, email: 'a@b.c' })
+      const generated = RoleEnum.decode(role)
+      expect([role, E.isRight(seed)]).toEqual([role, E.isRight(generated)])
+      if (E.isLeft(generated)) expect(drawn(seed)).toContain(D.draw(generated.left).split('\n').at(-1)!.trim())
+    }
   })
 
   it('AcceptInvitationRead and the page decode', () => {

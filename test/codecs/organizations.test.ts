@@ -1,8 +1,13 @@
 import * as E from 'fp-ts/Either'
 import * as D from 'io-ts/Decoder'
 import { describe, expect, it } from 'vitest'
-import { MembershipRead, PaginatedMembershipReadList, PatchedMembershipWriteRequest } from '../../src/codecs/memberships'
-import { OrganizationRead, OrganizationWriteRequest, PaginatedOrganizationReadList, PatchedOrganizationWriteRequest } from '../../src/codecs/organizations'
+import { MembershipRead } from '../../src/generated/models/MembershipRead'
+import { PaginatedMembershipReadList } from '../../src/generated/models/PaginatedMembershipReadList'
+import { PatchedMembershipWriteRequest } from '../../src/generated/models/PatchedMembershipWriteRequest'
+import { OrganizationRead } from '../../src/generated/models/OrganizationRead'
+import { OrganizationWriteRequest } from '../../src/generated/models/OrganizationWriteRequest'
+import { PaginatedOrganizationReadList } from '../../src/generated/models/PaginatedOrganizationReadList'
+import { PatchedOrganizationWriteRequest } from '../../src/generated/models/PatchedOrganizationWriteRequest'
 import { listOf, membership, organization } from './samples'
 
 const drawn = <A>(r: E.Either<D.DecodeError, A>): string => (E.isLeft(r) ? D.draw(r.left) : 'decoded')

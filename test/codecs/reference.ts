@@ -8,13 +8,13 @@
 import { pipe } from 'fp-ts/function'
 import * as D from 'io-ts/Decoder'
 import * as G from 'io-ts/Guard'
-import * as accessTokens from '../../src/codecs/accessTokens'
-import * as auth from '../../src/codecs/auth'
-import * as common from '../../src/codecs/common'
-import * as invitations from '../../src/codecs/invitations'
-import * as memberships from '../../src/codecs/memberships'
-import * as organizations from '../../src/codecs/organizations'
-import * as users from '../../src/codecs/users'
+import * as accessTokens from './modules/accessTokens'
+import * as auth from './modules/auth'
+import * as common from './modules/common'
+import * as invitations from './modules/invitations'
+import * as memberships from './modules/memberships'
+import * as organizations from './modules/organizations'
+import * as users from './modules/users'
 
 type Dec = D.Decoder<unknown, unknown>
 

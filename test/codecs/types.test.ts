@@ -5,24 +5,38 @@
 import { readFileSync, readdirSync } from 'node:fs'
 import * as D from 'io-ts/Decoder'
 import { describe, expect, expectTypeOf, it } from 'vitest'
-import type { AccessTokenRead, AccessTokenWriteRequest, PaginatedAccessTokenReadList, PatchedAccessTokenWriteRequest } from '../../src/codecs/accessTokens'
-import type {
-  LoginSerializerExRequest,
-  PasswordChangeRequest,
-  PasswordResetConfirmRequest,
-  PasswordResetSerializerExRequest,
-  RegisterSerializerEx,
-  RegisterSerializerExRequest,
-  RestAuthDetail,
-  SigningRequest,
-  Token,
-} from '../../src/codecs/auth'
-import { BasicUser, Int, RoleEnum, optional } from '../../src/codecs/common'
-import type { BasicOrganization, Page } from '../../src/codecs/common'
-import type { InvitationRead, PaginatedInvitationReadList, PatchedInvitationWriteRequest } from '../../src/codecs/invitations'
-import type { MembershipRead, PaginatedMembershipReadList, PatchedMembershipWriteRequest } from '../../src/codecs/memberships'
-import type { OrganizationRead, OrganizationWriteRequest, PaginatedOrganizationReadList, PatchedOrganizationWriteRequest } from '../../src/codecs/organizations'
-import type { MetaUser, PaginatedMetaUserList, PatchedUserRequest, User } from '../../src/codecs/users'
+import type { AccessTokenRead } from '../../src/generated/models/AccessTokenRead'
+import type { AccessTokenWriteRequest } from '../../src/generated/models/AccessTokenWriteRequest'
+import type { PaginatedAccessTokenReadList } from '../../src/generated/models/PaginatedAccessTokenReadList'
+import type { PatchedAccessTokenWriteRequest } from '../../src/generated/models/PatchedAccessTokenWriteRequest'
+import type { LoginSerializerExRequest } from '../../src/generated/models/LoginSerializerExRequest'
+import type { PasswordChangeRequest } from '../../src/generated/models/PasswordChangeRequest'
+import type { PasswordResetConfirmRequest } from '../../src/generated/models/PasswordResetConfirmRequest'
+import type { PasswordResetSerializerExRequest } from '../../src/generated/models/PasswordResetSerializerExRequest'
+import type { RegisterSerializerEx } from '../../src/generated/models/RegisterSerializerEx'
+import type { RegisterSerializerExRequest } from '../../src/generated/models/RegisterSerializerExRequest'
+import type { RestAuthDetail } from '../../src/generated/models/RestAuthDetail'
+import type { SigningRequest } from '../../src/generated/models/SigningRequest'
+import type { Token } from '../../src/generated/models/Token'
+import { BasicUser } from '../../src/generated/models/BasicUser'
+import { Int, optional } from '../../src/codecs/primitives'
+import { RoleEnum } from '../../src/generated/models/RoleEnum'
+import type { BasicOrganization } from '../../src/generated/models/BasicOrganization'
+import type { Page } from '../../src/codecs/primitives'
+import type { InvitationRead } from '../../src/generated/models/InvitationRead'
+import type { PaginatedInvitationReadList } from '../../src/generated/models/PaginatedInvitationReadList'
+import type { PatchedInvitationWriteRequest } from '../../src/generated/models/PatchedInvitationWriteRequest'
+import type { MembershipRead } from '../../src/generated/models/MembershipRead'
+import type { PaginatedMembershipReadList } from '../../src/generated/models/PaginatedMembershipReadList'
+import type { PatchedMembershipWriteRequest } from '../../src/generated/models/PatchedMembershipWriteRequest'
+import type { OrganizationRead } from '../../src/generated/models/OrganizationRead'
+import type { OrganizationWriteRequest } from '../../src/generated/models/OrganizationWriteRequest'
+import type { PaginatedOrganizationReadList } from '../../src/generated/models/PaginatedOrganizationReadList'
+import type { PatchedOrganizationWriteRequest } from '../../src/generated/models/PatchedOrganizationWriteRequest'
+import type { MetaUser } from '../../src/generated/models/MetaUser'
+import type { PaginatedMetaUserList } from '../../src/generated/models/PaginatedMetaUserList'
+import type { PatchedUserRequest } from '../../src/generated/models/PatchedUserRequest'
+import type { User } from '../../src/generated/models/User'
 
 type Basic = { username: string; url?: string; id?: number; first_name?: string; last_name?: string }
 

@@ -2,7 +2,10 @@ import * as E from 'fp-ts/Either'
 import fc from 'fast-check'
 import * as D from 'io-ts/Decoder'
 import { describe, expect, it } from 'vitest'
-import { MetaUser, PaginatedMetaUserList, PatchedUserRequest, User } from '../../src/codecs/users'
+import { MetaUser } from '../../src/generated/models/MetaUser'
+import { PaginatedMetaUserList } from '../../src/generated/models/PaginatedMetaUserList'
+import { PatchedUserRequest } from '../../src/generated/models/PatchedUserRequest'
+import { User } from '../../src/generated/models/User'
 import { basicUser, fullUser } from './samples'
 
 const drawn = <A>(r: E.Either<D.DecodeError, A>): string => (E.isLeft(r) ? D.draw(r.left) : 'decoded')

@@ -8,18 +8,12 @@ import type * as D from 'io-ts/Decoder'
 import type * as G from 'io-ts/Guard'
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
-import { BasicOrganization, BasicOrganizationDecoder, BasicOrganizationGuard, BasicUser, BasicUserDecoder, BasicUserGuard, RoleEnum } from '../../src/codecs/common'
-import {
-  AcceptInvitationRead,
-  AcceptInvitationReadDecoder,
-  AcceptInvitationReadGuard,
-  InvitationRead,
-  InvitationReadDecoder,
-  InvitationReadGuard,
-  PaginatedInvitationReadList,
-  PaginatedInvitationReadListDecoder,
-  PaginatedInvitationReadListGuard,
-} from '../../src/codecs/invitations'
+import { BasicOrganization, BasicOrganizationDecoder, BasicOrganizationGuard } from '../../src/generated/models/BasicOrganization'
+import { BasicUser, BasicUserDecoder, BasicUserGuard } from '../../src/generated/models/BasicUser'
+import { RoleEnum } from '../../src/generated/models/RoleEnum'
+import { AcceptInvitationRead, AcceptInvitationReadDecoder, AcceptInvitationReadGuard } from '../../src/generated/models/AcceptInvitationRead'
+import { InvitationRead, InvitationReadDecoder, InvitationReadGuard } from '../../src/generated/models/InvitationRead'
+import { PaginatedInvitationReadList, PaginatedInvitationReadListDecoder, PaginatedInvitationReadListGuard } from '../../src/generated/models/PaginatedInvitationReadList'
 import { DELETE, breakField } from '../helpers/breaking'
 import { type Schema, arbitraryOf } from '../helpers/schema'
 import { hasShared, readShared, skipReason } from '../helpers/shared'

@@ -7,8 +7,9 @@ import { createClient } from '../../src/http/client'
 import { call, camel, type Operation } from '../../src/endpoint/operation'
 import { file, model, modelOrNothing, nothing } from '../../src/endpoint/answer'
 import { json, jsonOrMultipart, multipart } from '../../src/endpoint/body'
+import { headerParams, orgContext, pagedQuery, texts } from '../../src/endpoint/parts'
 import * as D from '../../src/codecs/decoder'
-import { optional } from '../../src/codecs/common'
+import { optional } from '../../src/codecs/primitives'
 import { isFileValue } from '../../src/json'
 
 interface Seen {
@@ -51,7 +52,7 @@ describe('camel', () => {
 describe('call builds the request the descriptor describes', () => {
   it('renders two path parameters (text and id), query, org context and header parameters', async () => {
     const { client, seen } = capture()
-    const o = op({ method: 'POST', path: '/api/things/{func_id}/items/{id}/', text: ['func_id'], org: true, query: ['page_size', 'search'], headers: ['Upload-Start', 'Upload-Finish'], answer: nothing })
+    const o = op({ method: 'POST', path: '/api/things/{func_id}/items/{id}/', text: texts(['func_id']), org: orgContext, query: pagedQuery(['page_size', 'search']), headers: headerParams(['Upload-Start', 'Upload-Finish']), answer: nothing })
     const r = await call(o, client, { funcId: 'a b/c', id: 7, org: 'acme', xOrganization: 'acme', pageSize: 5, search: 'x&y', uploadStart: true, uploadFinish: false })()
     expect(r).toEqual(E.right(undefined))
     expect(seen).toEqual([
@@ -75,7 +76,7 @@ describe('call builds the request the descriptor describes', () => {
     [{ funcId: 'f', id: 1, orgId: 1.5 }, 'orgId must be an integer, got 1.5'],
   ])('refuses %j before sending: %s', async (params, message) => {
     const { client, seen } = capture()
-    const o = op({ method: 'GET', path: '/api/things/{func_id}/items/{id}', text: ['func_id'], org: true, query: ['page', 'page_size', 'search'], answer: nothing })
+    const o = op({ method: 'GET', path: '/api/things/{func_id}/items/{id}', text: texts(['func_id']), org: orgContext, query: pagedQuery(['page', 'page_size', 'search']), answer: nothing })
     const r = await call(o, client, params)()
     expect(E.isLeft(r) && r.left._tag === 'RequestError' ? r.left.message : r).toBe(message)
     expect(seen).toEqual([])

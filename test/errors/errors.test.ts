@@ -22,7 +22,8 @@ import {
 import { boundedJson } from '../../src/errors/bounded'
 import { drawDecodeError } from '../../src/errors/draw'
 import { parseRetryAfter } from '../../src/http/retryAfter'
-import { InvitationRead, PaginatedInvitationReadList } from '../../src/codecs/invitations'
+import { InvitationRead } from '../../src/generated/models/InvitationRead'
+import { PaginatedInvitationReadList } from '../../src/generated/models/PaginatedInvitationReadList'
 
 describe('parseErrorBody', () => {
   it.each([

@@ -48,7 +48,19 @@ describe('auth middleware', () => {
 
   it.each<Method>(['POST', 'PUT', 'PATCH', 'DELETE'])('sessionAuth on %s adds X-CSRFToken', async (method) => {
     const { sent } = await sendWith(sessionAuth({ sessionId: 'sess1', csrfToken: 'csrf1' }), method)
-    expect(sent[0]?.headers).toEqual({ ...ACCEPT, cookie: 'sessionid=sess1; csrftoken=csrf1', 'x-csrftoken': 'csrf1' })
+    // Django's CsrfViewMiddleware refuses an unsafe request over https with neither Origin nor
+    // Referer ("Referer checking failed - no Referer."): browsers send Origin, Node's fetch does
+    // not, so the client sends the origin the request goes to (a browser drops it: forbidden header).
+    expect(sent[0]?.headers).toEqual({ ...ACCEPT, cookie: 'sessionid=sess1; csrftoken=csrf1', 'x-csrftoken': 'csrf1', origin: 'https://cvat.example' })
+  })
+
+  it('sessionAuth keeps an Origin the caller set, and a request without a CSRF token gets none', async () => {
+    const rec = recordingFetch(() => emptyResponse(204))
+    const session = pipe(createClient({ baseUrl: 'https://cvat.example/', fetch: rec.fetch }), sessionAuth({ sessionId: 's', csrfToken: 'c' }))
+    const plain = pipe(createClient({ baseUrl: 'https://cvat.example', fetch: rec.fetch }), tokenAuth('t'))
+    await session({ ...request('POST', '/api/tasks'), headers: { ...request('POST', '/api/tasks').headers, origin: 'https://app.example' } })()
+    await plain(request('POST', '/api/tasks'))()
+    expect(rec.sent.map((r) => r.headers['origin'])).toEqual(['https://app.example', undefined])
   })
 
   it('signatureAuth adds the sign query parameter after the others', async () => {

@@ -6,6 +6,7 @@ import type { CvatError } from '../../errors'
 import { call, type Operation } from '../../endpoint/operation'
 import { modelOrNothing } from '../../endpoint/answer'
 import { json } from '../../endpoint/body'
+import { query } from '../../endpoint/parts'
 import { AnalyticsReportCreateRequest } from '../models/AnalyticsReportCreateRequest'
 import { RqId } from '../models/RqId'
 
@@ -24,7 +25,7 @@ export type AnalyticsCreateReportParams = {
 const analyticsCreateReportOperation: Operation<RqId | undefined> = {
   method: 'POST',
   path: '/api/analytics/reports',
-  query: ['rq_id'],
+  query: /*#__PURE__*/ query(['rq_id']),
   body: /*#__PURE__*/ json('analyticsReportCreateRequest', AnalyticsReportCreateRequest, true),
   answer: /*#__PURE__*/ modelOrNothing('RqId', RqId),
 }

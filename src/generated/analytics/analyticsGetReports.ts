@@ -5,6 +5,7 @@ import type { Client } from '../../http/client'
 import type { CvatError } from '../../errors'
 import { call, type Operation } from '../../endpoint/operation'
 import { model } from '../../endpoint/answer'
+import { query } from '../../endpoint/parts'
 import type { JobId, ProjectId, TaskId } from '../../codecs/ids'
 import { AnalyticsReport } from '../models/AnalyticsReport'
 
@@ -30,7 +31,7 @@ export type AnalyticsGetReportsParams = {
 const analyticsGetReportsOperation: Operation<AnalyticsReport> = {
   method: 'GET',
   path: '/api/analytics/reports',
-  query: ['end_date', 'job_id', 'project_id', 'start_date', 'task_id'],
+  query: /*#__PURE__*/ query(['end_date', 'job_id', 'project_id', 'start_date', 'task_id']),
   answer: /*#__PURE__*/ model('AnalyticsReport', AnalyticsReport),
 }
 

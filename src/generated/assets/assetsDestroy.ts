@@ -5,6 +5,7 @@ import type { Client } from '../../http/client'
 import type { CvatError } from '../../errors'
 import { call, type Operation } from '../../endpoint/operation'
 import { nothing } from '../../endpoint/answer'
+import { texts } from '../../endpoint/parts'
 
 /**
  * Parameters of `assetsDestroy`.
@@ -20,7 +21,7 @@ export type AssetsDestroyParams = {
 const assetsDestroyOperation: Operation<void> = {
   method: 'DELETE',
   path: '/api/assets/{uuid}',
-  text: ['uuid'],
+  text: /*#__PURE__*/ texts(['uuid']),
   answer: nothing,
 }
 

@@ -5,6 +5,7 @@ import type { Client } from '../../http/client'
 import type { CvatError } from '../../errors'
 import { call, type Operation } from '../../endpoint/operation'
 import { file } from '../../endpoint/answer'
+import { texts } from '../../endpoint/parts'
 import type { Download } from '../../endpoint/download'
 
 /**
@@ -21,7 +22,7 @@ export type AssetsRetrieveParams = {
 const assetsRetrieveOperation: Operation<Download> = {
   method: 'GET',
   path: '/api/assets/{uuid}',
-  text: ['uuid'],
+  text: /*#__PURE__*/ texts(['uuid']),
   answer: file,
 }
 

@@ -5,6 +5,7 @@ import type { Client } from '../../http/client'
 import type { CvatError } from '../../errors'
 import { call, type Operation } from '../../endpoint/operation'
 import { model } from '../../endpoint/answer'
+import { pagedQuery } from '../../endpoint/parts'
 import type { PageParams } from '../../endpoint/params'
 import { PaginatedAccessTokenReadList } from '../models/PaginatedAccessTokenReadList'
 
@@ -30,7 +31,7 @@ export type AuthListAccessTokensParams = PageParams & {
 const authListAccessTokensOperation: Operation<PaginatedAccessTokenReadList> = {
   method: 'GET',
   path: '/api/auth/access_tokens',
-  query: ['filter', 'name', 'page', 'page_size', 'read_only', 'search', 'sort'],
+  query: /*#__PURE__*/ pagedQuery(['filter', 'name', 'page', 'page_size', 'read_only', 'search', 'sort']),
   answer: /*#__PURE__*/ model('PaginatedAccessTokenReadList', PaginatedAccessTokenReadList),
   secrets: ['value'],
 }

@@ -6,6 +6,7 @@ import type { CvatError } from '../../errors'
 import { call, type Operation } from '../../endpoint/operation'
 import { model } from '../../endpoint/answer'
 import { jsonOrMultipart } from '../../endpoint/body'
+import { orgContext } from '../../endpoint/parts'
 import type { OrgParams } from '../../endpoint/params'
 import { CloudStorageRead } from '../models/CloudStorageRead'
 import { CloudStorageWriteRequest } from '../models/CloudStorageWriteRequest'
@@ -23,7 +24,7 @@ export type CloudstoragesCreateParams = OrgParams & {
 const cloudstoragesCreateOperation: Operation<CloudStorageRead> = {
   method: 'POST',
   path: '/api/cloudstorages',
-  org: true,
+  org: orgContext,
   body: /*#__PURE__*/ jsonOrMultipart('cloudStorageWriteRequest', CloudStorageWriteRequest),
   answer: /*#__PURE__*/ model('CloudStorageRead', CloudStorageRead),
   secrets: ['key', 'secret_key', 'session_token', 'connection_string'],

@@ -5,6 +5,7 @@ import type { Client } from '../../http/client'
 import type { CvatError } from '../../errors'
 import { call, type Operation } from '../../endpoint/operation'
 import { model } from '../../endpoint/answer'
+import { orgContext, pagedQuery } from '../../endpoint/parts'
 import type { OrgParams, PageParams } from '../../endpoint/params'
 import type { CredentialsTypeEnum } from '../models/CredentialsTypeEnum'
 import { PaginatedCloudStorageReadList } from '../models/PaginatedCloudStorageReadList'
@@ -38,8 +39,8 @@ export type CloudstoragesListParams = OrgParams & PageParams & {
 const cloudstoragesListOperation: Operation<PaginatedCloudStorageReadList> = {
   method: 'GET',
   path: '/api/cloudstorages',
-  org: true,
-  query: ['credentials_type', 'filter', 'name', 'owner', 'page', 'page_size', 'provider_type', 'resource', 'search', 'sort'],
+  org: orgContext,
+  query: /*#__PURE__*/ pagedQuery(['credentials_type', 'filter', 'name', 'owner', 'page', 'page_size', 'provider_type', 'resource', 'search', 'sort']),
   answer: /*#__PURE__*/ model('PaginatedCloudStorageReadList', PaginatedCloudStorageReadList),
 }
 

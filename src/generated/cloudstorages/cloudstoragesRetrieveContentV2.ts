@@ -5,6 +5,7 @@ import type { Client } from '../../http/client'
 import type { CvatError } from '../../errors'
 import { call, type Operation } from '../../endpoint/operation'
 import { model } from '../../endpoint/answer'
+import { pagedQuery } from '../../endpoint/parts'
 import type { CloudStorageId } from '../../codecs/ids'
 import { CloudStorageContent } from '../models/CloudStorageContent'
 
@@ -29,7 +30,7 @@ export type CloudstoragesRetrieveContentV2Params = {
 const cloudstoragesRetrieveContentV2Operation: Operation<CloudStorageContent> = {
   method: 'GET',
   path: '/api/cloudstorages/{id}/content-v2',
-  query: ['manifest_path', 'next_token', 'page_size', 'prefix'],
+  query: /*#__PURE__*/ pagedQuery(['manifest_path', 'next_token', 'page_size', 'prefix']),
   answer: /*#__PURE__*/ model('CloudStorageContent', CloudStorageContent),
 }
 

@@ -6,6 +6,7 @@ import type { CvatError } from '../../errors'
 import { call, type Operation } from '../../endpoint/operation'
 import { model } from '../../endpoint/answer'
 import { json } from '../../endpoint/body'
+import { orgContext } from '../../endpoint/parts'
 import type { OrgParams } from '../../endpoint/params'
 import { CommentRead } from '../models/CommentRead'
 import { CommentWriteRequest } from '../models/CommentWriteRequest'
@@ -23,7 +24,7 @@ export type CommentsCreateParams = OrgParams & {
 const commentsCreateOperation: Operation<CommentRead> = {
   method: 'POST',
   path: '/api/comments',
-  org: true,
+  org: orgContext,
   body: /*#__PURE__*/ json('commentWriteRequest', CommentWriteRequest),
   answer: /*#__PURE__*/ model('CommentRead', CommentRead),
 }

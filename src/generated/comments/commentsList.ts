@@ -5,6 +5,7 @@ import type { Client } from '../../http/client'
 import type { CvatError } from '../../errors'
 import { call, type Operation } from '../../endpoint/operation'
 import { model } from '../../endpoint/answer'
+import { orgContext, pagedQuery } from '../../endpoint/parts'
 import type { OrgParams, PageParams } from '../../endpoint/params'
 import type { IssueId, JobId } from '../../codecs/ids'
 import { PaginatedCommentReadList } from '../models/PaginatedCommentReadList'
@@ -35,8 +36,8 @@ export type CommentsListParams = OrgParams & PageParams & {
 const commentsListOperation: Operation<PaginatedCommentReadList> = {
   method: 'GET',
   path: '/api/comments',
-  org: true,
-  query: ['filter', 'frame_id', 'issue_id', 'job_id', 'owner', 'page', 'page_size', 'search', 'sort'],
+  org: orgContext,
+  query: /*#__PURE__*/ pagedQuery(['filter', 'frame_id', 'issue_id', 'job_id', 'owner', 'page', 'page_size', 'search', 'sort']),
   answer: /*#__PURE__*/ model('PaginatedCommentReadList', PaginatedCommentReadList),
 }
 

@@ -5,6 +5,7 @@ import type { Client } from '../../http/client'
 import type { CvatError } from '../../errors'
 import { call, type Operation } from '../../endpoint/operation'
 import { model } from '../../endpoint/answer'
+import { orgContext, pagedQuery } from '../../endpoint/parts'
 import type { OrgParams, PageParams } from '../../endpoint/params'
 import type { TaskId } from '../../codecs/ids'
 import { PaginatedConsensusSettingsList } from '../models/PaginatedConsensusSettingsList'
@@ -27,8 +28,8 @@ export type ConsensusListSettingsParams = OrgParams & PageParams & {
 const consensusListSettingsOperation: Operation<PaginatedConsensusSettingsList> = {
   method: 'GET',
   path: '/api/consensus/settings',
-  org: true,
-  query: ['filter', 'page', 'page_size', 'sort', 'task_id'],
+  org: orgContext,
+  query: /*#__PURE__*/ pagedQuery(['filter', 'page', 'page_size', 'sort', 'task_id']),
   answer: /*#__PURE__*/ model('PaginatedConsensusSettingsList', PaginatedConsensusSettingsList),
 }
 

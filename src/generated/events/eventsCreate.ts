@@ -6,6 +6,7 @@ import type { CvatError } from '../../errors'
 import { call, type Operation } from '../../endpoint/operation'
 import { model } from '../../endpoint/answer'
 import { json } from '../../endpoint/body'
+import { orgContext } from '../../endpoint/parts'
 import type { OrgParams } from '../../endpoint/params'
 import { ClientEvents } from '../models/ClientEvents'
 import { ClientEventsRequest } from '../models/ClientEventsRequest'
@@ -23,7 +24,7 @@ export type EventsCreateParams = OrgParams & {
 const eventsCreateOperation: Operation<ClientEvents> = {
   method: 'POST',
   path: '/api/events',
-  org: true,
+  org: orgContext,
   body: /*#__PURE__*/ json('clientEventsRequest', ClientEventsRequest),
   answer: /*#__PURE__*/ model('ClientEvents', ClientEvents),
 }

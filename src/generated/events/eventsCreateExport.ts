@@ -5,6 +5,7 @@ import type { Client } from '../../http/client'
 import type { CvatError } from '../../errors'
 import { call, type Operation } from '../../endpoint/operation'
 import { model } from '../../endpoint/answer'
+import { orgContext, query } from '../../endpoint/parts'
 import type { OrgParams } from '../../endpoint/params'
 import type { CloudStorageId, JobId, ProjectId, TaskId, UserId } from '../../codecs/ids'
 import type { LocationEnum } from '../models/LocationEnum'
@@ -40,8 +41,8 @@ export type EventsCreateExportParams = OrgParams & {
 const eventsCreateExportOperation: Operation<RqId> = {
   method: 'POST',
   path: '/api/events/export',
-  org: true,
-  query: ['cloud_storage_id', 'filename', 'from', 'job_id', 'location', 'project_id', 'task_id', 'to', 'user_id'],
+  org: orgContext,
+  query: /*#__PURE__*/ query(['cloud_storage_id', 'filename', 'from', 'job_id', 'location', 'project_id', 'task_id', 'to', 'user_id']),
   answer: /*#__PURE__*/ model('RqId', RqId),
 }
 

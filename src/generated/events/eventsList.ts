@@ -5,6 +5,7 @@ import type { Client } from '../../http/client'
 import type { CvatError } from '../../errors'
 import { call, type Operation } from '../../endpoint/operation'
 import { fileOrNothing } from '../../endpoint/answer'
+import { orgContext, query } from '../../endpoint/parts'
 import type { Download } from '../../endpoint/download'
 import type { OrgParams } from '../../endpoint/params'
 import type { JobId, ProjectId, TaskId, UserId } from '../../codecs/ids'
@@ -39,8 +40,8 @@ export type EventsListParams = OrgParams & {
 const eventsListOperation: Operation<Download | undefined> = {
   method: 'GET',
   path: '/api/events',
-  org: true,
-  query: ['action', 'filename', 'from', 'job_id', 'project_id', 'query_id', 'task_id', 'to', 'user_id'],
+  org: orgContext,
+  query: /*#__PURE__*/ query(['action', 'filename', 'from', 'job_id', 'project_id', 'query_id', 'task_id', 'to', 'user_id']),
   answer: fileOrNothing,
 }
 

@@ -5,6 +5,7 @@ import type { Client } from '../../http/client'
 import type { CvatError } from '../../errors'
 import { call, type Operation } from '../../endpoint/operation'
 import { model } from '../../endpoint/answer'
+import { orgContext, texts } from '../../endpoint/parts'
 import type { OrgParams } from '../../endpoint/params'
 import { AcceptInvitationRead } from '../models/AcceptInvitationRead'
 
@@ -22,8 +23,8 @@ export type InvitationsAcceptParams = OrgParams & {
 const invitationsAcceptOperation: Operation<AcceptInvitationRead> = {
   method: 'POST',
   path: '/api/invitations/{key}/accept',
-  text: ['key'],
-  org: true,
+  text: /*#__PURE__*/ texts(['key']),
+  org: orgContext,
   answer: /*#__PURE__*/ model('AcceptInvitationRead', AcceptInvitationRead),
 }
 

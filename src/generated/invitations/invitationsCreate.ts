@@ -6,6 +6,7 @@ import type { CvatError } from '../../errors'
 import { call, type Operation } from '../../endpoint/operation'
 import { model } from '../../endpoint/answer'
 import { json } from '../../endpoint/body'
+import { orgContext } from '../../endpoint/parts'
 import type { OrgParams } from '../../endpoint/params'
 import { InvitationRead } from '../models/InvitationRead'
 import { InvitationWriteRequest } from '../models/InvitationWriteRequest'
@@ -23,7 +24,7 @@ export type InvitationsCreateParams = OrgParams & {
 const invitationsCreateOperation: Operation<InvitationRead> = {
   method: 'POST',
   path: '/api/invitations',
-  org: true,
+  org: orgContext,
   body: /*#__PURE__*/ json('invitationWriteRequest', InvitationWriteRequest),
   answer: /*#__PURE__*/ model('InvitationRead', InvitationRead),
 }

@@ -5,6 +5,7 @@ import type { Client } from '../../http/client'
 import type { CvatError } from '../../errors'
 import { call, type Operation } from '../../endpoint/operation'
 import { nothing } from '../../endpoint/answer'
+import { orgContext, texts } from '../../endpoint/parts'
 import type { OrgParams } from '../../endpoint/params'
 
 /**
@@ -21,8 +22,8 @@ export type InvitationsDestroyParams = OrgParams & {
 const invitationsDestroyOperation: Operation<void> = {
   method: 'DELETE',
   path: '/api/invitations/{key}',
-  text: ['key'],
-  org: true,
+  text: /*#__PURE__*/ texts(['key']),
+  org: orgContext,
   answer: nothing,
 }
 

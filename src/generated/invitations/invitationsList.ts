@@ -5,6 +5,7 @@ import type { Client } from '../../http/client'
 import type { CvatError } from '../../errors'
 import { call, type Operation } from '../../endpoint/operation'
 import { model } from '../../endpoint/answer'
+import { orgContext, pagedQuery } from '../../endpoint/parts'
 import type { OrgParams, PageParams } from '../../endpoint/params'
 import type { UserId } from '../../codecs/ids'
 import { PaginatedInvitationReadList } from '../models/PaginatedInvitationReadList'
@@ -33,8 +34,8 @@ export type InvitationsListParams = OrgParams & PageParams & {
 const invitationsListOperation: Operation<PaginatedInvitationReadList> = {
   method: 'GET',
   path: '/api/invitations',
-  org: true,
-  query: ['accepted', 'filter', 'owner', 'page', 'page_size', 'search', 'sort', 'user_id'],
+  org: orgContext,
+  query: /*#__PURE__*/ pagedQuery(['accepted', 'filter', 'owner', 'page', 'page_size', 'search', 'sort', 'user_id']),
   answer: /*#__PURE__*/ model('PaginatedInvitationReadList', PaginatedInvitationReadList),
 }
 

@@ -6,6 +6,7 @@ import type { CvatError } from '../../errors'
 import { call, type Operation } from '../../endpoint/operation'
 import { model } from '../../endpoint/answer'
 import { json } from '../../endpoint/body'
+import { orgContext, texts } from '../../endpoint/parts'
 import type { OrgParams } from '../../endpoint/params'
 import { InvitationRead } from '../models/InvitationRead'
 import { PatchedInvitationWriteRequest } from '../models/PatchedInvitationWriteRequest'
@@ -25,8 +26,8 @@ export type InvitationsPartialUpdateParams = OrgParams & {
 const invitationsPartialUpdateOperation: Operation<InvitationRead> = {
   method: 'PATCH',
   path: '/api/invitations/{key}',
-  text: ['key'],
-  org: true,
+  text: /*#__PURE__*/ texts(['key']),
+  org: orgContext,
   body: /*#__PURE__*/ json('patchedInvitationWriteRequest', PatchedInvitationWriteRequest, true),
   answer: /*#__PURE__*/ model('InvitationRead', InvitationRead),
 }
@@ -36,7 +37,7 @@ const invitationsPartialUpdateOperation: Operation<InvitationRead> = {
  *
  * Servers: CVAT 2.26–2.69 (removed in 2.70).
  *
- * Servers never change the role or the e-mail here; use `invitationsAccept` to accept and `membershipsPartialUpdate` to change a role. Newer servers answer 405.
+ * Do not use it: servers never change the role or the e-mail here (a PATCH without `?accepted` may even answer 500; organizations/views.py perform_update), and CVAT 2.70 and later answer 405. Use `invitationsAccept` to accept and `membershipsPartialUpdate` to change a role.
  *
  * @example
  * invitationsPartialUpdate(cvat, { key, patchedInvitationWriteRequest: { role: 'supervisor' } })

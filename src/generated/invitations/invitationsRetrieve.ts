@@ -5,6 +5,7 @@ import type { Client } from '../../http/client'
 import type { CvatError } from '../../errors'
 import { call, type Operation } from '../../endpoint/operation'
 import { model } from '../../endpoint/answer'
+import { orgContext, texts } from '../../endpoint/parts'
 import type { OrgParams } from '../../endpoint/params'
 import { InvitationRead } from '../models/InvitationRead'
 
@@ -22,8 +23,8 @@ export type InvitationsRetrieveParams = OrgParams & {
 const invitationsRetrieveOperation: Operation<InvitationRead> = {
   method: 'GET',
   path: '/api/invitations/{key}',
-  text: ['key'],
-  org: true,
+  text: /*#__PURE__*/ texts(['key']),
+  org: orgContext,
   answer: /*#__PURE__*/ model('InvitationRead', InvitationRead),
 }
 

@@ -6,6 +6,7 @@ import type { CvatError } from '../../errors'
 import { call, type Operation } from '../../endpoint/operation'
 import { model } from '../../endpoint/answer'
 import { json } from '../../endpoint/body'
+import { orgContext } from '../../endpoint/parts'
 import type { OrgParams } from '../../endpoint/params'
 import { IssueRead } from '../models/IssueRead'
 import { IssueWriteRequest } from '../models/IssueWriteRequest'
@@ -23,7 +24,7 @@ export type IssuesCreateParams = OrgParams & {
 const issuesCreateOperation: Operation<IssueRead> = {
   method: 'POST',
   path: '/api/issues',
-  org: true,
+  org: orgContext,
   body: /*#__PURE__*/ json('issueWriteRequest', IssueWriteRequest),
   answer: /*#__PURE__*/ model('IssueRead', IssueRead),
 }

@@ -5,6 +5,7 @@ import type { Client } from '../../http/client'
 import type { CvatError } from '../../errors'
 import { call, type Operation } from '../../endpoint/operation'
 import { model } from '../../endpoint/answer'
+import { orgContext, pagedQuery } from '../../endpoint/parts'
 import type { OrgParams, PageParams } from '../../endpoint/params'
 import type { JobId, TaskId } from '../../codecs/ids'
 import { PaginatedIssueReadList } from '../models/PaginatedIssueReadList'
@@ -39,8 +40,8 @@ export type IssuesListParams = OrgParams & PageParams & {
 const issuesListOperation: Operation<PaginatedIssueReadList> = {
   method: 'GET',
   path: '/api/issues',
-  org: true,
-  query: ['assignee', 'filter', 'frame_id', 'job_id', 'owner', 'page', 'page_size', 'resolved', 'search', 'sort', 'task_id'],
+  org: orgContext,
+  query: /*#__PURE__*/ pagedQuery(['assignee', 'filter', 'frame_id', 'job_id', 'owner', 'page', 'page_size', 'resolved', 'search', 'sort', 'task_id']),
   answer: /*#__PURE__*/ model('PaginatedIssueReadList', PaginatedIssueReadList),
 }
 

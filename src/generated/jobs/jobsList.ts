@@ -5,6 +5,7 @@ import type { Client } from '../../http/client'
 import type { CvatError } from '../../errors'
 import { call, type Operation } from '../../endpoint/operation'
 import { model } from '../../endpoint/answer'
+import { orgContext, pagedQuery } from '../../endpoint/parts'
 import type { OrgParams, PageParams } from '../../endpoint/params'
 import type { JobId, ProjectId, TaskId } from '../../codecs/ids'
 import type { JobStage } from '../models/JobStage'
@@ -54,8 +55,8 @@ export type JobsListParams = OrgParams & PageParams & {
 const jobsListOperation: Operation<PaginatedJobReadList> = {
   method: 'GET',
   path: '/api/jobs',
-  org: true,
-  query: ['assignee', 'dimension', 'filter', 'media_type', 'mode', 'page', 'page_size', 'parent_job_id', 'project_id', 'project_name', 'search', 'sort', 'stage', 'state', 'task_id', 'task_name', 'type'],
+  org: orgContext,
+  query: /*#__PURE__*/ pagedQuery(['assignee', 'dimension', 'filter', 'media_type', 'mode', 'page', 'page_size', 'parent_job_id', 'project_id', 'project_name', 'search', 'sort', 'stage', 'state', 'task_id', 'task_name', 'type']),
   answer: /*#__PURE__*/ model('PaginatedJobReadList', PaginatedJobReadList),
 }
 

@@ -6,6 +6,7 @@ import type { CvatError } from '../../errors'
 import { call, type Operation } from '../../endpoint/operation'
 import { model } from '../../endpoint/answer'
 import { jsonOrMultipart } from '../../endpoint/body'
+import { query } from '../../endpoint/parts'
 import type { JobId } from '../../codecs/ids'
 import { LabeledData } from '../models/LabeledData'
 import { PatchedLabeledDataRequest } from '../models/PatchedLabeledDataRequest'
@@ -26,7 +27,7 @@ export type JobsPartialUpdateAnnotationsParams = {
 const jobsPartialUpdateAnnotationsOperation: Operation<LabeledData> = {
   method: 'PATCH',
   path: '/api/jobs/{id}/annotations/',
-  query: ['action'],
+  query: /*#__PURE__*/ query(['action']),
   body: /*#__PURE__*/ jsonOrMultipart('patchedLabeledDataRequest', PatchedLabeledDataRequest, true),
   answer: /*#__PURE__*/ model('LabeledData', LabeledData),
 }

@@ -5,6 +5,7 @@ import type { Client } from '../../http/client'
 import type { CvatError } from '../../errors'
 import { call, type Operation } from '../../endpoint/operation'
 import { model } from '../../endpoint/answer'
+import { query } from '../../endpoint/parts'
 import type { CloudStorageId, JobId } from '../../codecs/ids'
 import { LabeledData } from '../models/LabeledData'
 import type { LocationEnum } from '../models/LocationEnum'
@@ -35,7 +36,7 @@ export type JobsRetrieveAnnotationsParams = {
 const jobsRetrieveAnnotationsOperation: Operation<LabeledData> = {
   method: 'GET',
   path: '/api/jobs/{id}/annotations/',
-  query: ['action', 'cloud_storage_id', 'filename', 'format', 'location', 'use_default_location'],
+  query: /*#__PURE__*/ query(['action', 'cloud_storage_id', 'filename', 'format', 'location', 'use_default_location']),
   answer: /*#__PURE__*/ model('LabeledData', LabeledData),
 }
 

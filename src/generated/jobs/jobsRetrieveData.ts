@@ -5,6 +5,7 @@ import type { Client } from '../../http/client'
 import type { CvatError } from '../../errors'
 import { call, type Operation } from '../../endpoint/operation'
 import { file } from '../../endpoint/answer'
+import { query } from '../../endpoint/parts'
 import type { Download } from '../../endpoint/download'
 import type { JobId } from '../../codecs/ids'
 
@@ -30,7 +31,7 @@ export type JobsRetrieveDataParams = {
 const jobsRetrieveDataOperation: Operation<Download> = {
   method: 'GET',
   path: '/api/jobs/{id}/data',
-  query: ['index', 'number', 'quality', 'type'],
+  query: /*#__PURE__*/ query(['index', 'number', 'quality', 'type']),
   answer: file,
 }
 

@@ -5,6 +5,7 @@ import type { Client } from '../../http/client'
 import type { CvatError } from '../../errors'
 import { call, type Operation } from '../../endpoint/operation'
 import { file } from '../../endpoint/answer'
+import { headerParams } from '../../endpoint/parts'
 import type { Download } from '../../endpoint/download'
 import type { JobId } from '../../codecs/ids'
 
@@ -24,7 +25,7 @@ export type JobsRetrievePreviewParams = {
 const jobsRetrievePreviewOperation: Operation<Download> = {
   method: 'GET',
   path: '/api/jobs/{id}/preview',
-  headers: ['Prefer'],
+  headers: /*#__PURE__*/ headerParams(['Prefer']),
   answer: file,
 }
 

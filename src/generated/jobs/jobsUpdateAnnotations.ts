@@ -6,6 +6,7 @@ import type { CvatError } from '../../errors'
 import { call, type Operation } from '../../endpoint/operation'
 import { model } from '../../endpoint/answer'
 import { jsonOrMultipart } from '../../endpoint/body'
+import { query } from '../../endpoint/parts'
 import type { CloudStorageId, JobId } from '../../codecs/ids'
 import { LabeledData } from '../models/LabeledData'
 import { LabeledDataRequest } from '../models/LabeledDataRequest'
@@ -38,7 +39,7 @@ export type JobsUpdateAnnotationsParams = {
 const jobsUpdateAnnotationsOperation: Operation<LabeledData> = {
   method: 'PUT',
   path: '/api/jobs/{id}/annotations/',
-  query: ['cloud_storage_id', 'filename', 'format', 'location', 'rq_id', 'use_default_location'],
+  query: /*#__PURE__*/ query(['cloud_storage_id', 'filename', 'format', 'location', 'rq_id', 'use_default_location']),
   body: /*#__PURE__*/ jsonOrMultipart('labeledDataRequest', LabeledDataRequest, true),
   answer: /*#__PURE__*/ model('LabeledData', LabeledData),
 }

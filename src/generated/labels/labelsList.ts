@@ -5,6 +5,7 @@ import type { Client } from '../../http/client'
 import type { CvatError } from '../../errors'
 import { call, type Operation } from '../../endpoint/operation'
 import { model } from '../../endpoint/answer'
+import { orgContext, pagedQuery } from '../../endpoint/parts'
 import type { OrgParams, PageParams } from '../../endpoint/params'
 import type { JobId, LabelId, ProjectId, TaskId } from '../../codecs/ids'
 import type { LabelType } from '../models/LabelType'
@@ -44,8 +45,8 @@ export type LabelsListParams = OrgParams & PageParams & {
 const labelsListOperation: Operation<PaginatedLabelList> = {
   method: 'GET',
   path: '/api/labels',
-  org: true,
-  query: ['color', 'filter', 'job_id', 'name', 'page', 'page_size', 'parent', 'parent_id', 'project_id', 'search', 'sort', 'task_id', 'type'],
+  org: orgContext,
+  query: /*#__PURE__*/ pagedQuery(['color', 'filter', 'job_id', 'name', 'page', 'page_size', 'parent', 'parent_id', 'project_id', 'search', 'sort', 'task_id', 'type']),
   answer: /*#__PURE__*/ model('PaginatedLabelList', PaginatedLabelList),
 }
 

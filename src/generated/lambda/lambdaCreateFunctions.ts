@@ -6,6 +6,7 @@ import type { CvatError } from '../../errors'
 import { call, type Operation } from '../../endpoint/operation'
 import { model } from '../../endpoint/answer'
 import { json } from '../../endpoint/body'
+import { texts } from '../../endpoint/parts'
 import { Anything } from '../../codecs/primitives'
 import { OnlineFunctionCallRequest } from '../models/OnlineFunctionCallRequest'
 
@@ -23,7 +24,7 @@ export type LambdaCreateFunctionsParams = {
 const lambdaCreateFunctionsOperation: Operation<unknown> = {
   method: 'POST',
   path: '/api/lambda/functions/{func_id}',
-  text: ['func_id'],
+  text: /*#__PURE__*/ texts(['func_id']),
   body: /*#__PURE__*/ json('onlineFunctionCallRequest', OnlineFunctionCallRequest, true),
   answer: /*#__PURE__*/ model('JSON', Anything),
 }

@@ -6,6 +6,7 @@ import type { CvatError } from '../../errors'
 import { call, type Operation } from '../../endpoint/operation'
 import { model } from '../../endpoint/answer'
 import { json } from '../../endpoint/body'
+import { orgContext } from '../../endpoint/parts'
 import type { OrgParams } from '../../endpoint/params'
 import { FunctionCall } from '../models/FunctionCall'
 import { FunctionCallRequest } from '../models/FunctionCallRequest'
@@ -23,7 +24,7 @@ export type LambdaCreateRequestsParams = OrgParams & {
 const lambdaCreateRequestsOperation: Operation<FunctionCall> = {
   method: 'POST',
   path: '/api/lambda/requests',
-  org: true,
+  org: orgContext,
   body: /*#__PURE__*/ json('functionCallRequest', FunctionCallRequest),
   answer: /*#__PURE__*/ model('FunctionCall', FunctionCall),
 }

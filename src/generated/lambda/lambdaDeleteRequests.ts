@@ -5,6 +5,7 @@ import type { Client } from '../../http/client'
 import type { CvatError } from '../../errors'
 import { call, type Operation } from '../../endpoint/operation'
 import { nothing } from '../../endpoint/answer'
+import { texts } from '../../endpoint/parts'
 
 /**
  * Parameters of `lambdaDeleteRequests`.
@@ -20,7 +21,7 @@ export type LambdaDeleteRequestsParams = {
 const lambdaDeleteRequestsOperation: Operation<void> = {
   method: 'DELETE',
   path: '/api/lambda/requests/{id}',
-  text: ['id'],
+  text: /*#__PURE__*/ texts(['id']),
   answer: nothing,
 }
 

@@ -5,6 +5,7 @@ import type { Client } from '../../http/client'
 import type { CvatError } from '../../errors'
 import { call, type Operation } from '../../endpoint/operation'
 import { model } from '../../endpoint/answer'
+import { texts } from '../../endpoint/parts'
 import { AnyRecord } from '../../codecs/primitives'
 
 /**
@@ -20,7 +21,7 @@ export type LambdaRetrieveFunctionsParams = {
 const lambdaRetrieveFunctionsOperation: Operation<Record<string, unknown>> = {
   method: 'GET',
   path: '/api/lambda/functions/{func_id}',
-  text: ['func_id'],
+  text: /*#__PURE__*/ texts(['func_id']),
   answer: /*#__PURE__*/ model('object', AnyRecord),
 }
 

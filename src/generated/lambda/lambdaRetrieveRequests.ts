@@ -5,6 +5,7 @@ import type { Client } from '../../http/client'
 import type { CvatError } from '../../errors'
 import { call, type Operation } from '../../endpoint/operation'
 import { model } from '../../endpoint/answer'
+import { texts } from '../../endpoint/parts'
 import { FunctionCall } from '../models/FunctionCall'
 
 /**
@@ -21,7 +22,7 @@ export type LambdaRetrieveRequestsParams = {
 const lambdaRetrieveRequestsOperation: Operation<FunctionCall> = {
   method: 'GET',
   path: '/api/lambda/requests/{id}',
-  text: ['id'],
+  text: /*#__PURE__*/ texts(['id']),
   answer: /*#__PURE__*/ model('FunctionCall', FunctionCall),
 }
 

@@ -5,6 +5,7 @@ import type { Client } from '../../http/client'
 import type { CvatError } from '../../errors'
 import { call, type Operation } from '../../endpoint/operation'
 import { model } from '../../endpoint/answer'
+import { orgContext, pagedQuery } from '../../endpoint/parts'
 import type { OrgParams, PageParams } from '../../endpoint/params'
 import { PaginatedMembershipReadList } from '../models/PaginatedMembershipReadList'
 import type { RoleEnum } from '../models/RoleEnum'
@@ -31,8 +32,8 @@ export type MembershipsListParams = OrgParams & PageParams & {
 const membershipsListOperation: Operation<PaginatedMembershipReadList> = {
   method: 'GET',
   path: '/api/memberships',
-  org: true,
-  query: ['filter', 'page', 'page_size', 'role', 'search', 'sort', 'user'],
+  org: orgContext,
+  query: /*#__PURE__*/ pagedQuery(['filter', 'page', 'page_size', 'role', 'search', 'sort', 'user']),
   answer: /*#__PURE__*/ model('PaginatedMembershipReadList', PaginatedMembershipReadList),
 }
 

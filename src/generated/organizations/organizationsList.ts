@@ -5,6 +5,7 @@ import type { Client } from '../../http/client'
 import type { CvatError } from '../../errors'
 import { call, type Operation } from '../../endpoint/operation'
 import { model } from '../../endpoint/answer'
+import { pagedQuery } from '../../endpoint/parts'
 import type { PageParams } from '../../endpoint/params'
 import { PaginatedOrganizationReadList } from '../models/PaginatedOrganizationReadList'
 
@@ -32,7 +33,7 @@ export type OrganizationsListParams = PageParams & {
 const organizationsListOperation: Operation<PaginatedOrganizationReadList> = {
   method: 'GET',
   path: '/api/organizations',
-  query: ['filter', 'name', 'owner', 'page', 'page_size', 'search', 'slug', 'sort'],
+  query: /*#__PURE__*/ pagedQuery(['filter', 'name', 'owner', 'page', 'page_size', 'search', 'slug', 'sort']),
   answer: /*#__PURE__*/ model('PaginatedOrganizationReadList', PaginatedOrganizationReadList),
 }
 

@@ -6,6 +6,7 @@ import type { CvatError } from '../../errors'
 import { call, type Operation } from '../../endpoint/operation'
 import { model } from '../../endpoint/answer'
 import { json } from '../../endpoint/body'
+import { orgContext } from '../../endpoint/parts'
 import type { OrgParams } from '../../endpoint/params'
 import { ProjectRead } from '../models/ProjectRead'
 import { ProjectWriteRequest } from '../models/ProjectWriteRequest'
@@ -23,7 +24,7 @@ export type ProjectsCreateParams = OrgParams & {
 const projectsCreateOperation: Operation<ProjectRead> = {
   method: 'POST',
   path: '/api/projects',
-  org: true,
+  org: orgContext,
   body: /*#__PURE__*/ json('projectWriteRequest', ProjectWriteRequest),
   answer: /*#__PURE__*/ model('ProjectRead', ProjectRead),
 }

@@ -6,6 +6,7 @@ import type { CvatError } from '../../errors'
 import { call, type Operation } from '../../endpoint/operation'
 import { modelOrNothing } from '../../endpoint/answer'
 import { jsonOrMultipart } from '../../endpoint/body'
+import { orgContext, query } from '../../endpoint/parts'
 import type { OrgParams } from '../../endpoint/params'
 import type { CloudStorageId } from '../../codecs/ids'
 import type { LocationEnum } from '../models/LocationEnum'
@@ -33,8 +34,8 @@ export type ProjectsCreateBackupParams = OrgParams & {
 const projectsCreateBackupOperation: Operation<RqId | undefined> = {
   method: 'POST',
   path: '/api/projects/backup/',
-  org: true,
-  query: ['cloud_storage_id', 'filename', 'location', 'rq_id'],
+  org: orgContext,
+  query: /*#__PURE__*/ query(['cloud_storage_id', 'filename', 'location', 'rq_id']),
   body: /*#__PURE__*/ jsonOrMultipart('projectFileRequest', ProjectFileRequest, true),
   answer: /*#__PURE__*/ modelOrNothing('RqId', RqId),
 }

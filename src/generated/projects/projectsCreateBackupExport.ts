@@ -5,6 +5,7 @@ import type { Client } from '../../http/client'
 import type { CvatError } from '../../errors'
 import { call, type Operation } from '../../endpoint/operation'
 import { model } from '../../endpoint/answer'
+import { query } from '../../endpoint/parts'
 import type { CloudStorageId, ProjectId } from '../../codecs/ids'
 import type { LocationEnum } from '../models/LocationEnum'
 import { RqId } from '../models/RqId'
@@ -31,7 +32,7 @@ export type ProjectsCreateBackupExportParams = {
 const projectsCreateBackupExportOperation: Operation<RqId> = {
   method: 'POST',
   path: '/api/projects/{id}/backup/export',
-  query: ['cloud_storage_id', 'filename', 'lightweight', 'location'],
+  query: /*#__PURE__*/ query(['cloud_storage_id', 'filename', 'lightweight', 'location']),
   answer: /*#__PURE__*/ model('RqId', RqId),
 }
 

@@ -6,6 +6,7 @@ import type { CvatError } from '../../errors'
 import { call, type Operation } from '../../endpoint/operation'
 import { model } from '../../endpoint/answer'
 import { jsonOrMultipart } from '../../endpoint/body'
+import { query } from '../../endpoint/parts'
 import type { CloudStorageId, ProjectId } from '../../codecs/ids'
 import { DatasetFileRequest } from '../models/DatasetFileRequest'
 import type { LocationEnum } from '../models/LocationEnum'
@@ -36,7 +37,7 @@ export type ProjectsCreateDatasetParams = {
 const projectsCreateDatasetOperation: Operation<RqId> = {
   method: 'POST',
   path: '/api/projects/{id}/dataset/',
-  query: ['cloud_storage_id', 'filename', 'format', 'location', 'use_default_location'],
+  query: /*#__PURE__*/ query(['cloud_storage_id', 'filename', 'format', 'location', 'use_default_location']),
   body: /*#__PURE__*/ jsonOrMultipart('datasetFileRequest', DatasetFileRequest, true),
   answer: /*#__PURE__*/ model('RqId', RqId),
 }

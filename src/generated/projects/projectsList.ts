@@ -5,6 +5,7 @@ import type { Client } from '../../http/client'
 import type { CvatError } from '../../errors'
 import { call, type Operation } from '../../endpoint/operation'
 import { model } from '../../endpoint/answer'
+import { orgContext, pagedQuery } from '../../endpoint/parts'
 import type { OrgParams, PageParams } from '../../endpoint/params'
 import type { JobStatus } from '../models/JobStatus'
 import { PaginatedProjectReadList } from '../models/PaginatedProjectReadList'
@@ -35,8 +36,8 @@ export type ProjectsListParams = OrgParams & PageParams & {
 const projectsListOperation: Operation<PaginatedProjectReadList> = {
   method: 'GET',
   path: '/api/projects',
-  org: true,
-  query: ['assignee', 'filter', 'name', 'owner', 'page', 'page_size', 'search', 'sort', 'status'],
+  org: orgContext,
+  query: /*#__PURE__*/ pagedQuery(['assignee', 'filter', 'name', 'owner', 'page', 'page_size', 'search', 'sort', 'status']),
   answer: /*#__PURE__*/ model('PaginatedProjectReadList', PaginatedProjectReadList),
 }
 

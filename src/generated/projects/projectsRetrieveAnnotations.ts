@@ -5,6 +5,7 @@ import type { Client } from '../../http/client'
 import type { CvatError } from '../../errors'
 import { call, type Operation } from '../../endpoint/operation'
 import { fileOrNothing } from '../../endpoint/answer'
+import { query } from '../../endpoint/parts'
 import type { Download } from '../../endpoint/download'
 import type { CloudStorageId, ProjectId } from '../../codecs/ids'
 import type { LocationEnum } from '../models/LocationEnum'
@@ -35,7 +36,7 @@ export type ProjectsRetrieveAnnotationsParams = {
 const projectsRetrieveAnnotationsOperation: Operation<Download | undefined> = {
   method: 'GET',
   path: '/api/projects/{id}/annotations',
-  query: ['action', 'cloud_storage_id', 'filename', 'format', 'location', 'use_default_location'],
+  query: /*#__PURE__*/ query(['action', 'cloud_storage_id', 'filename', 'format', 'location', 'use_default_location']),
   answer: fileOrNothing,
 }
 

@@ -6,6 +6,7 @@ import type { CvatError } from '../../errors'
 import { call, type Operation } from '../../endpoint/operation'
 import { byStatus, model } from '../../endpoint/answer'
 import { json } from '../../endpoint/body'
+import { query } from '../../endpoint/parts'
 import { QualityReport } from '../models/QualityReport'
 import { QualityReportCreateRequest } from '../models/QualityReportCreateRequest'
 import { RqId } from '../models/RqId'
@@ -25,7 +26,7 @@ export type QualityCreateReportParams = {
 const qualityCreateReportOperation: Operation<QualityReport | RqId> = {
   method: 'POST',
   path: '/api/quality/reports',
-  query: ['rq_id'],
+  query: /*#__PURE__*/ query(['rq_id']),
   body: /*#__PURE__*/ json('qualityReportCreateRequest', QualityReportCreateRequest, true),
   answer: /*#__PURE__*/ byStatus(202, /*#__PURE__*/ model('RqId', RqId), /*#__PURE__*/ model('QualityReport', QualityReport)),
 }

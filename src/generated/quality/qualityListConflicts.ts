@@ -5,6 +5,7 @@ import type { Client } from '../../http/client'
 import type { CvatError } from '../../errors'
 import { call, type Operation } from '../../endpoint/operation'
 import { model } from '../../endpoint/answer'
+import { orgContext, pagedQuery } from '../../endpoint/parts'
 import type { OrgParams, PageParams } from '../../endpoint/params'
 import type { JobId, ProjectId, QualityReportId, TaskId } from '../../codecs/ids'
 import type { AnnotationConflictSeverity } from '../models/AnnotationConflictSeverity'
@@ -41,8 +42,8 @@ export type QualityListConflictsParams = OrgParams & PageParams & {
 const qualityListConflictsOperation: Operation<PaginatedAnnotationConflictList> = {
   method: 'GET',
   path: '/api/quality/conflicts',
-  org: true,
-  query: ['filter', 'frame', 'job_id', 'page', 'page_size', 'project_id', 'report_id', 'severity', 'sort', 'task_id', 'type'],
+  org: orgContext,
+  query: /*#__PURE__*/ pagedQuery(['filter', 'frame', 'job_id', 'page', 'page_size', 'project_id', 'report_id', 'severity', 'sort', 'task_id', 'type']),
   answer: /*#__PURE__*/ model('PaginatedAnnotationConflictList', PaginatedAnnotationConflictList),
 }
 

@@ -5,6 +5,7 @@ import type { Client } from '../../http/client'
 import type { CvatError } from '../../errors'
 import { call, type Operation } from '../../endpoint/operation'
 import { model } from '../../endpoint/answer'
+import { orgContext, pagedQuery } from '../../endpoint/parts'
 import type { OrgParams, PageParams } from '../../endpoint/params'
 import type { JobId, ProjectId, QualityReportId, TaskId } from '../../codecs/ids'
 import { PaginatedQualityReportList } from '../models/PaginatedQualityReportList'
@@ -35,8 +36,8 @@ export type QualityListReportsParams = OrgParams & PageParams & {
 const qualityListReportsOperation: Operation<PaginatedQualityReportList> = {
   method: 'GET',
   path: '/api/quality/reports',
-  org: true,
-  query: ['filter', 'job_id', 'page', 'page_size', 'parent_id', 'project_id', 'sort', 'target', 'task_id'],
+  org: orgContext,
+  query: /*#__PURE__*/ pagedQuery(['filter', 'job_id', 'page', 'page_size', 'parent_id', 'project_id', 'sort', 'target', 'task_id']),
   answer: /*#__PURE__*/ model('PaginatedQualityReportList', PaginatedQualityReportList),
 }
 

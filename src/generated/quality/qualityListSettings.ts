@@ -5,6 +5,7 @@ import type { Client } from '../../http/client'
 import type { CvatError } from '../../errors'
 import { call, type Operation } from '../../endpoint/operation'
 import { model } from '../../endpoint/answer'
+import { orgContext, pagedQuery } from '../../endpoint/parts'
 import type { OrgParams, PageParams } from '../../endpoint/params'
 import type { ProjectId, TaskId } from '../../codecs/ids'
 import { PaginatedQualitySettingsList } from '../models/PaginatedQualitySettingsList'
@@ -33,8 +34,8 @@ export type QualityListSettingsParams = OrgParams & PageParams & {
 const qualityListSettingsOperation: Operation<PaginatedQualitySettingsList> = {
   method: 'GET',
   path: '/api/quality/settings',
-  org: true,
-  query: ['filter', 'inherit', 'page', 'page_size', 'parent_type', 'project_id', 'sort', 'task_id'],
+  org: orgContext,
+  query: /*#__PURE__*/ pagedQuery(['filter', 'inherit', 'page', 'page_size', 'parent_type', 'project_id', 'sort', 'task_id']),
   answer: /*#__PURE__*/ model('PaginatedQualitySettingsList', PaginatedQualitySettingsList),
 }
 

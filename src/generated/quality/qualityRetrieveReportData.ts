@@ -5,6 +5,7 @@ import type { Client } from '../../http/client'
 import type { CvatError } from '../../errors'
 import { call, type Operation } from '../../endpoint/operation'
 import { file } from '../../endpoint/answer'
+import { query } from '../../endpoint/parts'
 import type { Download } from '../../endpoint/download'
 import type { QualityReportId } from '../../codecs/ids'
 
@@ -24,7 +25,7 @@ export type QualityRetrieveReportDataParams = {
 const qualityRetrieveReportDataOperation: Operation<Download> = {
   method: 'GET',
   path: '/api/quality/reports/{id}/data',
-  query: ['format'],
+  query: /*#__PURE__*/ query(['format']),
   answer: file,
 }
 

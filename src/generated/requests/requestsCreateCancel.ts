@@ -5,6 +5,7 @@ import type { Client } from '../../http/client'
 import type { CvatError } from '../../errors'
 import { call, type Operation } from '../../endpoint/operation'
 import { nothing } from '../../endpoint/answer'
+import { texts } from '../../endpoint/parts'
 
 /**
  * Parameters of `requestsCreateCancel`.
@@ -19,7 +20,7 @@ export type RequestsCreateCancelParams = {
 const requestsCreateCancelOperation: Operation<void> = {
   method: 'POST',
   path: '/api/requests/{id}/cancel',
-  text: ['id'],
+  text: /*#__PURE__*/ texts(['id']),
   answer: nothing,
 }
 

@@ -5,6 +5,7 @@ import type { Client } from '../../http/client'
 import type { CvatError } from '../../errors'
 import { call, type Operation } from '../../endpoint/operation'
 import { model } from '../../endpoint/answer'
+import { orgContext, pagedQuery } from '../../endpoint/parts'
 import type { OrgParams, PageParams } from '../../endpoint/params'
 import type { JobId, ProjectId, TaskId } from '../../codecs/ids'
 import { PaginatedRequestList } from '../models/PaginatedRequestList'
@@ -42,8 +43,8 @@ export type RequestsListParams = OrgParams & PageParams & {
 const requestsListOperation: Operation<PaginatedRequestList> = {
   method: 'GET',
   path: '/api/requests',
-  org: true,
-  query: ['action', 'filter', 'format', 'job_id', 'page', 'page_size', 'project_id', 'sort', 'status', 'subresource', 'target', 'task_id'],
+  org: orgContext,
+  query: /*#__PURE__*/ pagedQuery(['action', 'filter', 'format', 'job_id', 'page', 'page_size', 'project_id', 'sort', 'status', 'subresource', 'target', 'task_id']),
   answer: /*#__PURE__*/ model('PaginatedRequestList', PaginatedRequestList),
 }
 

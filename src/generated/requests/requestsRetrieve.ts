@@ -5,6 +5,7 @@ import type { Client } from '../../http/client'
 import type { CvatError } from '../../errors'
 import { call, type Operation } from '../../endpoint/operation'
 import { model } from '../../endpoint/answer'
+import { texts } from '../../endpoint/parts'
 import { Request } from '../models/Request'
 
 /**
@@ -20,7 +21,7 @@ export type RequestsRetrieveParams = {
 const requestsRetrieveOperation: Operation<Request> = {
   method: 'GET',
   path: '/api/requests/{id}',
-  text: ['id'],
+  text: /*#__PURE__*/ texts(['id']),
   answer: /*#__PURE__*/ model('Request', Request),
 }
 

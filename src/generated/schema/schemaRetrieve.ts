@@ -5,6 +5,7 @@ import type { Client } from '../../http/client'
 import type { CvatError } from '../../errors'
 import { call, type Operation } from '../../endpoint/operation'
 import { file } from '../../endpoint/answer'
+import { query } from '../../endpoint/parts'
 import type { Download } from '../../endpoint/download'
 
 /**
@@ -21,7 +22,7 @@ export type SchemaRetrieveParams = {
 const schemaRetrieveOperation: Operation<Download> = {
   method: 'GET',
   path: '/api/schema/',
-  query: ['lang', 'scheme'],
+  query: /*#__PURE__*/ query(['lang', 'scheme']),
   answer: file,
 }
 

@@ -5,6 +5,7 @@ import type { Client } from '../../http/client'
 import type { CvatError } from '../../errors'
 import { call, type Operation } from '../../endpoint/operation'
 import { model } from '../../endpoint/answer'
+import { query } from '../../endpoint/parts'
 import * as D from '../../codecs/decoder'
 import { FileInfo } from '../models/FileInfo'
 
@@ -24,7 +25,7 @@ export type ServerListShareParams = {
 const serverListShareOperation: Operation<Array<FileInfo>> = {
   method: 'GET',
   path: '/api/server/share',
-  query: ['directory', 'search'],
+  query: /*#__PURE__*/ query(['directory', 'search']),
   answer: /*#__PURE__*/ model('Array<FileInfo>', /*#__PURE__*/ D.array(FileInfo)),
 }
 

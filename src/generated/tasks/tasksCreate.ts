@@ -6,6 +6,7 @@ import type { CvatError } from '../../errors'
 import { call, type Operation } from '../../endpoint/operation'
 import { model } from '../../endpoint/answer'
 import { json } from '../../endpoint/body'
+import { orgContext } from '../../endpoint/parts'
 import type { OrgParams } from '../../endpoint/params'
 import { TaskRead } from '../models/TaskRead'
 import { TaskWriteRequest } from '../models/TaskWriteRequest'
@@ -23,7 +24,7 @@ export type TasksCreateParams = OrgParams & {
 const tasksCreateOperation: Operation<TaskRead> = {
   method: 'POST',
   path: '/api/tasks',
-  org: true,
+  org: orgContext,
   body: /*#__PURE__*/ json('taskWriteRequest', TaskWriteRequest),
   answer: /*#__PURE__*/ model('TaskRead', TaskRead),
 }

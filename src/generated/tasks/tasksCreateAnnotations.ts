@@ -6,6 +6,7 @@ import type { CvatError } from '../../errors'
 import { call, type Operation } from '../../endpoint/operation'
 import { modelOrNothing } from '../../endpoint/answer'
 import { jsonOrMultipart } from '../../endpoint/body'
+import { query } from '../../endpoint/parts'
 import type { CloudStorageId, TaskId } from '../../codecs/ids'
 import { AnnotationFileRequest } from '../models/AnnotationFileRequest'
 import type { LocationEnum } from '../models/LocationEnum'
@@ -38,7 +39,7 @@ export type TasksCreateAnnotationsParams = {
 const tasksCreateAnnotationsOperation: Operation<RqId | undefined> = {
   method: 'POST',
   path: '/api/tasks/{id}/annotations/',
-  query: ['cloud_storage_id', 'filename', 'format', 'import_mode', 'location', 'use_default_location'],
+  query: /*#__PURE__*/ query(['cloud_storage_id', 'filename', 'format', 'import_mode', 'location', 'use_default_location']),
   body: /*#__PURE__*/ jsonOrMultipart('annotationFileRequest', AnnotationFileRequest, true),
   answer: /*#__PURE__*/ modelOrNothing('RqId', RqId),
 }

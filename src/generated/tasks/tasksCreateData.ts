@@ -6,6 +6,7 @@ import type { CvatError } from '../../errors'
 import { call, type Operation } from '../../endpoint/operation'
 import { modelOrNothing } from '../../endpoint/answer'
 import { jsonOrMultipart } from '../../endpoint/body'
+import { headerParams } from '../../endpoint/parts'
 import type { TaskId } from '../../codecs/ids'
 import { DataRequest } from '../models/DataRequest'
 import { RqId } from '../models/RqId'
@@ -31,7 +32,7 @@ export type TasksCreateDataParams = {
 const tasksCreateDataOperation: Operation<RqId | undefined> = {
   method: 'POST',
   path: '/api/tasks/{id}/data/',
-  headers: ['Upload-Finish', 'Upload-Multiple', 'Upload-Start'],
+  headers: /*#__PURE__*/ headerParams(['Upload-Finish', 'Upload-Multiple', 'Upload-Start']),
   body: /*#__PURE__*/ jsonOrMultipart('dataRequest', DataRequest, true),
   answer: /*#__PURE__*/ modelOrNothing('RqId', RqId),
 }

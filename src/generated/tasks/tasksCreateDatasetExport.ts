@@ -5,6 +5,7 @@ import type { Client } from '../../http/client'
 import type { CvatError } from '../../errors'
 import { call, type Operation } from '../../endpoint/operation'
 import { model } from '../../endpoint/answer'
+import { query } from '../../endpoint/parts'
 import type { CloudStorageId, TaskId } from '../../codecs/ids'
 import type { LocationEnum } from '../models/LocationEnum'
 import { RqId } from '../models/RqId'
@@ -33,7 +34,7 @@ export type TasksCreateDatasetExportParams = {
 const tasksCreateDatasetExportOperation: Operation<RqId> = {
   method: 'POST',
   path: '/api/tasks/{id}/dataset/export',
-  query: ['cloud_storage_id', 'filename', 'format', 'location', 'save_images'],
+  query: /*#__PURE__*/ query(['cloud_storage_id', 'filename', 'format', 'location', 'save_images']),
   answer: /*#__PURE__*/ model('RqId', RqId),
 }
 

@@ -5,6 +5,7 @@ import type { Client } from '../../http/client'
 import type { CvatError } from '../../errors'
 import { call, type Operation } from '../../endpoint/operation'
 import { model } from '../../endpoint/answer'
+import { orgContext, pagedQuery } from '../../endpoint/parts'
 import type { OrgParams, PageParams } from '../../endpoint/params'
 import type { ProjectId } from '../../codecs/ids'
 import type { JobStatus } from '../models/JobStatus'
@@ -53,8 +54,8 @@ export type TasksListParams = OrgParams & PageParams & {
 const tasksListOperation: Operation<PaginatedTaskReadList> = {
   method: 'GET',
   path: '/api/tasks',
-  org: true,
-  query: ['assignee', 'dimension', 'filter', 'media_type', 'mode', 'name', 'owner', 'page', 'page_size', 'project_id', 'project_name', 'search', 'sort', 'status', 'subset', 'tracker_link', 'validation_mode'],
+  org: orgContext,
+  query: /*#__PURE__*/ pagedQuery(['assignee', 'dimension', 'filter', 'media_type', 'mode', 'name', 'owner', 'page', 'page_size', 'project_id', 'project_name', 'search', 'sort', 'status', 'subset', 'tracker_link', 'validation_mode']),
   answer: /*#__PURE__*/ model('PaginatedTaskReadList', PaginatedTaskReadList),
 }
 

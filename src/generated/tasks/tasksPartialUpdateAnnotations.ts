@@ -6,6 +6,7 @@ import type { CvatError } from '../../errors'
 import { call, type Operation } from '../../endpoint/operation'
 import { model } from '../../endpoint/answer'
 import { jsonOrMultipart } from '../../endpoint/body'
+import { query } from '../../endpoint/parts'
 import type { TaskId } from '../../codecs/ids'
 import { LabeledData } from '../models/LabeledData'
 import { PatchedLabeledDataRequest } from '../models/PatchedLabeledDataRequest'
@@ -26,7 +27,7 @@ export type TasksPartialUpdateAnnotationsParams = {
 const tasksPartialUpdateAnnotationsOperation: Operation<LabeledData> = {
   method: 'PATCH',
   path: '/api/tasks/{id}/annotations/',
-  query: ['action'],
+  query: /*#__PURE__*/ query(['action']),
   body: /*#__PURE__*/ jsonOrMultipart('patchedLabeledDataRequest', PatchedLabeledDataRequest, true),
   answer: /*#__PURE__*/ model('LabeledData', LabeledData),
 }

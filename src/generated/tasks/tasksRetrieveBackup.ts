@@ -5,6 +5,7 @@ import type { Client } from '../../http/client'
 import type { CvatError } from '../../errors'
 import { call, type Operation } from '../../endpoint/operation'
 import { fileOrNothing } from '../../endpoint/answer'
+import { query } from '../../endpoint/parts'
 import type { Download } from '../../endpoint/download'
 import type { CloudStorageId, TaskId } from '../../codecs/ids'
 import type { LocationEnum } from '../models/LocationEnum'
@@ -33,7 +34,7 @@ export type TasksRetrieveBackupParams = {
 const tasksRetrieveBackupOperation: Operation<Download | undefined> = {
   method: 'GET',
   path: '/api/tasks/{id}/backup',
-  query: ['action', 'cloud_storage_id', 'filename', 'location', 'use_default_location'],
+  query: /*#__PURE__*/ query(['action', 'cloud_storage_id', 'filename', 'location', 'use_default_location']),
   answer: fileOrNothing,
 }
 

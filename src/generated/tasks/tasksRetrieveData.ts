@@ -5,6 +5,7 @@ import type { Client } from '../../http/client'
 import type { CvatError } from '../../errors'
 import { call, type Operation } from '../../endpoint/operation'
 import { file } from '../../endpoint/answer'
+import { query } from '../../endpoint/parts'
 import type { Download } from '../../endpoint/download'
 import type { TaskId } from '../../codecs/ids'
 
@@ -28,7 +29,7 @@ export type TasksRetrieveDataParams = {
 const tasksRetrieveDataOperation: Operation<Download> = {
   method: 'GET',
   path: '/api/tasks/{id}/data/',
-  query: ['number', 'quality', 'type'],
+  query: /*#__PURE__*/ query(['number', 'quality', 'type']),
   answer: file,
 }
 

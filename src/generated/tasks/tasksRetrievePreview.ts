@@ -5,6 +5,7 @@ import type { Client } from '../../http/client'
 import type { CvatError } from '../../errors'
 import { call, type Operation } from '../../endpoint/operation'
 import { file } from '../../endpoint/answer'
+import { headerParams } from '../../endpoint/parts'
 import type { Download } from '../../endpoint/download'
 import type { TaskId } from '../../codecs/ids'
 
@@ -24,7 +25,7 @@ export type TasksRetrievePreviewParams = {
 const tasksRetrievePreviewOperation: Operation<Download> = {
   method: 'GET',
   path: '/api/tasks/{id}/preview',
-  headers: ['Prefer'],
+  headers: /*#__PURE__*/ headerParams(['Prefer']),
   answer: file,
 }
 

@@ -6,6 +6,7 @@ import type { CvatError } from '../../errors'
 import { call, type Operation } from '../../endpoint/operation'
 import { model } from '../../endpoint/answer'
 import { jsonOrMultipart } from '../../endpoint/body'
+import { query } from '../../endpoint/parts'
 import type { TaskId } from '../../codecs/ids'
 import { LabeledData } from '../models/LabeledData'
 import { LabeledDataRequest } from '../models/LabeledDataRequest'
@@ -29,7 +30,7 @@ export type TasksUpdateAnnotationsParams = {
 const tasksUpdateAnnotationsOperation: Operation<LabeledData> = {
   method: 'PUT',
   path: '/api/tasks/{id}/annotations/',
-  query: ['format', 'rq_id'],
+  query: /*#__PURE__*/ query(['format', 'rq_id']),
   body: /*#__PURE__*/ jsonOrMultipart('labeledDataRequest', LabeledDataRequest, true),
   answer: /*#__PURE__*/ model('LabeledData', LabeledData),
 }

@@ -5,6 +5,7 @@ import type { Client } from '../../http/client'
 import type { CvatError } from '../../errors'
 import { call, type Operation } from '../../endpoint/operation'
 import { model } from '../../endpoint/answer'
+import { orgContext, pagedQuery } from '../../endpoint/parts'
 import type { OrgParams, PageParams } from '../../endpoint/params'
 import { PaginatedMetaUserList } from '../models/PaginatedMetaUserList'
 
@@ -34,8 +35,8 @@ export type UsersListParams = OrgParams & PageParams & {
 const usersListOperation: Operation<PaginatedMetaUserList> = {
   method: 'GET',
   path: '/api/users',
-  org: true,
-  query: ['filter', 'first_name', 'is_active', 'last_name', 'page', 'page_size', 'search', 'sort', 'username'],
+  org: orgContext,
+  query: /*#__PURE__*/ pagedQuery(['filter', 'first_name', 'is_active', 'last_name', 'page', 'page_size', 'search', 'sort', 'username']),
   answer: /*#__PURE__*/ model('PaginatedMetaUserList', PaginatedMetaUserList),
 }
 

@@ -6,6 +6,7 @@ import type { CvatError } from '../../errors'
 import { call, type Operation } from '../../endpoint/operation'
 import { model } from '../../endpoint/answer'
 import { json } from '../../endpoint/body'
+import { orgContext } from '../../endpoint/parts'
 import type { OrgParams } from '../../endpoint/params'
 import { WebhookRead } from '../models/WebhookRead'
 import { WebhookWriteRequest } from '../models/WebhookWriteRequest'
@@ -23,7 +24,7 @@ export type WebhooksCreateParams = OrgParams & {
 const webhooksCreateOperation: Operation<WebhookRead> = {
   method: 'POST',
   path: '/api/webhooks',
-  org: true,
+  org: orgContext,
   body: /*#__PURE__*/ json('webhookWriteRequest', WebhookWriteRequest),
   answer: /*#__PURE__*/ model('WebhookRead', WebhookRead),
   secrets: ['secret'],

@@ -5,6 +5,7 @@ import type { Client } from '../../http/client'
 import type { CvatError } from '../../errors'
 import { call, type Operation } from '../../endpoint/operation'
 import { nothing } from '../../endpoint/answer'
+import { texts } from '../../endpoint/parts'
 import type { WebhookId } from '../../codecs/ids'
 
 /**
@@ -22,7 +23,7 @@ export type WebhooksCreateDeliveriesRedeliveryParams = {
 const webhooksCreateDeliveriesRedeliveryOperation: Operation<void> = {
   method: 'POST',
   path: '/api/webhooks/{id}/deliveries/{delivery_id}/redelivery',
-  text: ['delivery_id'],
+  text: /*#__PURE__*/ texts(['delivery_id']),
   answer: nothing,
 }
 

@@ -5,6 +5,7 @@ import type { Client } from '../../http/client'
 import type { CvatError } from '../../errors'
 import { call, type Operation } from '../../endpoint/operation'
 import { model } from '../../endpoint/answer'
+import { orgContext, pagedQuery } from '../../endpoint/parts'
 import type { OrgParams, PageParams } from '../../endpoint/params'
 import type { ProjectId } from '../../codecs/ids'
 import { PaginatedWebhookReadList } from '../models/PaginatedWebhookReadList'
@@ -36,8 +37,8 @@ export type WebhooksListParams = OrgParams & PageParams & {
 const webhooksListOperation: Operation<PaginatedWebhookReadList> = {
   method: 'GET',
   path: '/api/webhooks',
-  org: true,
-  query: ['filter', 'owner', 'page', 'page_size', 'project_id', 'search', 'sort', 'target_url', 'type'],
+  org: orgContext,
+  query: /*#__PURE__*/ pagedQuery(['filter', 'owner', 'page', 'page_size', 'project_id', 'search', 'sort', 'target_url', 'type']),
   answer: /*#__PURE__*/ model('PaginatedWebhookReadList', PaginatedWebhookReadList),
 }
 

@@ -5,6 +5,7 @@ import type { Client } from '../../http/client'
 import type { CvatError } from '../../errors'
 import { call, type Operation } from '../../endpoint/operation'
 import { model } from '../../endpoint/answer'
+import { pagedQuery } from '../../endpoint/parts'
 import type { PageParams } from '../../endpoint/params'
 import type { WebhookId } from '../../codecs/ids'
 import { PaginatedWebhookDeliveryReadList } from '../models/PaginatedWebhookDeliveryReadList'
@@ -23,7 +24,7 @@ export type WebhooksListDeliveriesParams = PageParams & {
 const webhooksListDeliveriesOperation: Operation<PaginatedWebhookDeliveryReadList> = {
   method: 'GET',
   path: '/api/webhooks/{id}/deliveries',
-  query: ['page', 'page_size'],
+  query: /*#__PURE__*/ pagedQuery(['page', 'page_size']),
   answer: /*#__PURE__*/ model('PaginatedWebhookDeliveryReadList', PaginatedWebhookDeliveryReadList),
 }
 

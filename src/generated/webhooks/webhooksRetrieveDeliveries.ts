@@ -5,6 +5,7 @@ import type { Client } from '../../http/client'
 import type { CvatError } from '../../errors'
 import { call, type Operation } from '../../endpoint/operation'
 import { model } from '../../endpoint/answer'
+import { texts } from '../../endpoint/parts'
 import type { WebhookId } from '../../codecs/ids'
 import { WebhookDeliveryRead } from '../models/WebhookDeliveryRead'
 
@@ -23,7 +24,7 @@ export type WebhooksRetrieveDeliveriesParams = {
 const webhooksRetrieveDeliveriesOperation: Operation<WebhookDeliveryRead> = {
   method: 'GET',
   path: '/api/webhooks/{id}/deliveries/{delivery_id}',
-  text: ['delivery_id'],
+  text: /*#__PURE__*/ texts(['delivery_id']),
   answer: /*#__PURE__*/ model('WebhookDeliveryRead', WebhookDeliveryRead),
 }
 

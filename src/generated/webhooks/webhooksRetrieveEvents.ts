@@ -5,6 +5,7 @@ import type { Client } from '../../http/client'
 import type { CvatError } from '../../errors'
 import { call, type Operation } from '../../endpoint/operation'
 import { model } from '../../endpoint/answer'
+import { query } from '../../endpoint/parts'
 import { Events } from '../models/Events'
 
 /**
@@ -21,7 +22,7 @@ export type WebhooksRetrieveEventsParams = {
 const webhooksRetrieveEventsOperation: Operation<Events> = {
   method: 'GET',
   path: '/api/webhooks/events',
-  query: ['type'],
+  query: /*#__PURE__*/ query(['type']),
   answer: /*#__PURE__*/ model('Events', Events),
 }
 

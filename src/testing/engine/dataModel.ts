@@ -3,7 +3,13 @@
  * the Data record with its frames in task order, the segments that split them, and the jobs on
  * those segments. segments.ts fills them in as task.py does.
  */
-import type { StatusChoice } from './model'
+/**
+ * Names the deprecated status of projects, tasks and jobs (models.py StatusChoice).
+ *
+ * @example
+ * const done: StatusChoice = 'completed'
+ */
+export type StatusChoice = 'annotation' | 'validation' | 'completed'
 
 /**
  * Stores one frame of a task's media (models.py Image: path, frame, width, height).

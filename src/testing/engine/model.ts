@@ -5,7 +5,9 @@
  * camelCase, the wire names live in the renderers.
  */
 import type { JobAnnotations } from './annotationModel'
-import type { EmulatedData, EmulatedJob, EmulatedSegment } from './dataModel'
+import type { EmulatedData, EmulatedJob, EmulatedSegment, StatusChoice } from './dataModel'
+
+export type { StatusChoice } from './dataModel'
 
 /**
  * Stores a Storage row (models.py Storage): where a project's or task's imports and exports live.
@@ -61,13 +63,6 @@ export interface EmulatedLabel {
   svg: string | null
 }
 
-/**
- * Names the deprecated status of projects, tasks and jobs (models.py StatusChoice).
- *
- * @example
- * const done: StatusChoice = 'completed'
- */
-export type StatusChoice = 'annotation' | 'validation' | 'completed'
 
 /**
  * Stores a Project.

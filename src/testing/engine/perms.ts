@@ -5,7 +5,7 @@
  * object is checked in the sandbox whatever the context), or the request's context for create
  * and list. "Sandbox" is rego's `input.auth.organization == null`.
  */
-import type { RoleEnum } from '../../codecs/common'
+import type { RoleEnum } from '../../generated/models/RoleEnum'
 import type { OrgContext } from '../context'
 import type { ServerVersion } from '../env'
 import { type EmulatedOrganization, type EmulatedUser, type EmulatorState, activeRole } from '../model'

@@ -4,7 +4,7 @@
  * invitation is a 404; invitations.rego `allow`, run in the invitation's own organisation, then
  * decides (403). Create takes its organisation from the context, never from the body.
  */
-import type { RoleEnum } from '../../codecs/common'
+import type { RoleEnum } from '../../generated/models/RoleEnum'
 import { ctxOrg } from '../context'
 import type { AuthedEnv } from '../env'
 import { type Or, type Reply, forbidden, isReply, json, noContent, notFound } from '../http'

@@ -3,7 +3,7 @@
  * narrowed by memberships.rego `filter`; a detail request finds any membership (404 only for an
  * unknown id) and memberships.rego `allow`, run in the membership's own organisation, decides.
  */
-import type { RoleEnum } from '../../codecs/common'
+import type { RoleEnum } from '../../generated/models/RoleEnum'
 import { ctxOrg } from '../context'
 import type { AuthedEnv } from '../env'
 import { type Or, type Reply, detail, forbidden, isReply, json, noContent, notFound } from '../http'

@@ -22,7 +22,7 @@ import { plain } from '../requests/views'
 import { release } from '../upload/store'
 import { tusChunk, tusCreate } from '../upload/tus'
 import { runImport } from './build'
-import { location } from './views'
+import { location } from './location'
 import { IMPORTERS } from './registry'
 
 type Kind = 'task' | 'job'

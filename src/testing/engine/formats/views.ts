@@ -19,6 +19,9 @@ import { dataState } from '../data/state'
 import { type ExportTarget, runExport } from './build'
 import { EXPORTERS, IMPORTERS } from './registry'
 import { annotationChunk, annotationImport, projectDataset, projectDatasetChunk } from './imports'
+import { cloudFailure, location } from './location'
+
+export { cloudFailure, location } from './location'
 import { tusIdPattern } from '../data/upload'
 import * as Ann from '../views/annotations'
 
@@ -44,24 +47,6 @@ export const queryBool = (env: AuthedEnv, name: string): boolean | Reply => {
   if (FALSE.includes(v.toLowerCase())) return false
   return json(400, [`Cannot convert value to bool: ${v}`])
 }
-
-/**
- * location.py get_location_configuration and permissions.py get_cloud_storage_for_import_or_export:
- * local; or a cloud storage, which must exist (CVAT's 400 "CloudStorage matching query does not
- * exist."). The emulator reaches no bucket, so a request to a known one fails when it runs.
- */
-export const location = (env: AuthedEnv): Reply | undefined => {
-  const loc = env.url.searchParams.get('location')
-  if (loc === null || loc === 'local') return undefined
-  if (loc !== 'cloud_storage') return json(400, [`The specified location ${loc} is not supported`])
-  const id = env.url.searchParams.get('cloud_storage_id')
-  if (!id) return json(400, ['Cloud storage was selected as location but cloud_storage_id was not specified'])
-  return env.s.engine.cloudStorages.some((c) => String(c.id) === id) ? undefined : json(400, ['CloudStorage matching query does not exist.'])
-}
-
-/** The failure of a job bound for (or from) a cloud storage: the emulator reaches no bucket. */
-export const cloudFailure = (env: AuthedEnv): Outcome | undefined =>
-  env.url.searchParams.get('location') === 'cloud_storage' ? { ok: false, message: `Exception: The emulator cannot reach cloud storage ${env.url.searchParams.get('cloud_storage_id')}: cloud buckets are not modelled\n` } : undefined
 
 const targetOf = (t: ExportTarget) => (t.kind === 'project' ? { target: 'project' as const, id: t.p.id } : t.kind === 'job' ? { target: 'job' as const, id: t.j.id } : { target: 'task' as const, id: t.t.id })
 

@@ -24,14 +24,7 @@ export {
   type Page,
   pageGuard,
   pageDecoder,
-} from './primitives'
-import type * as G from 'io-ts/Guard'
-import { type RoleEnum as Role, RoleEnumGuard } from '../generated/models/RoleEnum'
-
-export { RoleEnum } from '../generated/models/RoleEnum'
-
-/** Checks a membership role (`RoleEnumGuard`, under the name it had before the generator). */
-// Annotated: an inferred type is declared as `import("..").RoleEnum`, which Node10 and Node16 resolution cannot follow (attw).
-export const RoleGuard: G.Guard<unknown, Role> = RoleEnumGuard
-export { BasicUser, BasicUserGuard, BasicUserDecoder } from '../generated/models/BasicUser'
-export { BasicOrganization, BasicOrganizationGuard, BasicOrganizationDecoder } from '../generated/models/BasicOrganization'
+} from '../../../src/codecs/primitives'
+export { RoleEnum, RoleEnumGuard as RoleGuard } from '../../../src/generated/models/RoleEnum'
+export { BasicUser, BasicUserGuard, BasicUserDecoder } from '../../../src/generated/models/BasicUser'
+export { BasicOrganization, BasicOrganizationGuard, BasicOrganizationDecoder } from '../../../src/generated/models/BasicOrganization'

@@ -1,6 +1,0 @@
-// The organisation domain's codecs under the names they had before the generator: each is the
-// generated model (src/generated/models, `npm run generate`), re-exported.
-export { AccessTokenRead, AccessTokenReadGuard, AccessTokenReadDecoder } from '../generated/models/AccessTokenRead'
-export { PaginatedAccessTokenReadList, PaginatedAccessTokenReadListGuard, PaginatedAccessTokenReadListDecoder } from '../generated/models/PaginatedAccessTokenReadList'
-export { AccessTokenWriteRequest } from '../generated/models/AccessTokenWriteRequest'
-export { PatchedAccessTokenWriteRequest } from '../generated/models/PatchedAccessTokenWriteRequest'

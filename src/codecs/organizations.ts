@@ -1,6 +1,0 @@
-// The organisation domain's codecs under the names they had before the generator: each is the
-// generated model (src/generated/models, `npm run generate`), re-exported.
-export { OrganizationRead, OrganizationReadGuard, OrganizationReadDecoder } from '../generated/models/OrganizationRead'
-export { PaginatedOrganizationReadList, PaginatedOrganizationReadListGuard, PaginatedOrganizationReadListDecoder } from '../generated/models/PaginatedOrganizationReadList'
-export { OrganizationWriteRequest } from '../generated/models/OrganizationWriteRequest'
-export { PatchedOrganizationWriteRequest } from '../generated/models/PatchedOrganizationWriteRequest'
