@@ -18,7 +18,9 @@ export const parseJobsLs = (_io: Io, v: Values): { readonly taskId?: number; rea
   return { ...(taskId === undefined ? {} : { taskId }), ...(projectId === undefined ? {} : { projectId }), ...(assignee === undefined ? {} : { assignee }) }
 }
 
-const frames = (j: JobRead): string => (j.start_frame === undefined || j.stop_frame === undefined ? '-' : `${j.start_frame}–${j.stop_frame}`)
+// One frame is one number; a range has a dash.
+const frames = (j: JobRead): string =>
+  j.start_frame === undefined || j.stop_frame === undefined ? '-' : j.start_frame === j.stop_frame ? String(j.start_frame) : `${j.start_frame}–${j.stop_frame}`
 
 /** `jobs ls`: the jobs, as a table or JSON. */
 export const jobsLs = async (s: Session, plan: { readonly taskId?: number; readonly projectId?: number; readonly assignee?: string }): Promise<Exit | Fault> => {
@@ -64,7 +66,8 @@ export const jobsAssign = async (s: Session, plan: AssignPlan): Promise<Exit | F
   }
   const who = plan.username ?? 'nobody'
   const was = job.right.assignee?.username ?? 'nobody'
-  const what = `job ${plan.id} (task ${job.right.task_id ?? '?'}, frames ${frames(job.right)})`
+  const span = frames(job.right)
+  const what = `job ${plan.id} (task ${job.right.task_id ?? '?'}, ${span.includes('–') ? 'frames' : 'frame'} ${span})`
   const request = { method: 'PATCH', url: `/api/jobs/${plan.id}`, body: { assignee } }
   if (plan.dryRun) return report(s, `would assign ${what} to ${who} (now ${was}): PATCH ${request.url} ${JSON.stringify(request.body)}`, { dryRun: true, id: plan.id, assignee: plan.username ?? null, was: job.right.assignee?.username ?? null, request })
   const r = await jobsPartialUpdate(s.client, { id: plan.id, patchedJobWriteRequest: { assignee } })()

@@ -36,7 +36,7 @@ ${section('Any operation of the API', ['api'])}
 ${section('Organisations', Object.keys(ADMIN_COMMANDS))}
 
 Every command takes --url URL, --json (one JSON document on stdout), --help; and cvat-fp --version.
-Run cvat-fp <group> --help (${Object.keys(GROUPS).join(', ')}) for a group's commands.
+Run cvat-fp <group> --help (${Object.keys(GROUPS).join(', ')}) for a group's commands, cvat-fp api --help for api.
 Exit status: 0 every item succeeded, 1 some item failed, 2 usage or configuration error.
 
 ${CREDENTIALS_HELP}`

@@ -43,6 +43,12 @@ describe('cvat-fp tasks', SPAWNING, () => {
     const sent = live.emulator.log.slice(before).map((l) => `${l.method} ${new URL(l.url).pathname} ${l.status}`)
     expect(sent.filter((l) => l.includes('/data/'))).toEqual([`POST /api/tasks/${id}/data/ 202`, `POST /api/tasks/${id}/data/ 200`, `POST /api/tasks/${id}/data/ 202`])
     expect([task(id)?.name, task(id)?.segmentSize, task(id)?.organizationId]).toEqual(['road', 2, live.emulator.state.organizations.find((o) => o.slug === 'acme')?.id])
+    // Two jobs: frames 0–1, and frame 2 alone (one number, no range).
+    const jobs = live.emulator.state.engine.jobs.filter((j) => j.taskId === id).map((j) => j.id).sort((a, b) => b - a)
+    expect(await cliAt(dir, ['jobs', 'ls', '--task-id', String(id), '--org', 'acme'], env())).toMatchObject({
+      code: 0,
+      stdout: `ID  TASK  FRAMES  TYPE        STAGE       STATE  ASSIGNEE\n${jobs[0]}   ${id}     2       annotation  annotation  new    -\n${jobs[1]}   ${id}     0–1     annotation  annotation  new    -\n2 jobs\n`,
+    })
   })
 
   it("create: cvat-cli's spelling (NAME local FILE…, --image_quality) works too; --json prints the task", async () => {
