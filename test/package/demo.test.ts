@@ -14,8 +14,30 @@ describe('the demo', () => {
     if (!existsSync('dist/cjs/index.cjs')) throw new Error('dist/ is missing: run `npm run build` (npm test does)')
   })
 
+  // Sizes in kB differ by a few bytes between generations (task.json's fields): each is a number.
+  const sized = (line: string) => line.replace(/\b\d+\.\d kB\b/g, 'N kB')
+  // The annotation lead's day, as `lead` sees it on a server whose next project and task ids are
+  // `ids` (both generations print the same lines; only the sizes differ).
+  const leadsDay = (lead: string, assignee: string, ids = { project: 1, task: 1, job: 1 }) => [
+    `${lead} created project #${ids.project} "street scenes (cvat-fp demo)" with labels car (rectangle, attribute colour), road (polygon), sign (points)`,
+    // Six small PNGs go in one Upload-Multiple request (files over 100 MiB would go by TUS).
+    `${lead} created task #${ids.task} "street, morning" from 6 generated PNGs: N kB sent (Upload-Start, Upload-Multiple, Upload-Finish), 6 frames`,
+    `jobs: #${ids.job} frames 0–1, #${ids.job + 1} frames 2–3, #${ids.job + 2} frames 4–5`,
+    `${lead} assigned job #${ids.job} to ${assignee}`,
+    `${lead} put 4 shapes on frames 0–1: 2 red car boxes, a road polygon, a sign's 3 points`,
+    `${lead} exported the dataset (CVAT for images 1.1, N kB); annotations.xml holds them: 2 <box> (colour red, red), 1 <polygon>, 1 <points>`,
+    `${lead} backed the task up (N kB)`,
+    // A restore always goes by TUS: the backup is one file, sent in chunks.
+    `${lead} restored it (Upload-Start, TUS creation, TUS PATCH, Upload-Finish): task #${ids.task + 1} "street, morning", 6 frames, 4 shapes`,
+    `${lead} deleted the restored task #${ids.task + 1}`,
+    `${lead} deleted project #${ids.project} and its task`,
+  ]
+  const annotationSummary = '1 project with 1 task of 6 frames in 3 jobs (1 assigned), 4 shapes exported and checked, 1 task backed up and restored, all deleted'
+
   // Everything after the first line (its port varies), on either server generation.
   const day = (tokens: ReadonlyArray<string>, summaryTokens: string) => [
+    'sam logged in to lead annotation at acme',
+    ...leadsDay('sam', 'wes'),
     'olga logged in',
     'olga created road-scenes (Road Scenes)',
     'olga invited otto as worker, wes as worker, wendy as supervisor, new.annotator@example.com as worker, temp.contractor@example.com as worker',
@@ -34,17 +56,17 @@ describe('the demo', () => {
     ...tokens,
     'olga deleted road-scenes',
     'olga logged out',
-    `summary: 1 organisation created and deleted; invited 5 (2 accepted, 1 declined, 1 resent, 1 deleted); 4 members at the end; ${summaryTokens}`,
+    `summary: ${annotationSummary}; 1 organisation created and deleted; invited 5 (2 accepted, 1 declined, 1 resent, 1 deleted); 4 members at the end; ${summaryTokens}`,
   ]
   // What the emulator's credentials look like (credentialsOf) and any long random secret (login
   // tokens, access token values, invitation keys): none may reach the terminal.
   const secrets = /-password|token-|pat-|session-|csrf-|[A-Za-z0-9]{20,}/
 
-  it('runs the admin\'s day against the built-in 2.73 emulator and exits 0, printing no credential', async () => {
+  it('runs the lead\'s and the admin\'s day against the built-in 2.73 emulator and exits 0, printing no credential', async () => {
     const { stdout, stderr } = await demo()
     const lines = stdout.trim().split('\n')
     expect(lines[0]).toMatch(/^CVAT 2\.73 emulator listening on http:\/\/127\.0\.0\.1:\d+$/)
-    expect(lines.slice(1)).toEqual(day(['a read-only access token reads as olga', 'olga revoked the token'], '1 access token used and revoked'))
+    expect(lines.slice(1).map(sized)).toEqual(day(['a read-only access token reads as olga', 'olga revoked the token'], '1 access token used and revoked'))
     expect(stdout + stderr).not.toMatch(secrets)
   }, 90_000)
 
@@ -52,7 +74,7 @@ describe('the demo', () => {
     const { stdout, stderr } = await demo({}, ['--server', '2.26'])
     const lines = stdout.trim().split('\n')
     expect(lines[0]).toMatch(/^CVAT 2\.26 emulator listening on http:\/\/127\.0\.0\.1:\d+$/)
-    expect(lines.slice(1)).toEqual(day(['no access tokens before CVAT 2.48'], '0 access tokens used and revoked'))
+    expect(lines.slice(1).map(sized)).toEqual(day(['no access tokens before CVAT 2.48'], '0 access tokens used and revoked'))
     expect(stdout + stderr).not.toMatch(secrets)
   }, 90_000)
 
@@ -68,6 +90,7 @@ describe('the demo', () => {
       const { stdout } = await demo({ CVAT_URL: live.served.url, CVAT_TOKEN: 'token-olga', CVAT_ORG: 'acme' })
       expect(stdout.trim().split('\n')).toEqual([
         `CVAT server ${live.served.url}, organisation acme (read-only)`,
+        'annotation part skipped: it creates (and deletes) a project, so it runs only with --write',
         '1 invitations visible; newest: ivy as worker',
         '5 members; newest: ivy (worker, pending), wes (worker), sam (supervisor), mia (maintainer), olga (owner)',
         'retrieved ivy as worker, expired: false',
@@ -90,14 +113,19 @@ describe('the demo', () => {
       expect(live.emulator.log.at(-1)).toEqual({ method: 'GET', url: `${live.served.url}/api/invitations/${live.emulator.state.invitations[0]!.key}?org=acme`, status: 200 })
     }, 90_000)
 
-    it('writes with --write: invites, resends and deletes one address', async () => {
+    it('writes with --write: the lead\'s day (all it made deleted again), then invites, resends and deletes one address', async () => {
       const before = live.emulator.log.length
       const { stdout } = await demo(
         { CVAT_URL: live.served.url, CVAT_USERNAME: 'olga', CVAT_PASSWORD: 'olga-password', CVAT_ORG: 'acme', CVAT_DEMO_EMAIL: 'demo@example.com' },
         ['--write'],
       )
-      expect(stdout.trim().split('\n').at(-1)).toBe('retrieved ivy as worker, expired: false; invited, resent and deleted demo@example.com')
-      expect(live.emulator.log.slice(before).map((r) => `${r.method} ${r.status}`)).toEqual(['GET 200', 'GET 200', 'GET 200', 'POST 201', 'POST 204', 'DELETE 204'])
+      const lines = stdout.trim().split('\n').map(sized)
+      // The caller leads and takes the job herself.
+      expect(lines.slice(0, 11)).toEqual([`CVAT server ${live.served.url}, organisation acme (read-only + writes)`, ...leadsDay('olga', 'olga')])
+      expect(lines.at(-1)).toBe(`${annotationSummary}; retrieved ivy as worker, expired: false; invited, resent and deleted demo@example.com`)
+      const { projects, tasks, jobs } = live.emulator.state.engine
+      expect([projects.length, tasks.length, jobs.length]).toEqual([0, 0, 0])
+      expect(live.emulator.log.slice(before).slice(-6).map((r) => `${r.method} ${r.status}`)).toEqual(['GET 200', 'GET 200', 'GET 200', 'POST 201', 'POST 204', 'DELETE 204'])
       expect(stdout).not.toContain('olga-password')
     }, 90_000)
 
