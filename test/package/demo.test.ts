@@ -146,4 +146,23 @@ describe('the demo', () => {
       expect(JSON.stringify(failure)).not.toContain('wrong-token-123')
     }, 90_000)
   })
+
+  // A real server's failure midway must not leave the demo's project behind: here the restore's
+  // upload is refused (the server keeps fewer bytes of uploads than the backup holds).
+  describe('against a server that refuses the restore', () => {
+    const live = useEmulator({ maxStoredBytes: 3_000 })
+
+    it('deletes the project it made, prints the error and exits 1', async () => {
+      const failure = await demo({ CVAT_URL: live.served.url, CVAT_TOKEN: 'token-olga', CVAT_ORG: 'acme' }, ['--write']).catch((e: { code: number; stderr: string; stdout: string }) => e)
+      expect('code' in failure && failure.code).toBe(1)
+      const { stdout, stderr } = failure as { stdout: string; stderr: string }
+      expect(stdout.trim().split('\n').map(sized).slice(-2)).toEqual(['olga backed the task up (N kB)', 'olga deleted project #1 and its task'])
+      // The backup's TUS chunk is what the server refuses.
+      expect(stderr.trim().replace(/backup\/[\w-]+ →/, 'backup/<tus file> →')).toBe(
+        `StatusError: PATCH ${live.served.url}/api/tasks/backup/<tus file> → 413 Payload Too Large: The emulator keeps at most 3000 bytes of uploaded files; raise its maxStoredBytes option.`,
+      )
+      const { projects, tasks, jobs } = live.emulator.state.engine
+      expect([projects.length, tasks.length, jobs.length]).toEqual([0, 0, 0])
+    }, 90_000)
+  })
 })
