@@ -16,6 +16,7 @@ import {
   type Client,
   type CvatError,
   type Download,
+  type HttpRequest,
   type JobRead,
   type Label,
   type LabeledShapeRequest,
@@ -59,21 +60,38 @@ const WAIT: WorkflowOptions = { pollInterval: 500, timeout: 120_000 }
 /** A failure of the demo's own (a file it cannot read), in the library's error shape. */
 const demoError = (url: string, message: string): CvatError => ({ _tag: 'RequestError', method: 'GET', url, message })
 
+/** Names a request of CVAT's upload protocol by its marker header, or `undefined` for any other. */
+const protocolStep = (req: HttpRequest): string | undefined => {
+  const h = req.headers
+  if ('upload-start' in h) return 'Upload-Start'
+  if ('upload-multiple' in h) return 'Upload-Multiple'
+  if ('upload-finish' in h) return 'Upload-Finish'
+  if ('upload-length' in h) return 'TUS creation'
+  return req.method === 'PATCH' && 'upload-offset' in h ? 'TUS PATCH' : undefined
+}
+
 /**
- * Watches the upload protocol go by (CVAT's `Upload-*` headers, TUS creation and chunks) and
- * names it in order, repeats counted: what `tasksCreateFromData` and a restore really sent.
+ * Watches the upload protocol go by and names it in order, repeats counted (`3× TUS PATCH`):
+ * what `tasksCreateFromData` and a restore really sent.
  */
-export const protocolWatch = () => {
+const protocolWatch = () => {
   const seen: string[] = []
   const middleware: Middleware = (next) => (req) => {
-    const h = req.headers
-    const kind = 'upload-start' in h ? 'Upload-Start' : 'upload-multiple' in h ? 'Upload-Multiple' : 'upload-finish' in h ? 'Upload-Finish' : 'upload-length' in h ? 'TUS creation' : req.method === 'PATCH' && 'upload-offset' in h ? 'TUS PATCH' : undefined
+    const kind = protocolStep(req)
     if (kind !== undefined) seen.push(kind)
     return next(req)
   }
   const take = (): string => {
-    const runs = seen.splice(0).reduce<[string, number][]>((acc, k) => (acc.at(-1)?.[0] === k ? (acc[acc.length - 1] = [k, acc.at(-1)![1] + 1]) : acc.push([k, 1]), acc), [])
-    return runs.map(([k, n]) => (n > 1 ? `${n}× ${k}` : k)).join(', ')
+    const steps = seen.splice(0)
+    const parts: string[] = []
+    let repeats = 0
+    steps.forEach((k, i) => {
+      repeats++
+      if (steps[i + 1] === k) return
+      parts.push(repeats > 1 ? `${repeats}× ${k}` : k)
+      repeats = 0
+    })
+    return parts.join(', ')
   }
   return { middleware, take }
 }
@@ -84,7 +102,10 @@ export const protocolWatch = () => {
  */
 const saved = (d: Download, path: string): TE.TaskEither<CvatError, Buffer> =>
   TE.tryCatch(
-    async () => (await pipeline(Readable.fromWeb(d.body as NodeReadableStream<Uint8Array>), createWriteStream(path)), readFile(path)),
+    async () => {
+      await pipeline(Readable.fromWeb(d.body as NodeReadableStream<Uint8Array>), createWriteStream(path))
+      return readFile(path)
+    },
     (e) => demoError(d.url, `could not save ${path}: ${String(e)}`),
   )
 

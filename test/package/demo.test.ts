@@ -1,6 +1,7 @@
 // The README's main command, run as a user would: `tsx examples/demo.ts` against the built package.
 import { execFile } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync } from 'node:fs'
+import { resolve } from 'node:path'
 import { promisify } from 'node:util'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { useEmulator } from '../e2e/helpers'
@@ -63,7 +64,11 @@ describe('the demo', () => {
   const secrets = /-password|token-|pat-|session-|csrf-|[A-Za-z0-9]{20,}/
 
   it('runs the lead\'s and the admin\'s day against the built-in 2.73 emulator and exits 0, printing no credential', async () => {
-    const { stdout, stderr } = await demo()
+    // Its own temporary folder, to see that the export and the backup saved there are removed.
+    mkdirSync('.tmp', { recursive: true })
+    const tmp = mkdtempSync(resolve('.tmp/demo-'))
+    const { stdout, stderr } = await demo({ TMPDIR: tmp })
+    expect(readdirSync(tmp).filter((name) => name.startsWith('cvat-fp-demo-'))).toEqual([])
     const lines = stdout.trim().split('\n')
     expect(lines[0]).toMatch(/^CVAT 2\.73 emulator listening on http:\/\/127\.0\.0\.1:\d+$/)
     expect(lines.slice(1).map(sized)).toEqual(day(['a read-only access token reads as olga', 'olga revoked the token'], '1 access token used and revoked'))
