@@ -9,7 +9,7 @@ import { clientProblem } from '../endpoint/input'
 import { refused } from '../http/refusal'
 
 /** The longest wait a timer can hold (setTimeout fires at once beyond it): 2^31−1 ms, ~24.8 days. */
-export const MAX_TIMER_MS = 2 ** 31 - 1
+export const MAX_TIMER_MS = 2147483647
 
 /** Clamps a wait to what a timer can hold: `NaN` and negatives are 0, beyond 2^31−1 ms (Infinity too) is 2^31−1. */
 export const clampDelay = (ms: number): number => (ms > MAX_TIMER_MS ? MAX_TIMER_MS : ms >= 0 ? ms : 0)
