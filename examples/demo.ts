@@ -1,14 +1,21 @@
 /**
- * The demo (`npm run demo`): an organisation admin's day, as readable fp-ts pipelines over real HTTP.
+ * The demo (`npm run demo`): an annotation lead's day, then an organisation admin's, as readable
+ * fp-ts pipelines over real HTTP with the public API only.
  *
  * Without CVAT_URL it starts the built-in CVAT emulator (2.73, or `--server 2.26`) on a free
- * 127.0.0.1 port: olga logs in, creates an organisation, invites people (accept, resend, decline,
- * delete), sees who joined, promotes one member and removes another, on 2.73 reads with a
- * personal access token she then revokes, deletes the organisation and logs out. With CVAT_URL and
- * a credential (CVAT_ACCESS_TOKEN, CVAT_TOKEN, or CVAT_USERNAME + CVAT_PASSWORD) it runs the
- * read-only part against that server (invitations, and CVAT_ORG's members); `--write` (with
- * CVAT_ORG and CVAT_DEMO_EMAIL) also invites, resends and deletes one invitation there. CVAT_URL without a credential is refused (exit 2):
- * it never falls back to the emulator's fake data.
+ * 127.0.0.1 port. sam, who leads annotation at acme, creates a project with labels, a task from
+ * generated pictures, assigns a job, annotates, exports the dataset and checks the file, backs the
+ * task up and restores it, and deletes it all (examples/demo/annotation.ts). Then olga logs in,
+ * creates an organisation, invites people (accept, resend, decline, delete), sees who joined,
+ * promotes one member and removes another, on 2.73 reads with a personal access token she then
+ * revokes, deletes the organisation and logs out (examples/demo/organization.ts).
+ *
+ * With CVAT_URL and a credential (CVAT_ACCESS_TOKEN, CVAT_TOKEN, or CVAT_USERNAME + CVAT_PASSWORD)
+ * it runs the read-only part against that server (invitations, and CVAT_ORG's members); `--write`
+ * also runs the annotation part there (in CVAT_ORG, or the personal workspace; the job goes to the
+ * caller; what it creates it deletes) and, with CVAT_ORG and CVAT_DEMO_EMAIL, invites, resends and
+ * deletes one invitation. CVAT_URL without a credential is refused (exit 2): it never falls back
+ * to the emulator's fake data.
  */
 import * as E from 'fp-ts/Either'
 import { pipe } from 'fp-ts/function'
@@ -16,111 +23,44 @@ import * as TE from 'fp-ts/TaskEither'
 import {
   type Client,
   type CvatError,
-  type InvitationRead,
-  type MembershipRead,
-  authCreateAccessTokens,
   authCreateLogout,
-  authDestroyAccessTokens,
   basicAuth,
   bearerAuth,
   createClient,
   formatError,
-  invitationsAccept,
   invitationsCreate,
-  invitationsDecline,
   invitationsDestroy,
   invitationsList,
-  invitationsPages,
   invitationsResend,
   invitationsRetrieve,
   login,
-  membershipsDestroy,
   membershipsList,
-  membershipsPartialUpdate,
+  organization,
   organizationsCreate,
   organizationsDestroy,
   redactUrl,
   tokenAuth,
+  usersList,
   usersRetrieveSelf,
 } from 'cvat-fp'
 import { createCvatEmulator } from 'cvat-fp/testing'
 import { serveCvatEmulator } from 'cvat-fp/testing/node'
+import { annotationDay } from './demo/annotation'
+import { accessTokenWalk, invitationWalk, member, membershipWalk, who } from './demo/organization'
+import { say, step } from './demo/output'
 
-const say = (line: string): void => console.log(line)
-const step = (line: string) => TE.fromIO<void, CvatError>(() => say(line))
-const who = (inv: InvitationRead): string => `${inv.user.username} as ${inv.role}`
-const member = (m: MembershipRead): string => `${m.user.username} (${m.role}${m.is_active === false ? ', pending' : ''})`
-
-/** Walks the list page by page with the library's own pager, printing each page. */
-const allPages =
-  (client: Client, org: string, pageSize: number): TE.TaskEither<CvatError, InvitationRead[]> =>
-  async () => {
-    const all: InvitationRead[] = []
-    let page = 0
-    for await (const p of invitationsPages(client, { org, pageSize })) {
-      if (E.isLeft(p)) return p
-      say(`  page ${++page}: ${p.right.results.map(who).join(', ') || '(empty)'}`)
-      all.push(...p.right.results)
-    }
-    return E.right(all)
-  }
-
-/** The invitation walk: invite five, page through, two accept, one declines, one resent, one deleted. */
-const invitationWalk = (olga: Client, as: (username: string) => Client, org: string) => {
-  const invite = (email: string, role: 'worker' | 'supervisor') => invitationsCreate(olga, { org, invitationWriteRequest: { email, role } })
+/** sam, supervisor at acme, leads its annotation: wes, a worker there, gets the first job. */
+const leadsDay = (anonymous: Client, password: string) => {
+  const sam = (c: Client) => pipe(c, organization('acme'))
   return pipe(
-    TE.Do,
-    TE.bind('otto', () => invite('otto@outside.test', 'worker')),
-    TE.bind('wes', () => invite('wes@acme.test', 'worker')),
-    TE.bind('wendy', () => invite('wendy@globex.test', 'supervisor')),
-    TE.bind('annotator', () => invite('new.annotator@example.com', 'worker')),
-    TE.bind('contractor', () => invite('temp.contractor@example.com', 'worker')),
-    TE.tap((invited) => step(`olga invited ${Object.values(invited).map(who).join(', ')}`)),
-    TE.tap(() => step(`olga lists ${org} invitations, 2 per page:`)),
-    TE.tap(() => allPages(olga, org, 2)),
-    TE.tap(({ otto }) => invitationsAccept(as('otto'), { key: otto.key })),
-    TE.tap(({ wes }) => invitationsAccept(as('wes'), { key: wes.key })),
-    TE.tap(() => step('otto and wes accepted')),
-    TE.tap(({ wendy }) => invitationsDecline(as('wendy'), { key: wendy.key })),
-    TE.tap(() => step('wendy declined')),
-    TE.tap(({ annotator }) => invitationsResend(olga, { key: annotator.key, org })),
-    TE.tap(({ annotator }) => step(`olga resent the invitation to ${annotator.user.username}`)),
-    TE.tap(({ contractor }) => invitationsDestroy(olga, { key: contractor.key, org })),
-    // As in CVAT, deleting an invitation leaves its pending membership in place (SERVER.md, cascades).
-    TE.tap(({ contractor }) => step(`olga deleted the invitation to ${contractor.user.username} (its pending membership stays)`)),
+    login(anonymous, { username: 'sam', password }),
+    TE.map(sam),
+    TE.tap(() => step('sam logged in to lead annotation at acme')),
+    TE.bindTo('client'),
+    TE.bind('wes', ({ client }) => pipe(usersList(client, { username: 'wes' }), TE.map((page) => page.results[0]))),
+    TE.flatMap(({ client, wes }) => (wes ? annotationDay({ client, name: 'sam', assignee: wes }) : TE.left<CvatError, string>({ _tag: 'RequestError', method: 'GET', url: '/api/users', message: 'wes is not at acme' }))),
   )
 }
-
-/** Who joined, one promotion, one removal. */
-const membershipWalk = (olga: Client, org: string) =>
-  pipe(
-    membershipsList(olga, { org, pageSize: 'all', sort: 'id' }),
-    TE.tap((page) => step(`members of ${org}: ${page.results.map(member).join(', ')}`)),
-    TE.bindTo('joined'),
-    TE.bind('otto', ({ joined }) => byName(joined.results, 'otto')),
-    TE.bind('wes', ({ joined }) => byName(joined.results, 'wes')),
-    TE.tap(({ otto }) => membershipsPartialUpdate(olga, { id: otto.id, patchedMembershipWriteRequest: { role: 'supervisor' } })),
-    TE.tap(() => step('olga promoted otto to supervisor')),
-    TE.tap(({ wes }) => membershipsDestroy(olga, { id: wes.id })),
-    TE.tap(() => step('olga removed wes')),
-    TE.flatMap(() => membershipsList(olga, { org, pageSize: 'all', sort: 'id' })),
-    TE.tap((page) => step(`members of ${org} now: ${page.results.map(member).join(', ')}`)),
-  )
-
-/** Picks a member by username from a page (a missing one stops the day with a readable error). */
-const byName = (ms: ReadonlyArray<MembershipRead>, username: string): TE.TaskEither<CvatError, MembershipRead> => {
-  const m = ms.find((x) => x.user.username === username)
-  return m ? TE.right(m) : TE.left({ _tag: 'RequestError', method: 'GET', url: '/api/memberships', message: `${username} is not a member` })
-}
-
-/** 2.73: a personal access token, used once with bearerAuth, then revoked. */
-const accessTokenWalk = (olga: Client, anonymous: Client) =>
-  pipe(
-    authCreateAccessTokens(olga, { accessTokenWriteRequest: { name: 'demo', read_only: true } }),
-    TE.tap((token) => pipe(usersRetrieveSelf(pipe(anonymous, bearerAuth(token.value ?? ''))), TE.flatMap((me) => step(`a read-only access token reads as ${me.username}`)))),
-    TE.tap((token) => authDestroyAccessTokens(olga, { id: token.id })),
-    TE.tap(() => step('olga revoked the token')),
-  )
 
 const emulatorDemo = async (serverVersion: '2.26' | '2.73'): Promise<E.Either<CvatError, string>> => {
   // The demo walks the e-mail flow (invite, then accept), i.e. ORG_INVITATION_CONFIRM on.
@@ -131,9 +71,10 @@ const emulatorDemo = async (serverVersion: '2.26' | '2.73'): Promise<E.Either<Cv
   const as = (username: string): Client => pipe(anonymous, tokenAuth(emulator.credentials(username).token))
   const org = 'road-scenes'
   const program = pipe(
-    login(anonymous, { username: 'olga', password: emulator.credentials('olga').password }),
+    leadsDay(anonymous, emulator.credentials('sam').password),
+    TE.bindTo('annotation'),
+    TE.bind('olga', () => login(anonymous, { username: 'olga', password: emulator.credentials('olga').password })),
     TE.tap(() => step('olga logged in')),
-    TE.bindTo('olga'),
     TE.bind('created', ({ olga }) => organizationsCreate(olga, { organizationWriteRequest: { slug: org, name: 'Road Scenes' } })),
     TE.tap(({ created }) => step(`olga created ${created.slug} (${created.name})`)),
     TE.bind('invited', ({ olga }) => invitationWalk(olga, as, org)),
@@ -144,8 +85,8 @@ const emulatorDemo = async (serverVersion: '2.26' | '2.73'): Promise<E.Either<Cv
     TE.tap(({ olga }) => authCreateLogout(olga)),
     TE.tap(() => step('olga logged out')),
     TE.map(
-      ({ invited, members, tokens }) =>
-        `summary: 1 organisation created and deleted; invited ${Object.keys(invited).length} (2 accepted, 1 declined, 1 resent, 1 deleted); ` +
+      ({ annotation, invited, members, tokens }) =>
+        `summary: ${annotation}; 1 organisation created and deleted; invited ${Object.keys(invited).length} (2 accepted, 1 declined, 1 resent, 1 deleted); ` +
         `${members.count} members at the end; ${tokens} access token${tokens === 1 ? '' : 's'} used and revoked`,
     ),
   )
@@ -190,8 +131,18 @@ const realServerDemo = async (baseUrl: string, auth: (c: Client) => Client): Pro
     )
   const wantsWrite = process.argv.includes('--write')
   const email = env['CVAT_DEMO_EMAIL']
+  // The lead's day creates a project there, so only when asked; the caller leads and gets the job.
+  const lead = org ? pipe(client, organization(org)) : client
+  const annotation = wantsWrite
+    ? pipe(
+        usersRetrieveSelf(lead),
+        TE.flatMap((me) => annotationDay({ client: lead, name: me.username, assignee: me })),
+        TE.map((s) => `${s}; `),
+      )
+    : pipe(step('annotation part skipped: it creates (and deletes) a project, so it runs only with --write'), TE.as(''))
   return pipe(
-    read,
+    annotation,
+    TE.flatMap((done) => pipe(read, TE.map((summary) => `${done}${summary}`))),
     TE.flatMap((summary) =>
       !wantsWrite ? TE.right(summary) : org && email ? pipe(write(email, org), TE.map((w) => `${summary}; ${w}`)) : TE.right(`${summary}; --write needs CVAT_ORG and CVAT_DEMO_EMAIL`),
     ),

@@ -12,6 +12,7 @@ import { type Schema, mergeComponents, readDocuments, refName } from './schema'
 import { type Shape, propsOf, shapeOf } from './shape'
 import { HEADER } from './docs'
 import { patternsOf, staleOverrides } from './check'
+import { registryModule } from './registry'
 
 /** Every generated file (path relative to src/generated), and what the run found. */
 export interface Generated {
@@ -122,6 +123,8 @@ export const generate = (shared: string): Generated => {
       exports.push(`export { ${filters.names.join(', ')} } from './${tag}/filters'`)
     }
   }
+  // The command line's table of every operation: its own module, which the barrel never re-exports.
+  files.set('registry.ts', registryModule(operations))
   files.set('index.ts', `${HEADER}\n// Every generated model, operation and list of filter fields; src/index.ts re-exports them.\n${exports.join('\n')}\n`)
   return { files, operations, components }
 }

@@ -12,6 +12,14 @@ export interface Io {
   readonly err: (text: string) => void
   /** Whether stderr is a terminal (progress is drawn only there). */
   readonly errIsTty: boolean
+  /** Whether stdout is a terminal (a file is never poured onto one). */
+  readonly outIsTty: boolean
+  /** Standard output as bytes, for a file written to a pipe (`out` is for text, escaped). */
+  readonly stdout: NodeJS.WritableStream
+  /** Standard input, for a body given as `-`. */
+  readonly stdin: NodeJS.ReadableStream
+  /** The folder relative paths start from. */
+  readonly cwd: string
   readonly env: Readonly<Record<string, string | undefined>>
   readonly now: () => number
   /** Reads a line without echo from the terminal; undefined when stdin is not a terminal. */
@@ -83,7 +91,10 @@ export const baseUrlOf = (io: Io, url: string | undefined): string | Usage => {
 }
 
 // Each attempt gets 30 s; retry honours CVAT's Retry-After up to a minute (never its hour-long resend throttle).
-const resilient = (c: Client): Client => retry()(timeout(30_000)(c))
+// A command that sends files gives each attempt an hour: 100 MiB in one request at 2 MiB/s takes 50 s.
+const ATTEMPT_MS = 30_000
+/** How long one attempt of a request that carries a file may take. */
+export const TRANSFER_MS = 3_600_000
 
 /** Sends an address as `email`, anything else as `username` (CVAT's login takes either). */
 export const credentialsOf = (name: string, password: string) => (name.includes('@') ? { email: name, password } : { username: name, password })
@@ -93,9 +104,10 @@ export const credentialsOf = (name: string, password: string) => (name.includes(
  * before any request. A username and password log in (`login`), except in a dry run, which sends
  * HTTP Basic instead: it must not send even a login POST.
  */
-export const connect = async (io: Io, url: string | undefined, dryRun: boolean): Promise<Client | Usage | Fault> => {
+export const connect = async (io: Io, url: string | undefined, dryRun: boolean, attemptMs: number = ATTEMPT_MS): Promise<Client | Usage | Fault> => {
   const baseUrl = baseUrlOf(io, url)
   if (isUsage(baseUrl)) return baseUrl
+  const resilient = (c: Client): Client => retry()(timeout(attemptMs)(c))
   const { CVAT_ACCESS_TOKEN: bearer, CVAT_TOKEN: token, CVAT_USERNAME: username, CVAT_PASSWORD: password } = io.env
   const plain = createClient({ baseUrl })
   if (bearer) return resilient(bearerAuth(bearer)(plain))

@@ -21,7 +21,7 @@ const SERVERS: ReadonlyArray<string> = ['2.26', '2.73']
 const isServer = (s: string | undefined): s is ServerVersion => SERVERS.includes(s ?? '')
 
 const seedOptions = (seed: string | undefined): CvatEmulatorOptions | Usage => {
-  if (seed === undefined || seed === 'demo') return {}
+  if (seed === undefined || seed === 'demo') return { seed: 'demo' }
   if (seed === 'empty') return { defaultSeed: false }
   let parsed: unknown
   try {

@@ -4,10 +4,9 @@
  * before anything is sent: the call answers a `RequestError` naming the scheme, and the message
  * never quotes the credential.
  */
-import * as E from '../http/either'
 import type { Middleware } from '../http/client'
-import { requestError } from '../errors'
-import { type HttpRequest, isWellFormed, resolveUrl, withHeader, withQuery } from '../http/request'
+import { refused } from '../http/refusal'
+import { type HttpRequest, isWellFormed, withHeader, withQuery } from '../http/request'
 import { aroundClient } from './policy'
 
 // Header values must be Latin-1 without CR, LF or NUL; anything else would make fetch throw
@@ -40,15 +39,7 @@ const stringProblem = (what: string, value: unknown, safe?: RegExp, unsafe?: str
 const headerProblem = (value: unknown): string | undefined =>
   stringProblem('credential', value, HEADER_SAFE, 'characters an HTTP header cannot carry')
 
-const urlOf = (req: HttpRequest): string => {
-  try {
-    return resolveUrl('', req)
-  } catch {
-    return req.url
-  }
-}
-
-// `E.left` in a resolved promise: a tiny stand-in for `TE.left`, whose module would otherwise
+// A refusal in a resolved promise: a tiny stand-in for `TE.left`, whose module would otherwise
 // weigh on every authenticated bundle.
 const guarded =
   (scheme: string, problem: string | undefined, apply: () => (req: HttpRequest) => HttpRequest): Middleware =>
@@ -57,7 +48,7 @@ const guarded =
     return (req) =>
       add !== undefined
         ? next(add(req))
-        : () => Promise.resolve(E.left(requestError(req.method, urlOf(req), `${scheme}: ${problem}`)))
+        : () => Promise.resolve(refused(req, `${scheme}: ${problem}`))
   })
 
 /**

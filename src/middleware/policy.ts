@@ -4,14 +4,12 @@
  * (a middleware cannot fail when it is built, only when it runs); times are clamped to what a
  * timer can hold.
  */
-import * as E from '../http/either'
 import type { Client, Middleware } from '../http/client'
 import { clientProblem } from '../endpoint/input'
-import { type CvatError, requestError } from '../errors'
-import { type HttpRequest, resolveUrl } from '../http/request'
+import { refused } from '../http/refusal'
 
 /** The longest wait a timer can hold (setTimeout fires at once beyond it): 2^31−1 ms, ~24.8 days. */
-export const MAX_TIMER_MS = 2 ** 31 - 1
+export const MAX_TIMER_MS = 2147483647
 
 /** Clamps a wait to what a timer can hold: `NaN` and negatives are 0, beyond 2^31−1 ms (Infinity too) is 2^31−1. */
 export const clampDelay = (ms: number): number => (ms > MAX_TIMER_MS ? MAX_TIMER_MS : ms >= 0 ? ms : 0)
@@ -21,18 +19,11 @@ export const refuseAll =
   (message: string): Client =>
   (req) =>
   () =>
-    Promise.resolve(E.left(requestError(req.method, resolveUrl('', req), message)))
+    Promise.resolve(refused(req, message))
 
 // A hand-made request may be unreadable (a Proxy or getter that throws), and a hand-made client
 // under the middleware may throw or reject: either is a RequestError naming what can be read.
 const UNREADABLE_REQUEST = 'the request cannot be read, or a client under this middleware threw'
-const unreadable = (req: HttpRequest): E.Either<CvatError, never> => {
-  try {
-    return E.left(requestError(String(req.method), resolveUrl('', req), UNREADABLE_REQUEST))
-  } catch {
-    return E.left(requestError('', '', UNREADABLE_REQUEST))
-  }
-}
 
 /**
  * Makes a middleware refuse, rather than call, a `next` that is not a function (every request is
@@ -49,10 +40,10 @@ export const aroundClient =
       try {
         return client(req)().then(
           (a) => a,
-          () => unreadable(req),
+          () => refused(req, UNREADABLE_REQUEST),
         )
       } catch {
-        return Promise.resolve(unreadable(req))
+        return Promise.resolve(refused(req, UNREADABLE_REQUEST))
       }
     }
   }

@@ -39,7 +39,7 @@ describe('cvat-fp --json on failure', () => {
       cli(['orgs', 'list', '--json', '--bogus'], env()),
       cli(['members', 'set-role', '--org', 'acme', 'wes', 'boss', '--json'], env()),
     ])
-    expect(outcome(none)).toEqual([2, { error: { _tag: 'Usage', message: 'a command is needed' } }, expect.stringMatching(/^cvat-fp: a command is needed\ncvat-fp — administer CVAT organisations/)])
+    expect(outcome(none)).toEqual([2, { error: { _tag: 'Usage', message: 'a command is needed' } }, expect.stringMatching(/^cvat-fp: a command is needed\ncvat-fp — CVAT from the command line/)])
     expect(outcome(missing)).toEqual([2, { error: { _tag: 'Usage', message: '--org SLUG is required' } }, expect.stringMatching(/^cvat-fp: --org SLUG is required\n/)])
     expect(outcome(unknown)).toEqual([2, { error: { _tag: 'Usage', message: 'unknown option --bogus' } }, expect.stringMatching(/^cvat-fp: unknown option --bogus\n/)])
     expect(outcome(role)).toEqual([2, { error: { _tag: 'Usage', message: 'ROLE must be one of worker, supervisor, maintainer, owner' } }, expect.any(String)])

@@ -32,8 +32,14 @@ describe('cvat-fp login', () => {
 
   it.skipIf(!existsSync('/usr/bin/script'))(`asks for the password on a terminal without echoing it (pty via script(1))${existsSync('/usr/bin/script') ? '' : ' (skipped: /usr/bin/script missing: apt-get install bsdutils)'}`, async () => {
     const screen = await new Promise<string>((done) => {
-      const child = execFile('/usr/bin/script', ['-qec', `${process.execPath} ${BIN} login --username olga`, '/dev/null'], { env: { PATH: process.env['PATH'] ?? '', CVAT_URL: live.served.url }, timeout: 30_000 }, (_e, stdout) => done(stdout))
-      setTimeout(() => child.stdin?.write('olga-password\r'), 700)
+      const child = execFile('/usr/bin/script', ['-qec', `${process.execPath} ${BIN} login --username olga`, '/dev/null'], { env: { PATH: process.env['PATH'] ?? '', CVAT_URL: live.served.url }, timeout: 60_000 }, (_e, stdout) => done(stdout))
+      // Typed once the prompt shows (and the terminal is in raw mode), however slow the machine.
+      let seen = ''
+      child.stdout?.on('data', (chunk: Buffer) => {
+        if (seen.includes('Password for olga: ')) return
+        seen += chunk.toString()
+        if (seen.includes('Password for olga: ')) setTimeout(() => child.stdin?.write('olga-password\r'), 100)
+      })
     })
     expect(screen).toContain('Password for olga: ')
     expect(screen).toContain('token-olga')

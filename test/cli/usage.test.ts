@@ -17,11 +17,26 @@ describe('cvat-fp <group> --help', () => {
     ['orgs', ['cvat-fp orgs list [--json]']],
     ['members', ['cvat-fp members list --org SLUG [--json]', 'cvat-fp members set-role --org SLUG USERNAME ROLE [--dry-run] [--json]', 'cvat-fp members remove --org SLUG USERNAME [--dry-run] [--json]']],
     ['invitations', ['cvat-fp invitations list --org SLUG', 'cvat-fp invitations invite --org SLUG', 'cvat-fp invitations resend --org SLUG', 'cvat-fp invitations cleanup --org SLUG']],
+    ['tasks', ['ls', 'create', 'frames', 'delete', 'export-dataset', 'import-dataset', 'backup', 'create-from-backup'].map((c) => `cvat-fp tasks ${c} `)],
+    ['projects', ['ls', 'create', 'delete', 'export-dataset', 'import-dataset', 'backup', 'create-from-backup'].map((c) => `cvat-fp projects ${c} `)],
+    ['jobs', ['cvat-fp jobs ls [--task-id N]', 'cvat-fp jobs assign JOB_ID (USERNAME | --unassign)']],
   ])('%s --help prints that group\'s commands, exit 0', async (group, lines) => {
     const r = await cli([group, '--help'])
     expect([r.code, r.stderr]).toEqual([0, ''])
     for (const line of lines) expect(r.stdout).toContain(`  ${line}`)
     expect(r.stdout).toContain(`cvat-fp ${group} <command> --help`)
+  })
+
+  it('api --help explains calling any operation by its id', async () => {
+    const r = await cli(['api', '--help'])
+    expect([r.code, r.stderr, r.stdout.split('\n')[0]]).toEqual([0, '', 'cvat-fp api OPERATION_ID [--param NAME=VALUE …] [--body FILE|-] [--output FILE] [--org SLUG] [--json]'])
+    expect(r.stdout).toContain('cvat-fp api --list')
+  })
+
+  it('the overview lists the annotation commands first, then the organisation ones', async () => {
+    const r = await cli(['--help'])
+    const at = (text: string) => r.stdout.indexOf(text)
+    expect([r.code, at('  cvat-fp tasks create ') > 0, at('  cvat-fp api OPERATION_ID') > at('  cvat-fp jobs assign '), at('  cvat-fp invitations invite ') > at('  cvat-fp api ')]).toEqual([0, true, true, true])
   })
 
   it('a group without its command is a usage error that lists the group\'s commands', async () => {
@@ -37,6 +52,10 @@ describe('typos get the nearest command or flag', () => {
     [['members', 'lst', '--org', 'acme'], 'cvat-fp: unknown command "members lst"; did you mean "members list"?'],
     [['invitations', 'clean-up', '--org', 'acme'], 'cvat-fp: unknown command "invitations clean-up"; did you mean "invitations cleanup"?'],
     [['emulater'], 'cvat-fp: unknown command "emulater"; did you mean "emulator"?'],
+    [['tasks', 'lss'], 'cvat-fp: unknown command "tasks lss"; did you mean "tasks ls"?'],
+    [['tasks', 'export'], 'cvat-fp: unknown command "tasks export"; did you mean "tasks export-dataset"?'],
+    [['jobs'], 'cvat-fp: jobs needs a command: ls, assign'],
+    [['tasks', 'create', 'x', 'a.png', '--image_qualty', '3'], 'cvat-fp: unknown option --image_qualty; did you mean --image-quality?'],
     [['invitations', 'list', '--orgg', 'acme'], 'cvat-fp: unknown option --orgg; did you mean --org?'],
     [['invitations', 'invite', '--org', 'acme', '--dryrun', '--role', 'worker', 'a@x.org'], 'cvat-fp: unknown option --dryrun; did you mean --dry-run?'],
     [['invitations', 'list', '--org', 'acme', '-x'], 'cvat-fp: unknown option -x'],

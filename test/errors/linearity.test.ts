@@ -38,8 +38,8 @@ const perCall = (f: () => unknown): number => {
 }
 
 // The time at 8n over the time at n: ~8 when linear (less when the work is cut), ~64 when quadratic.
-// A loaded machine only ever makes the ratio look worse, never better: the smallest of up to
-// three measurements counts (a quadratic step never measures below the bound).
+// A loaded machine only ever makes the ratio look worse, never better: the smallest of up to eight
+// measurements counts (a quadratic step never measures below the bound).
 const growth = (make: (n: number) => () => unknown, n: number, bound = 24): number => {
   const small = make(n)
   const large = make(8 * n)
@@ -47,7 +47,7 @@ const growth = (make: (n: number) => () => unknown, n: number, bound = 24): numb
   perCall(small)
   perCall(large)
   let best = Infinity
-  for (let i = 0; i < 3 && best >= bound; i++) best = Math.min(best, perCall(large) / perCall(small))
+  for (let i = 0; i < 8 && best >= bound; i++) best = Math.min(best, perCall(large) / perCall(small))
   return best
 }
 

@@ -38,8 +38,8 @@ const exampleOf = (c: Comment | undefined): string | undefined => {
 
 describe('API reference', () => {
   beforeAll(async () => {
-    await run('node_modules/.bin/typedoc', [], { timeout: 180_000 })
-  }, 180_000)
+    await run('node_modules/.bin/typedoc', [], { timeout: 600_000 })
+  }, 600_000)
 
   it('builds without warnings and covers all three entry points', () => {
     expect(new Set(exportsOf().map((e) => e.module))).toEqual(new Set(['index', 'testing', 'testing/node']))
@@ -92,9 +92,9 @@ describe('API reference', () => {
         include: ['.'],
       }),
     )
-    const result = await run('node_modules/.bin/tsc', ['-p', '.tmp/doc-examples/tsconfig.json'], { timeout: 180_000 }).catch((err: { stdout: string }) => err)
+    const result = await run('node_modules/.bin/tsc', ['-p', '.tmp/doc-examples/tsconfig.json'], { timeout: 600_000 }).catch((err: { stdout: string }) => err)
     expect(result.stdout).toBe('')
-  }, 180_000)
+  }, 600_000)
 
   it("compiles every TypeScript block in the README", async () => {
     const readme = readFileSync('README.md', 'utf8')
@@ -133,7 +133,7 @@ describe('API reference', () => {
         include: ['.'],
       }),
     )
-    const result = await run('node_modules/.bin/tsc', ['-p', '.tmp/readme-examples/tsconfig.json'], { timeout: 180_000 }).catch((err: { stdout: string }) => err)
+    const result = await run('node_modules/.bin/tsc', ['-p', '.tmp/readme-examples/tsconfig.json'], { timeout: 600_000 }).catch((err: { stdout: string }) => err)
     expect(result.stdout).toBe('')
-  }, 180_000)
+  }, 600_000)
 })

@@ -10,5 +10,5 @@ describe('types', () => {
       output = String((e as { stdout?: string }).stdout ?? e)
     }
     expect(output).toBe('')
-  }, 120_000)
+  }, 600_000)
 })
