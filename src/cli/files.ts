@@ -5,7 +5,7 @@
  * disk through a temporary file that is renamed once whole. A name the server proposes is used
  * only when it is a plain file name of the expected kind, and never replaces a file already there.
  */
-import { type Decoder, draw } from 'io-ts/Decoder'
+import type { Decoder } from 'io-ts/Decoder'
 import * as fs from 'node:fs'
 import { basename, dirname, extname, join, resolve, sep } from 'node:path'
 import { Readable, Transform } from 'node:stream'
@@ -13,6 +13,7 @@ import { pipeline } from 'node:stream/promises'
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web'
 import { type Download, type UploadFile, isSafeFilename } from '../index'
 import { type Fault, type Io, type Usage, fault, isUsage, usage } from './context'
+import { problemsOf } from './problems'
 
 const codeOf = (e: unknown): string => String((e as { code?: unknown } | undefined)?.code ?? 'error')
 
@@ -49,7 +50,7 @@ export const labelsArg = (io: Io, given: string | undefined): { readonly labels?
 /** Checks a request body built from flags with its codec: what CVAT would refuse is a usage error, nothing sent. */
 export const checkedBy = <A>(what: string, codec: Decoder<unknown, A>, value: unknown): A | Usage => {
   const r = codec.decode(value)
-  return r._tag === 'Right' ? r.right : usage(`the ${what} is not one CVAT takes: ${draw(r.left).split('\n').map((l) => l.trim()).filter(Boolean).join(' ')}`)
+  return r._tag === 'Right' ? r.right : usage(`the ${what} is not one CVAT takes: ${problemsOf(r.left)}`)
 }
 
 /** Opens local files for upload, lazily; a missing file, a folder or two files of one name are usage errors. */

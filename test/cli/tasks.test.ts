@@ -141,6 +141,7 @@ describe('cvat-fp tasks', SPAWNING, () => {
       [['tasks', 'create', 'x', 'img', '--labels', LABELS], 'img is a folder: name its files (e.g. img/*)'],
       [['tasks', 'create', 'x', 'one/x.png', 'two/x.png', '--labels', LABELS], 'one/x.png and two/x.png have the same name, "x.png": CVAT would take them for one file'],
       [['tasks', 'create', 'x', 'a.png', '--labels', '{"name": "car"}'], '--labels takes a JSON list of labels, like [{"name": "cat"}]'],
+      [['tasks', 'create', 'x', 'a.png', '--labels', '[{"name": ""}, {"name": "car", "type": "cube"}]'], 'the task is not one CVAT takes: labels[0].name: cannot decode "", should be string (1..64 characters); labels[1].type: cannot decode "cube", should be "any" | "cuboid" | "ellipse" | "mask" | "points" | "polygon" | "polyline" | "rectangle" | "skeleton" | "tag" | "interval"'],
       [['tasks', 'create', 'x', 'a.png', '--resource-type', 'ftp', '--labels', LABELS], '--resource-type must be one of local, remote, share, got "ftp"'],
       [['tasks', 'create', 'x', 'a.png', '--labels', LABELS, '--sorting-method', 'alpha'], '--sorting-method must be one of lexicographical, natural, predefined, random, got "alpha"'],
       [['tasks', 'export-dataset', 'abc'], 'TASK_ID must be a positive integer, got "abc"'],
