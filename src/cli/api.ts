@@ -156,7 +156,7 @@ export const api = async (s: Session, plan: ApiPlan): Promise<Exit | Fault> => {
   const bar = progressBar(s.io, s.json)
   const onBytes = (done: number) => bar.onProgress({ phase: 'download', done, ...(value.size === undefined ? {} : { total: value.size }) })
   // A name from the server only when it is a plain file name, and never over a file already there.
-  const saved = plan.target === undefined ? await pour(s.io, value, onBytes) : await save(value, plan.target, nameFor(value.filename, `${plan.op.id}.bin`), onBytes)
+  const saved = plan.target === undefined ? await pour(s.io, value, onBytes, s.signal) : await save(value, plan.target, nameFor(value.filename, `${plan.op.id}.bin`), onBytes, s.signal)
   bar.finish()
   if (isFault(saved)) return saved
   if (saved.path !== '-') s.io.out(s.json ? `${JSON.stringify({ path: saved.path, bytes: saved.bytes, contentType: value.contentType ?? null })}\n` : `saved ${saved.path} (${bytes(saved.bytes)})\n`)
