@@ -207,32 +207,36 @@ export const pour = async (io: Io, d: Download, onBytes: (n: number) => void = (
   }
 }
 
-/** Reads a JSON body from a file or from standard input (`-`), at most 64 MiB. */
+// Reads a stream to its end as text, or undefined past `limit` bytes (leaving the loop destroys it).
+const readUpTo = async (stream: NodeJS.ReadableStream, limit: number): Promise<string | undefined> => {
+  const parts: Buffer[] = []
+  let size = 0
+  for await (const chunk of stream) {
+    const b = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer)
+    size += b.byteLength
+    if (size > limit) return undefined
+    parts.push(b)
+  }
+  return Buffer.concat(parts).toString('utf8')
+}
+
+/**
+ * Reads a JSON body from a file or from standard input (`-`), at most 64 MiB: counted as it is
+ * read, so a device or a pipe (`/dev/zero`, `<(…)`), whose size is 0 to `stat`, is bounded too.
+ */
 export const readBody = async (io: Io, given: string): Promise<{ readonly value: unknown } | Usage> => {
   const limit = 64 * 2 ** 20
-  let text: string
-  if (given === '-') {
-    const parts: Buffer[] = []
-    let size = 0
-    for await (const chunk of io.stdin) {
-      const b = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer)
-      size += b.byteLength
-      if (size > limit) return usage('--body: standard input holds more than 64 MiB')
-      parts.push(b)
-    }
-    text = Buffer.concat(parts).toString('utf8')
-  } else {
-    const path = resolve(io.cwd, given)
-    try {
-      if (fs.statSync(path).size > limit) return usage(`--body: ${given} is larger than 64 MiB`)
-      text = fs.readFileSync(path, 'utf8')
-    } catch (e) {
-      return usage(`--body: cannot read ${given} (${codeOf(e)})`)
-    }
+  const shown = given === '-' ? 'standard input' : given
+  let text: string | undefined
+  try {
+    text = await readUpTo(given === '-' ? io.stdin : fs.createReadStream(resolve(io.cwd, given)), limit)
+  } catch (e) {
+    return usage(`--body: cannot read ${shown} (${codeOf(e)})`)
   }
+  if (text === undefined) return usage(`--body: ${shown} holds more than 64 MiB`)
   try {
     return { value: JSON.parse(text) as unknown }
   } catch (e) {
-    return usage(`--body: ${given === '-' ? 'standard input' : given} is not JSON (${String((e as { message?: unknown }).message ?? 'error')})`)
+    return usage(`--body: ${shown} is not JSON (${String((e as { message?: unknown }).message ?? 'error')})`)
   }
 }
