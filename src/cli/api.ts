@@ -6,7 +6,7 @@
  * and sends the request; JSON answers are printed, files streamed to `--output` or a pipe.
  */
 import { registry, type RegisteredKind, type RegisteredOperation, type RegisteredParam } from '../generated/registry'
-import type { Download } from '../index'
+import type { Client, Download } from '../index'
 import { bytes, progressBar } from './bar'
 import { type Session, type Values, text, texts } from './command'
 import { type Exit, type Fault, type Io, type Usage, faultOf, isFault, isUsage, usage } from './context'
@@ -134,7 +134,20 @@ export const parseApi = async (io: Io, v: Values, args: ReadonlyArray<string>): 
   if (output === undefined && isFile && v['json'] === true) return usage(`${op.id} answers with a file: with --json, give --output FILE (standard output holds the JSON)`)
   const target = output === undefined ? undefined : targetOf(io, output)
   if (isUsage(target)) return target
+  const refused = await refusal(op, params)
+  if (refused !== undefined) return refused
   return { op, params, ...(target === undefined ? {} : { target }) }
+}
+
+// A client that sends nothing: the operation checks its input (a body against its schema, a
+// header's characters) before it calls one, so what it refuses is known before any request, a
+// login included, and is the person's mistake: a usage error, not CVAT refusing.
+const PROBE = 'cvat-fp: the input was accepted'
+const probe: Client = (req) => () => Promise.resolve({ _tag: 'Left', left: { _tag: 'TransportError', method: req.method, url: req.url, message: PROBE } })
+
+const refusal = async (op: RegisteredOperation, params: Readonly<Record<string, unknown>>): Promise<Usage | undefined> => {
+  const r = await op.run(probe, params)()
+  return r._tag === 'Left' && r.left._tag === 'RequestError' ? usage(`${op.id} refuses its input: ${r.left.message.replace(/\s+/g, ' ')}`) : undefined
 }
 
 const isDownload = (v: unknown): v is Download => typeof v === 'object' && v !== null && 'body' in v && typeof (v as { body?: { getReader?: unknown } }).body?.getReader === 'function'
@@ -156,7 +169,7 @@ export const api = async (s: Session, plan: ApiPlan): Promise<Exit | Fault> => {
   const bar = progressBar(s.io, s.json)
   const onBytes = (done: number) => bar.onProgress({ phase: 'download', done, ...(value.size === undefined ? {} : { total: value.size }) })
   // A name from the server only when it is a plain file name, and never over a file already there.
-  const saved = plan.target === undefined ? await pour(s.io, value, onBytes) : await save(value, plan.target, nameFor(value.filename, `${plan.op.id}.bin`), onBytes)
+  const saved = plan.target === undefined ? await pour(s.io, value, onBytes, s.signal) : await save(value, plan.target, nameFor(value.filename, `${plan.op.id}.bin`), onBytes, s.signal)
   bar.finish()
   if (isFault(saved)) return saved
   if (saved.path !== '-') s.io.out(s.json ? `${JSON.stringify({ path: saved.path, bytes: saved.bytes, contentType: value.contentType ?? null })}\n` : `saved ${saved.path} (${bytes(saved.bytes)})\n`)

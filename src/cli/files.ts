@@ -111,12 +111,22 @@ export const targetOf = (io: Io, given: string | undefined): Target | Usage => {
   return usage(`cannot write ${given}: the folder ${dirname(given)} does not exist`)
 }
 
+// ext4 and most file systems take names of at most 255 bytes (not characters): a server's name
+// is kept under that with room for the `-1` that `unused` may add.
+const MAX_NAME_BYTES = 240
+
 /**
  * The name a file from the server is saved under: the server's, when it is a plain file name (no
- * path, no control character, not hidden) with the expected extension; else ours.
+ * path, no control character, not hidden, at most 240 bytes) with the expected extension; else ours.
  */
 export const nameFor = (proposed: string | undefined, fallback: string, ext?: string): string =>
-  proposed !== undefined && isSafeFilename(proposed) && !proposed.startsWith('.') && (ext === undefined || proposed.toLowerCase().endsWith(ext)) ? proposed : fallback
+  proposed !== undefined &&
+  isSafeFilename(proposed) &&
+  !proposed.startsWith('.') &&
+  Buffer.byteLength(proposed) <= MAX_NAME_BYTES &&
+  (ext === undefined || proposed.toLowerCase().endsWith(ext))
+    ? proposed
+    : fallback
 
 // A name nobody typed never replaces a file: `x.zip` is taken, so `x-1.zip`.
 const unused = (dir: string, name: string): string => {
@@ -151,65 +161,83 @@ const counting = (onBytes: (n: number) => void) => {
 
 const web = (d: Download) => Readable.fromWeb(d.body as NodeReadableStream<Uint8Array>)
 
+// The temporary file's name is ours and short: one built from the final name would pass the
+// folder's limit when that name is near it (the folder then refuses both writing and removing it).
+let parts = 0
+const temporaryIn = (dir: string): string => join(dir, `.cvat-fp-${process.pid}-${parts++}.part`)
+
+// Why a stream failed, in our words: interrupted (Ctrl-C, or the server cut it), or the system's code.
+const whyFailed = (e: unknown, signal: AbortSignal | undefined): string =>
+  signal?.aborted === true ? 'interrupted' : typeof (e as { code?: unknown })?.code === 'string' ? codeOf(e) : 'the download was interrupted'
+
 /**
  * Streams a download into its file in bounded memory: into a temporary file beside it, renamed
  * when whole (an interrupted download leaves no half file under the real name). A file the person
- * named is replaced, as cvat-cli replaces it; a name from the server never replaces one.
+ * named is replaced, as cvat-cli replaces it; a name from the server never replaces one. `signal`
+ * (Ctrl-C) stops it: the client's own signal no longer reaches a body once its headers came.
  */
-export const save = async (d: Download, target: Target, name: string, onBytes: (n: number) => void = () => undefined): Promise<Saved | Fault> => {
+export const save = async (d: Download, target: Target, name: string, onBytes: (n: number) => void = () => undefined, signal?: AbortSignal): Promise<Saved | Fault> => {
   const file = target.file ?? unused(target.dir, name)
   const path = join(target.dir, file)
-  const temporary = join(target.dir, `.${file}.${process.pid}.part`)
+  const temporary = temporaryIn(target.dir)
   const counter = counting(onBytes)
   try {
-    await pipeline(web(d), counter.stream, fs.createWriteStream(temporary, { flags: 'wx' }))
+    await pipeline(web(d), counter.stream, fs.createWriteStream(temporary, { flags: 'wx' }), signal === undefined ? {} : { signal })
     fs.renameSync(temporary, path)
     return { path, bytes: counter.count() }
   } catch (e) {
-    fs.rmSync(temporary, { force: true })
+    try {
+      fs.rmSync(temporary, { force: true })
+    } catch {
+      // Nothing was written there, or nothing more can be done about it.
+    }
     await d.body.cancel().catch(() => undefined)
-    return fault('SaveError', `could not save ${path}: ${typeof (e as { code?: unknown })?.code === 'string' ? codeOf(e) : 'the download was interrupted'}`)
+    return fault('SaveError', `could not save ${path}: ${whyFailed(e, signal)}`)
   }
 }
 
-/** Streams a download to standard output (a pipe), in bounded memory. */
-export const pour = async (io: Io, d: Download, onBytes: (n: number) => void = () => undefined): Promise<Saved | Fault> => {
+/** Streams a download to standard output (a pipe), in bounded memory; `signal` (Ctrl-C) stops it. */
+export const pour = async (io: Io, d: Download, onBytes: (n: number) => void = () => undefined, signal?: AbortSignal): Promise<Saved | Fault> => {
   const counter = counting(onBytes)
   try {
-    await pipeline(web(d), counter.stream, io.stdout, { end: false })
+    await pipeline(web(d), counter.stream, io.stdout, { end: false, ...(signal === undefined ? {} : { signal }) })
     return { path: '-', bytes: counter.count() }
   } catch (e) {
     await d.body.cancel().catch(() => undefined)
-    return fault('SaveError', `could not write to standard output: ${typeof (e as { code?: unknown })?.code === 'string' ? codeOf(e) : 'the download was interrupted'}`)
+    return fault('SaveError', `could not write to standard output: ${whyFailed(e, signal)}`)
   }
 }
 
-/** Reads a JSON body from a file or from standard input (`-`), at most 64 MiB. */
+// Reads a stream to its end as text, or undefined past `limit` bytes (leaving the loop destroys it).
+const readUpTo = async (stream: NodeJS.ReadableStream, limit: number): Promise<string | undefined> => {
+  const parts: Buffer[] = []
+  let size = 0
+  for await (const chunk of stream) {
+    const b = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer)
+    size += b.byteLength
+    if (size > limit) return undefined
+    parts.push(b)
+  }
+  return Buffer.concat(parts).toString('utf8')
+}
+
+/**
+ * Reads a JSON body from a file or from standard input (`-`), at most 64 MiB: counted as it is
+ * read, so a device or a pipe (`/dev/zero`, `<(…)`), whose size is 0 to `stat`, is bounded too.
+ */
 export const readBody = async (io: Io, given: string): Promise<{ readonly value: unknown } | Usage> => {
   const limit = 64 * 2 ** 20
-  let text: string
-  if (given === '-') {
-    const parts: Buffer[] = []
-    let size = 0
-    for await (const chunk of io.stdin) {
-      const b = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer)
-      size += b.byteLength
-      if (size > limit) return usage('--body: standard input holds more than 64 MiB')
-      parts.push(b)
-    }
-    text = Buffer.concat(parts).toString('utf8')
-  } else {
-    const path = resolve(io.cwd, given)
-    try {
-      if (fs.statSync(path).size > limit) return usage(`--body: ${given} is larger than 64 MiB`)
-      text = fs.readFileSync(path, 'utf8')
-    } catch (e) {
-      return usage(`--body: cannot read ${given} (${codeOf(e)})`)
-    }
+  const shown = given === '-' ? 'standard input' : given
+  let text: string | undefined
+  try {
+    text = await readUpTo(given === '-' ? io.stdin : fs.createReadStream(resolve(io.cwd, given)), limit)
+  } catch (e) {
+    return usage(`--body: cannot read ${shown} (${codeOf(e)})`)
   }
+  if (text === undefined) return usage(`--body: ${shown} holds more than 64 MiB`)
   try {
     return { value: JSON.parse(text) as unknown }
   } catch (e) {
-    return usage(`--body: ${given === '-' ? 'standard input' : given} is not JSON (${String((e as { message?: unknown }).message ?? 'error')})`)
+    return usage(`--body: ${shown} is not JSON (${String((e as { message?: unknown }).message ?? 'error')})`)
   }
 }

@@ -127,7 +127,7 @@ export const saveOut =
     const bar = progressBar(s.io, s.json)
     const got = await start(s.client, params(plan, s), { onProgress: bar.onProgress, signal: s.signal })()
     if (got._tag === 'Left') return bar.finish(), workflowFault(got.left)
-    const saved = await save(got.right, plan.target, nameFor(got.right.filename, `${noun}_${plan.id}_${what}.zip`, '.zip'))
+    const saved = await save(got.right, plan.target, nameFor(got.right.filename, `${noun}_${plan.id}_${what}.zip`, '.zip'), undefined, s.signal)
     bar.finish()
     if (isFault(saved)) return saved
     const extra = plan.format === undefined ? {} : { format: plan.format, saveImages: plan.saveImages === true }

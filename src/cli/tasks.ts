@@ -175,7 +175,7 @@ export const tasksFrames = async (s: Session, plan: FramesPlan): Promise<Exit | 
     const got = await tasksRetrieveData(s.client, { id: plan.id, type: 'frame', number: frame, quality: plan.quality })()
     if (got._tag === 'Left') return faultOf(got.left)
     const name = `task_${plan.id}_frame_${String(frame).padStart(6, '0')}${extensionOf(got.right)}`
-    const r = await save(got.right, { dir: plan.dir, file: name }, name)
+    const r = await save(got.right, { dir: plan.dir, file: name }, name, undefined, s.signal)
     if (isFault(r)) return r
     saved.push({ frame, ...r })
     if (!s.json) s.io.out(`saved ${r.path} (${bytes(r.bytes)})\n`)

@@ -22,8 +22,9 @@ export const originOf = (url: unknown): string | undefined => {
 
 /**
  * Resolves a link the server sent (relative to the answer that carried it) and keeps it only on
- * `origin`: anything else, an unknown origin or a link that is no URL, is a `RedirectError`
- * (`cross-origin`) naming the answer that carried it, and nothing is sent there.
+ * `origin`: anything else, an unknown origin, a link with user-info (an `origin` leaves it out,
+ * yet it names another identity) or a link that is no URL, is a `RedirectError` (`cross-origin`)
+ * naming the answer that carried it, and nothing is sent there.
  */
 export const ownLink = (
   link: string,
@@ -31,7 +32,7 @@ export const ownLink = (
   origin: string | undefined,
 ): E.Either<RedirectError, string> => {
   const target = parse(link, answer.url)
-  return target !== undefined && origin !== undefined && target.origin === origin && /^https?:$/.test(target.protocol)
+  return target !== undefined && origin !== undefined && target.origin === origin && /^https?:$/.test(target.protocol) && target.username === '' && target.password === ''
     ? E.right(target.href)
     : E.left(redirectError(answer.method, answer.url, answer.status, 'cross-origin', target?.href ?? link))
 }

@@ -72,7 +72,7 @@ describe('cvat-fp api', SPAWNING, () => {
 
   it('usage errors: each value typed as the operation needs, exit 2, nothing sent (no login either)', async () => {
     const login = { CVAT_URL: live.served.url, CVAT_USERNAME: 'olga', CVAT_PASSWORD: 'olga-password' }
-    const dir = folder({ 'bad.json': '{"stage": ' })
+    const dir = folder({ 'bad.json': '{"stage": ', 'shape.json': '{"name": 5}' })
     const before = live.emulator.log.length
     const cases: ReadonlyArray<readonly [ReadonlyArray<string>, string]> = [
       [['tasks_retrive'], 'unknown operation "tasks_retrive"; did you mean "tasks_retrieve"?; cvat-fp api --list lists them'],
@@ -97,6 +97,12 @@ describe('cvat-fp api', SPAWNING, () => {
       [['tasks_list', '--org', 'acme', '-p', 'org=acme'], 'give the organisation once: --org, or --param org=…'],
       [['tasks_retrieve', '-p', 'id=1', '--output', 'x.json'], 'tasks_retrieve answers JSON: --output is for file answers'],
       [['tasks_retrieve_data', '-p', 'id=1', '--json'], 'tasks_retrieve_data answers with a file: with --json, give --output FILE (standard output holds the JSON)'],
+      // What the operation itself refuses (its body's schema, a header's characters) is a usage error too, found before the login.
+      [['tasks_create', '--body', 'shape.json'], 'tasks_create refuses its input: taskWriteRequest: required property "name" └─ cannot decode 5, should be string (1..256 characters)'],
+      [['tasks_create', '--body', 'shape.json', '--json'], 'tasks_create refuses its input: taskWriteRequest: required property "name" └─ cannot decode 5, should be string (1..256 characters)'],
+      [['tasks_list', '-p', 'X-Organization=a\r\nX-Evil: 1'], 'tasks_list refuses its input: xOrganization must be printable ASCII (an organisation slug)'],
+      // A body that is no regular file (a device, a pipe) is read no further than a file is.
+      [['jobs_partial_update', '-p', 'id=1', '--body', '/dev/zero'], '--body: /dev/zero holds more than 64 MiB'],
     ]
     const results = await cliEach(dir, cases.map(([args]) => ['api', ...args]), login)
     // With --json a usage error is also one {error} document on stdout.
