@@ -3,6 +3,8 @@
  * `AbortSignal.any` (absent from some edge runtimes) and an abortable wait.
  */
 
+import * as E from '../http/either'
+import type { HttpResponse } from '../http/request'
 import { clampDelay } from './policy'
 
 /** A signal that aborts when any of the given ones does; `release` detaches it from them. */
@@ -48,3 +50,22 @@ export const sleep =
       }, clampDelay(ms))
       signal?.addEventListener('abort', onAbort, { once: true })
     })
+
+/**
+ * Releases a combined signal once the answer is done with: at once, or, for a streamed 2xx body
+ * (a download the caller reads later), when that body ends, fails or is cancelled — so the
+ * caller's signal still cuts the download while it is read.
+ */
+export const releaseWhenRead = <L>(result: E.Either<L, HttpResponse>, release: () => void): E.Either<L, HttpResponse> => {
+  if (!E.isRight(result) || result.right.stream === undefined) return (release(), result)
+  const reader = result.right.stream.getReader()
+  const stream = new ReadableStream<Uint8Array>({
+    pull: (c) =>
+      reader.read().then(
+        (r) => (r.done ? (release(), c.close()) : c.enqueue(r.value)),
+        (e: unknown) => (release(), c.error(e)),
+      ),
+    cancel: (why) => (release(), reader.cancel(why)),
+  })
+  return E.right({ ...result.right, stream })
+}

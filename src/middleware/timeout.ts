@@ -8,7 +8,7 @@ import { type CvatError, timeoutError } from '../errors'
 import { type HttpResponse, resolveUrl } from '../http/request'
 import { describeValue } from '../endpoint/input'
 import { MAX_TIMER_MS, aroundClient, refuseAll } from './policy'
-import { combineSignals } from './signal'
+import { combineSignals, releaseWhenRead } from './signal'
 
 // After the deadline the call is aborted and given this long to say how (its TransportError
 // names the full URL); a fetch that ignores its signal is not waited for beyond it.
@@ -25,6 +25,8 @@ const after = <A>(ms: number, value: A): { readonly promise: Promise<A>; readonl
 /**
  * Fails with `TimeoutError` when no complete response (headers and body) arrives within `ms`, even from a fetch that ignores its signal.
  * Inside `retry` (earlier in the `pipe`) it bounds each attempt; outside it, the whole call.
+ * A download (a streamed answer) is bounded until its headers come; its body is the caller's to
+ * read, and the caller's signal still cuts it.
  * `ms` must be a number > 0 (otherwise every request is a `RequestError`); beyond 2^31−1
  * (`Infinity` too) it is clamped to 2^31−1 ms, the longest a timer holds.
  *
@@ -51,12 +53,14 @@ export const timeout =
         result = await Promise.race([call, grace.promise])
         grace.cancel()
       }
-      release()
-      return result === undefined
-        ? E.left(timeoutError(req.method, resolveUrl('', req), limit))
-        : timer.signal.aborted && !req.signal?.aborted && E.isLeft(result) && result.left._tag === 'TransportError'
-          ? E.left(timeoutError(result.left.method, result.left.url, limit))
-          : result
+      return releaseWhenRead(
+        result === undefined
+          ? E.left(timeoutError(req.method, resolveUrl('', req), limit))
+          : timer.signal.aborted && !req.signal?.aborted && E.isLeft(result) && result.left._tag === 'TransportError'
+            ? E.left(timeoutError(result.left.method, result.left.url, limit))
+            : result,
+        release,
+      )
     }
   })
 
@@ -81,8 +85,6 @@ export const withSignal =
     isSignal(signal)
       ? (req) => async () => {
           const combined = combineSignals([req.signal, signal])
-          const result = await next({ ...req, signal: combined.signal })()
-          combined.release()
-          return result
+          return releaseWhenRead(await next({ ...req, signal: combined.signal })(), combined.release)
         }
       : refuseAll('withSignal needs an AbortSignal'))
