@@ -46,13 +46,14 @@ const WHOLE_API = 8430
 const SHARED_CODECS = 300
 // What an application really ships: the client, one auth scheme, the two policies, an endpoint.
 // Budgets: the measured size (esbuild, the larger) plus ~2%: growth must be decided. They grew with
-// issue 17's interpreter and secrets that travel with the request, and issue 20's scrubbing.
+// issue 17's interpreter and secrets that travel with the request, issue 20's scrubbing, and the
+// caller's signal kept on a download until it is read (~110 B where timeout or withSignal is).
 const REALISTIC: ReadonlyArray<readonly [string, ReadonlyArray<string>, number]> = [
   ['createClient + tokenAuth + invitationsRetrieve', ['createClient', 'tokenAuth', 'invitationsRetrieve'], 7150],
-  ['createClient + tokenAuth + retry + timeout + invitationsRetrieve', ['createClient', 'tokenAuth', 'retry', 'timeout', 'invitationsRetrieve'], 8430],
-  ['createClient + sessionAuth + retry + timeout + invitationsCreate', ['createClient', 'sessionAuth', 'retry', 'timeout', 'invitationsCreate'], 8790],
-  ['createClient + basicAuth + retry + timeout + invitationsList', ['createClient', 'basicAuth', 'retry', 'timeout', 'invitationsList'], 8780],
-  ['createClient + signatureAuth + timeout + invitationsRetrieve', ['createClient', 'signatureAuth', 'timeout', 'invitationsRetrieve'], 7520],
+  ['createClient + tokenAuth + retry + timeout + invitationsRetrieve', ['createClient', 'tokenAuth', 'retry', 'timeout', 'invitationsRetrieve'], 8560],
+  ['createClient + sessionAuth + retry + timeout + invitationsCreate', ['createClient', 'sessionAuth', 'retry', 'timeout', 'invitationsCreate'], 8900],
+  ['createClient + basicAuth + retry + timeout + invitationsList', ['createClient', 'basicAuth', 'retry', 'timeout', 'invitationsList'], 8910],
+  ['createClient + signatureAuth + timeout + invitationsRetrieve', ['createClient', 'signatureAuth', 'timeout', 'invitationsRetrieve'], 7660],
   ['createClient + tokenAuth + retry', ['createClient', 'tokenAuth', 'retry'], 5050],
 ]
 
