@@ -124,3 +124,17 @@ export const collector = (b: Record<string, unknown>) => {
   }
   return { errors, field, failed: () => Object.keys(errors).length > 0 }
 }
+
+/**
+ * A nested serializer: a dictionary read field by field with `read`, every field's error at once
+ * (DRF's shape), the value only when no field failed.
+ */
+export const nested =
+  <A>(read: (c: ReturnType<typeof collector>) => A) =>
+  (raw: unknown): Read<A> => {
+    const d = dict(raw)
+    if (!d.ok) return d
+    const c = collector(d.value)
+    const value = read(c)
+    return c.failed() ? failWith(c.errors) : ok(value)
+  }

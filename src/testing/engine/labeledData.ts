@@ -5,7 +5,7 @@
  * error shapes. 2.73 adds `intervals` (audio tasks, not modelled: accepted as a list, kept empty).
  */
 import type { ServerVersion } from '../env'
-import { type Read, bool, choice, collector, dict, fail, failWith, float, int, list, ok, str } from './fields'
+import { type Read, bool, choice, collector, dict, fail, failWith, float, int, list, nested, ok, str } from './fields'
 import type { AttributeVal } from './model'
 
 /** A shape type (models.py ShapeType). */
@@ -112,48 +112,30 @@ const geometry = (c: ReturnType<typeof collector>) => {
   }
 }
 
-const shape =
-  (withElements: boolean) =>
-  (raw: unknown): Read<InShape> => {
-    const d = dict(raw)
-    if (!d.ok) return d
-    const c = collector(d.value)
+const shape = (withElements: boolean): ((raw: unknown) => Read<InShape>) =>
+  nested((c) => {
     const value = { ...geometry(c), ...annotation(c) }
     const elements = withElements ? c.field('elements', (v) => list(v, shape(false), { nested: true })) : undefined
-    return c.failed() ? failWith(c.errors) : ok({ ...value, ...(elements != null ? { elements } : {}) })
-  }
+    return { ...value, ...(elements != null ? { elements } : {}) }
+  })
 
-const trackedShape = (raw: unknown): Read<InTrackedShape> => {
-  const d = dict(raw)
-  if (!d.ok) return d
-  const c = collector(d.value)
-  const value = {
+const trackedShape = nested(
+  (c): InTrackedShape => ({
     ...geometry(c),
     id: c.field('id', (v) => int(v), { allowNull: true }) ?? null,
     frame: c.field('frame', (v) => int(v, { min: 0 }), { required: true }) ?? 0,
     attributes: c.field('attributes', (v) => list(v, attributeVal, { nested: true })) ?? [],
-  }
-  return c.failed() ? failWith(c.errors) : ok(value)
-}
+  }),
+)
 
-const track =
-  (withElements: boolean) =>
-  (raw: unknown): Read<InTrack> => {
-    const d = dict(raw)
-    if (!d.ok) return d
-    const c = collector(d.value)
+const track = (withElements: boolean): ((raw: unknown) => Read<InTrack>) =>
+  nested((c) => {
     const value = { ...annotation(c), shapes: c.field('shapes', (v) => list(v, trackedShape, { nested: true }), { required: true }) ?? [] }
     const elements = withElements ? c.field('elements', (v) => list(v, track(false), { nested: true })) : undefined
-    return c.failed() ? failWith(c.errors) : ok({ ...value, ...(elements != null ? { elements } : {}) })
-  }
+    return { ...value, ...(elements != null ? { elements } : {}) }
+  })
 
-const tag = (raw: unknown): Read<InTag> => {
-  const d = dict(raw)
-  if (!d.ok) return d
-  const c = collector(d.value)
-  const value = annotation(c)
-  return c.failed() ? failWith(c.errors) : ok(value)
-}
+const tag = nested((c): InTag => annotation(c))
 
 /** Validates a LabeledData body; the error is DRF's field-error dictionary. */
 export const labeledData = (body: Record<string, unknown>, version: ServerVersion): Read<InData> => {

@@ -7,7 +7,7 @@
 import type { AuthedEnv } from '../../env'
 import { type Or, detail, forbidden, json } from '../../http'
 import { hasPerm, isAdmin, tokenAllows } from '../../perms'
-import { type Read, choice, collector, dict, failWith, int, ok } from '../fields'
+import { type Read, choice, failWith, int, nested } from '../fields'
 import type { EmulatedStorage, EngineState } from '../model'
 import { nextId } from '../model'
 import { type Auth, orgHas } from '../perms'
@@ -51,15 +51,12 @@ export interface StorageSpec {
 }
 
 /** StorageSerializer (location choice, cloud_storage_id). */
-export const storageField = (v: unknown): Read<StorageSpec> => {
-  const d = dict(v)
-  if (!d.ok) return d
-  const c = collector(d.value)
+export const storageField: (v: unknown) => Read<StorageSpec> = nested((c) => {
   const location = c.field('location', (x) => choice(x, ['cloud_storage', 'local'] as const))
   const cloudStorageId = c.field('cloud_storage_id', (x) => int(x), { allowNull: true })
   c.field('id', (x) => int(x))
-  return c.failed() ? failWith(c.errors) : ok({ ...(location != null ? { location } : {}), ...(cloudStorageId !== undefined ? { cloudStorageId } : {}) })
-}
+  return { ...(location != null ? { location } : {}), ...(cloudStorageId !== undefined ? { cloudStorageId } : {}) }
+})
 
 /**
  * The cloud storages a body or query names (permissions.py: `source_storage.cloud_storage_id`,
